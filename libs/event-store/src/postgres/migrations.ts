@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+const MIGRATION_LOCK = 7_210_522_001; // any constant shared by every process of the ledger
+
+/** infra/migrations, found from this file whether it runs from the sources or from dist/. */
+export function migrationsDirectory(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'infra', 'migrations');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('infra/migrations not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+export interface AppliedMigration {
+  version: string;
+  applied: boolean;
+}
+
+/**
+ * Applies infra/migrations/NNNN_name.sql in order, each in its own transaction, once. Several
+ * processes may start together: an advisory lock lets one migrate while the others wait. An
+ * applied file that has since changed is refused: migrations are append-only, like the ledger.
+ */
+export async function migrate(pool: pg.Pool, directory = migrationsDirectory()): Promise<AppliedMigration[]> {
+  const files = (await readdir(directory)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    text        PRIMARY KEY,
+      checksum   text        NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const applied = new Map(rows.map((r) => [r.version, r.checksum]));
+    const outcome: AppliedMigration[] = [];
+    for (const file of files) {
+      const sql = await readFile(join(directory, file), 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      const version = file.replace(/\.sql$/, '');
+      const known = applied.get(version);
+      if (known !== undefined) {
+        if (known !== checksum) throw new Error(`migration ${file} was changed after it was applied; add a new migration instead`);
+        outcome.push({ version, applied: false });
+        continue;
+      }
+      try {
+        await client.query('BEGIN');
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [version, checksum]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${file} failed: ${(error as Error).message}`, { cause: error });
+      }
+      outcome.push({ version, applied: true });
+    }
+    return outcome;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,270 @@
+import type pg from 'pg';
+import { validateAppend } from '../append-validation.js';
+import { EventIdConflict, WrongExpectedVersion } from '../event-store.errors.js';
+import {
+  type AppendRequest,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoreHead,
+  type SubscribeOptions,
+  checkpointOf,
+  streamTypeOf,
+} from '../event-store.port.js';
+import { contentDigest, normalise } from '../hash-chain.js';
+import { AppendNotifier, pollAll } from '../subscription.js';
+
+export interface PostgresEventStoreOptions {
+  /** Most events one group-committed transaction carries (default 2000). */
+  maxBatchEvents?: number;
+  /** Most append transactions in flight at once from this process (default 2). */
+  maxConcurrentBatches?: number;
+}
+
+export interface WireRequest {
+  streamId: string;
+  streamType: string;
+  expected: number | 'no-stream' | 'stream-exists' | null;
+  events: Array<{
+    eventId: string;
+    type: string;
+    schemaVersion: number;
+    data: unknown;
+    metadata: Record<string, unknown>;
+    occurredAt: string;
+    digest: string;
+  }>;
+}
+
+type WireResult =
+  | { ok: true; replay: boolean; version: number | string; positions: Array<number | string> }
+  | { ok: false; code: 'WrongExpectedVersion'; actual: number | string }
+  | { ok: false; code: 'EventIdConflict' };
+
+interface Pending {
+  request: AppendRequest;
+  wire: WireRequest;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The one statement of an append: a batch of wire requests as a JSON array in $1. */
+export const APPEND_SQL = 'SELECT ledger_append($1::jsonb) AS results';
+
+/** The request as ledger_append takes it, with each event's content digest computed here. */
+export function encodeAppend(request: AppendRequest): WireRequest {
+  return {
+    streamId: request.streamId,
+    streamType: streamTypeOf(request),
+    expected: request.expectedVersion === 'any' ? null : request.expectedVersion,
+    events: request.events.map((event) => {
+      const content = normalise(event);
+      return {
+        eventId: content.eventId,
+        type: content.type,
+        schemaVersion: content.schemaVersion,
+        data: content.data,
+        metadata: content.metadata,
+        occurredAt: content.occurredAt.toISOString(),
+        digest: contentDigest(content),
+      };
+    }),
+  };
+}
+
+const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id::text AS event_id,
+  type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+
+/**
+ * The PostgreSQL adapter (pg, no ORM on the hot path).
+ *
+ * Append is one statement, `SELECT ledger_append($1)`, a prepared server-side function that locks,
+ * checks, inserts and extends the hash chain in one transaction and one round trip. Appends that
+ * arrive while earlier ones are in flight are group-committed: queued and sent together in the
+ * next call, each keeping its own optimistic-concurrency result (see infra/migrations/0001).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private readonly maxBatchEvents: number;
+  private readonly maxConcurrentBatches: number;
+  private readonly appended = new AppendNotifier();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.maxBatchEvents = options.maxBatchEvents ?? 2000;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
+  }
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    try {
+      validateAppend(request);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const wire = encodeAppend(request);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ request, wire, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxConcurrentBatches && this.queue.length > 0) {
+      const batch: Pending[] = [];
+      let events = 0;
+      while (this.queue.length > 0 && (batch.length === 0 || events + this.queue[0]!.wire.events.length <= this.maxBatchEvents)) {
+        const next = this.queue.shift()!;
+        events += next.wire.events.length;
+        batch.push(next);
+      }
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    let results: WireResult[];
+    try {
+      const { rows } = await this.pool.query<{ results: WireResult[] }>({
+        name: 'ledger_append',
+        text: APPEND_SQL,
+        values: [JSON.stringify(batch.map((p) => p.wire))],
+      });
+      results = rows[0]!.results;
+    } catch (error) {
+      if (batch.length > 1) {
+        // One request broke the whole transaction (e.g. an event id used in another stream by a
+        // concurrent batch): nothing was written, so each request is retried alone.
+        await Promise.all(batch.map((pending) => this.commit([pending])));
+      } else {
+        batch[0]!.reject(this.translate(error, batch[0]!));
+      }
+      return;
+    }
+    let wrote = false;
+    results.forEach((result, index) => {
+      const { request, wire, resolve, reject } = batch[index]!;
+      if (result.ok) {
+        wrote ||= !result.replay;
+        resolve({
+          streamId: request.streamId,
+          streamVersion: Number(result.version),
+          positions: result.positions.map(Number),
+          idempotentReplay: result.replay,
+        });
+      } else if (result.code === 'WrongExpectedVersion') {
+        reject(new WrongExpectedVersion(request.streamId, request.expectedVersion, Number(result.actual)));
+      } else {
+        reject(new EventIdConflict(request.streamId, wire.events.map((e) => e.eventId)));
+      }
+    });
+    if (wrote) this.appended.notify();
+  }
+
+  private translate(error: unknown, pending: Pending): unknown {
+    const pgError = error as { code?: string; constraint?: string };
+    if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') {
+      return new EventIdConflict(pending.request.streamId, pending.wire.events.map((e) => e.eventId));
+    }
+    return error;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { fromVersion = 1, maxCount = null, occurredUntil = null, recordedUntil = null } = options;
+    const { rows } = await this.pool.query({
+      name: 'ledger_read_stream',
+      text: `SELECT ${COLUMNS} FROM events
+              WHERE stream_id = $1 AND stream_version >= $2
+                AND ($3::timestamptz IS NULL OR occurred_at <= $3)
+                AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+              ORDER BY stream_version LIMIT $5`,
+      values: [streamId, fromVersion, occurredUntil, recordedUntil, maxCount],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: string }>({
+      name: 'ledger_stream_version',
+      text: 'SELECT version FROM streams WHERE stream_id = $1',
+      values: [streamId],
+    });
+    return rows.length === 0 ? 0 : Number(rows[0]!.version);
+  }
+
+  async readAll(after: Checkpoint, options: { maxCount?: number } = {}): Promise<ReadAllResult> {
+    // Only transactions older than every transaction still running are read: a slower writer
+    // that committed late can never be skipped, because nothing after it is read until it ends.
+    const { rows } = await this.pool.query({
+      name: 'ledger_read_all',
+      text: `SELECT ${COLUMNS} FROM events
+              WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY transaction_id, global_position LIMIT $3`,
+      values: [after.transactionId, after.position, options.maxCount ?? 1000],
+    });
+    const events = rows.map(toRecordedEvent);
+    const last = events.at(-1);
+    return { events, checkpoint: last ? checkpointOf(last) : after };
+  }
+
+  subscribe(after: Checkpoint, options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    return pollAll(this, after, options, (signal) => this.appended.next(signal));
+  }
+
+  async head(): Promise<StoreHead> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      `SELECT max(global_position) AS position FROM events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+    );
+    return { position: Number(rows[0]?.position ?? 0) };
+  }
+
+  async close(): Promise<void> {
+    while (this.inFlight > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    this.appended.notify();
+  }
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  occurred_at: Date;
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

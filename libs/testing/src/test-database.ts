@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '#event-store';
+
+/**
+ * A fresh, migrated database for one test file, on the cluster the Jest global set-up started
+ * (embedded PostgreSQL) or on the server DATABASE_URL names. Dropped by `drop()`.
+ */
+export interface TestDatabase {
+  url: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+export function testAdminUrl(): string {
+  const url = process.env.LEDGER_TEST_ADMIN_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error('no test database: run the tests with `npm test` (its global set-up starts PostgreSQL)');
+  return url;
+}
+
+export async function createTestDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+  const adminUrl = testAdminUrl();
+  const name = `ledger_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  if (options.migrate ?? true) await migrate(pool);
+  return {
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
