@@ -1,3 +1,8 @@
+import { mkdirSync } from 'node:fs';
+
+// `npm test` writes Jest's JSON results here for .ci/run's summary line.
+mkdirSync(new URL('./reports', import.meta.url), { recursive: true });
+
 /** Jest 30 in native ESM with @swc/jest; see ../shared/stack-notes.md. `npm test` builds first. */
 const swc = [
   '@swc/jest',

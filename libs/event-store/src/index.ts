@@ -7,3 +7,4 @@ export * from './in-memory/in-memory-event-store.js';
 export * from './postgres/postgres-event-store.js';
 export * from './postgres/migrations.js';
 export * from './postgres/embedded-database.js';
+export * from './event-store.module.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +23,10 @@ export interface EmbeddedDatabaseOptions {
   persistent?: boolean;
   /** Trade durability for speed: fsync off. For throw-away test clusters only. */
   unsafeFast?: boolean;
+  /** PostgreSQL's own output. */
   log?: (line: string) => void;
+  /** What this code did on its own initiative, such as recovering from a killed run. */
+  notice?: (line: string) => void;
 }
 
 /** The local cluster's superuser password. It listens on localhost only; see docs/operations.md. */
@@ -52,7 +55,12 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   };
 
   await mkdir(dirname(dataDir), { recursive: true });
-  await recoverFromKilledRun(dataDir, collect);
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the postgres user, who must be able to reach its data directory.
+    const parent = await stat(dirname(dataDir));
+    if ((parent.mode & 0o001) === 0) await chmod(dirname(dataDir), parent.mode | 0o011);
+  }
+  await recoverFromKilledRun(dataDir, options.notice ?? collect);
 
   const port = await freePort();
   const server = new EmbeddedPostgres({
@@ -132,7 +140,7 @@ async function recoverFromKilledRun(dataDir: string, log: (line: string) => void
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n', 1)[0]);
   if (Number.isInteger(pid) && pid > 0 && (await isPostgres(pid))) {
-    log(`stopping the PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run\n`);
+    log(`stopping the PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`);
     process.kill(pid, 'SIGINT');
     for (let waited = 0; (await isPostgres(pid)) && waited < 30_000; waited += 100) await sleep(100);
     if (await isPostgres(pid)) {
@@ -141,7 +149,7 @@ async function recoverFromKilledRun(dataDir: string, log: (line: string) => void
     }
   }
   if (existsSync(pidFile) && !(await isPostgres(pid))) {
-    log(`removing the stale lock ${pidFile}\n`);
+    log(`removing the stale lock ${pidFile}`);
     await rm(pidFile, { force: true });
   }
 }

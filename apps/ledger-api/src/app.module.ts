@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
+import { EventStoreModule } from '#event-store';
+import { DATABASE_INFO } from './database-info.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+export interface AppModuleOptions {
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  databasePoolSize: number;
+  logger: Pino;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: options.logger,
+            genReqId: (request, response) => {
+              const given = request.headers['x-correlation-id'];
+              const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+              response.setHeader('x-correlation-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (request) => request.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        TerminusModule.forRoot({ logger: false }),
+        EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+/** Everything the API reads from its environment, in one place (documented in README.md). */
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  /** DATABASE_URL; when unset, an embedded PostgreSQL runs in `${dataDir}/postgres`. */
+  databaseUrl?: string;
+  dataDir: string;
+  databasePoolSize: number;
+  logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  return {
+    port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? 'localhost',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.LEDGER_DATA_DIR ?? 'data'),
+    databasePoolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return parsed;
+}

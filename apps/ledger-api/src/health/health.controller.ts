@@ -1,0 +1,42 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type pg from 'pg';
+import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
+import { DATABASE_INFO, type DatabaseInfo } from '../database-info.js';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
+  ) {}
+
+  /** 200 when the database answers and the event store can be read; 503 otherwise. */
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const session = this.indicators.check('database');
+        try {
+          const { rows } = await this.pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+          return session.up({ embedded: this.database.embedded, serverVersion: rows[0]!.version });
+        } catch (error) {
+          return session.down({ embedded: this.database.embedded, message: (error as Error).message });
+        }
+      },
+      async () => {
+        const session = this.indicators.check('eventStore');
+        try {
+          const head = await this.store.head();
+          return session.up({ headPosition: head.position });
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
+        }
+      },
+    ]);
+  }
+}

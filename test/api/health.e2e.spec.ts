@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type TestDatabase, createTestDatabase } from '#testing';
+import { createLedgerApp } from '../../apps/ledger-api/src/app.js';
+
+describe('GET /health over HTTP', () => {
+  let database: TestDatabase;
+  let app: NestFastifyApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+    app = await createLedgerApp({
+      databaseUrl: database.url,
+      embeddedDatabase: false,
+      databasePoolSize: 4,
+      logger: pino({ level: 'silent' }),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = await app.getUrl();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('reports the database up and the event store head position', async () => {
+    const store = app.get<EventStore>(EVENT_STORE);
+    await store.append({
+      streamId: `collaboration-${randomUUID()}`,
+      expectedVersion: 'no-stream',
+      events: [1, 2, 3].map(() => ({ eventId: randomUUID(), type: 'CollaborationProposed', data: {}, occurredAt: new Date() })),
+    });
+
+    const response = await fetch(`${url}/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up', embedded: false }, eventStore: { status: 'up', headPosition: 3 } },
+    });
+  });
+
+  it('answers an unknown route with an RFC 9457 problem', async () => {
+    const response = await fetch(`${url}/no-such-thing`, { headers: { 'x-correlation-id': 'audit-trail-42' } });
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toEqual({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'Cannot GET /no-such-thing',
+      code: 'NotFound',
+      instance: '/no-such-thing',
+    });
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const response = await fetch(`${url}/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"oops":' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ status: 400, code: 'BadRequest' });
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { logMessages, startLedgerProcess } from '../support/ledger-process.js';
+
+/**
+ * The API as `npm start` runs it, with no DATABASE_URL: it starts its own embedded PostgreSQL,
+ * shuts down in order on SIGTERM, and recovers by itself after being killed outright.
+ */
+describe('the ledger API process on its embedded database', () => {
+  let dataDir: string;
+  const env = () => ({ DATABASE_URL: undefined, LEDGER_DATA_DIR: dataDir });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ledger-process-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts its own PostgreSQL, answers /health, and on SIGTERM closes HTTP, then pools, then the database', async () => {
+    const api = await startLedgerProcess(env());
+    const health = await (await fetch(`${api.url}/health`)).json();
+    expect(health).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up', embedded: true }, eventStore: { status: 'up', headPosition: 0 } },
+    });
+
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+
+    const messages = logMessages(api.output());
+    const order = [
+      'shutting down',
+      'event store closed: pending appends committed, connection pool ended',
+      'HTTP server closed, in-flight requests finished, connection pools ended',
+      'embedded PostgreSQL stopped',
+    ].map((m) => messages.indexOf(m));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('recovers by itself from a run killed with SIGKILL that left its PostgreSQL and lock behind', async () => {
+    const first = await startLedgerProcess(env());
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+    expect(existsSync(pidFile)).toBe(true);
+    const orphan = Number((await readFile(pidFile, 'utf8')).split('\n', 1)[0]);
+    expect(isRunning(orphan)).toBe(true);
+
+    const second = await startLedgerProcess(env());
+    try {
+      const health = await (await fetch(`${second.url}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', info: { database: { embedded: true } } });
+      const messages = logMessages(second.output());
+      expect(messages).toContain(`stopping the PostgreSQL (pid ${orphan}) left running on ${join(dataDir, 'postgres')} by an earlier run`);
+      expect(messages).toContain('schema up to date');
+      expect(isRunning(orphan)).toBe(false);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect((await second.exited).code).toBe(0);
+    }
+  });
+});
+
+/** Alive and not a zombie waiting to be reaped by its new parent. */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
