@@ -13,7 +13,7 @@ CREATE TABLE streams (
 
 CREATE TABLE events (
   global_position bigint      PRIMARY KEY DEFAULT nextval('events_global_position_seq'),
-  stream_id       text        NOT NULL REFERENCES streams (stream_id) DEFERRABLE INITIALLY DEFERRED,
+  stream_id       text        NOT NULL,
   stream_version  bigint      NOT NULL CHECK (stream_version >= 1),
   event_id        uuid        NOT NULL UNIQUE,
   type            text        NOT NULL,
@@ -63,7 +63,18 @@ CREATE TRIGGER streams_forward_only BEFORE UPDATE ON streams FOR EACH ROW EXECUT
 --   { "ok": true, "version": n, "positions": [..], "replay": bool }
 --   { "ok": false, "code": "WrongExpectedVersion", "actual": n } | { "ok": false, "code": "EventIdConflict" }
 -- A refused request writes nothing and does not affect the others in the batch.
-CREATE FUNCTION ledger_append(p_requests jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+--
+-- Every stream of the batch is locked first, in key order (no deadlock between batches), before
+-- the first write. A transaction is given its xid8 at its first write, so a writer that waited
+-- for a stream's lock always gets a higher transaction id than the writer it waited for: within
+-- a stream, (transaction_id, global_position) order is version order.
+--
+-- ledger_append is the set-based fast path: a handful of statements per batch, whatever its size.
+-- When any event id of the batch is already recorded (a retry), its writes are rolled back and
+-- the whole batch goes to ledger_append_checked, which decides request by request whether it is
+-- an idempotent replay.
+
+CREATE FUNCTION ledger_append_checked(p_requests jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   v_lock_key  bigint;
   v_request   jsonb;
@@ -167,6 +178,142 @@ BEGIN
 
   RETURN v_results;
 END $$;
+
+CREATE FUNCTION ledger_append(p_requests jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  v_recorded      timestamptz := date_trunc('milliseconds', now());
+  v_recorded_text text := to_char(date_trunc('milliseconds', now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  -- the requests
+  r_stream   text[];
+  r_type     text[];
+  r_expected jsonb[];
+  r_count    int[];
+  -- every event of the batch, in request order, read once from the JSON
+  e_id       uuid[];
+  e_type     text[];
+  e_schema   int[];
+  e_data     jsonb[];
+  e_metadata jsonb[];
+  e_occurred timestamptz[];
+  e_digest   text[];
+  e_stream   text[];
+  -- filled in for the events of accepted requests only
+  e_position bigint[];
+  e_version  bigint[];
+  e_prev     text[];
+  e_hash     text[];
+  -- the heads of the batch's streams, as they move
+  s_id       text[];
+  s_type     text[];
+  s_version  bigint[];
+  s_hash     text[];
+  s_touched  boolean[];
+  v_results  jsonb[] := '{}';
+  v_written  boolean := false;
+  i int; j int; k int; si int; v_current bigint; v_expected jsonb; v_positions jsonb;
+BEGIN
+  PERFORM pg_advisory_xact_lock(key)
+     FROM (SELECT DISTINCT hashtextextended(r ->> 'streamId', 0) AS key FROM jsonb_array_elements(p_requests) r ORDER BY key) keys;
+
+  -- The optimistic path checks no event id beforehand: the unique index catches a repeated one, and
+  -- then the whole batch is decided again, request by request, by ledger_append_checked.
+  BEGIN
+
+    -- Project the scalars first (OFFSET 0 keeps this a separate step): sorting rows that still
+    -- carried each whole request would copy the batch once per event.
+    SELECT array_agg(t.id ORDER BY t.qo, t.xo), array_agg(t.type ORDER BY t.qo, t.xo),
+           array_agg(t.schema ORDER BY t.qo, t.xo), array_agg(t.data ORDER BY t.qo, t.xo),
+           array_agg(t.metadata ORDER BY t.qo, t.xo), array_agg(t.occurred ORDER BY t.qo, t.xo),
+           array_agg(t.digest ORDER BY t.qo, t.xo), array_agg(t.stream ORDER BY t.qo, t.xo)
+      INTO e_id, e_type, e_schema, e_data, e_metadata, e_occurred, e_digest, e_stream
+      FROM (SELECT q.ord AS qo, x.ord AS xo, (x.ev ->> 'eventId')::uuid AS id, x.ev ->> 'type' AS type,
+                   (x.ev ->> 'schemaVersion')::integer AS schema, x.ev -> 'data' AS data, x.ev -> 'metadata' AS metadata,
+                   (x.ev ->> 'occurredAt')::timestamptz AS occurred, x.ev ->> 'digest' AS digest, q.r ->> 'streamId' AS stream
+              FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS q(r, ord),
+                   jsonb_array_elements(q.r -> 'events') WITH ORDINALITY AS x(ev, ord)
+            OFFSET 0) t;
+
+    SELECT array_agg(r ->> 'streamId' ORDER BY ord),
+           array_agg(coalesce(r ->> 'streamType', split_part(r ->> 'streamId', '-', 1)) ORDER BY ord),
+           array_agg(coalesce(r -> 'expected', 'null'::jsonb) ORDER BY ord),
+           array_agg(jsonb_array_length(r -> 'events') ORDER BY ord)
+      INTO r_stream, r_type, r_expected, r_count
+      FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS q(r, ord);
+
+    SELECT coalesce(array_agg(s.stream_id), '{}'), coalesce(array_agg(s.type), '{}'), coalesce(array_agg(s.version), '{}'),
+           coalesce(array_agg(s.last_hash::text), '{}'), coalesce(array_agg(false), '{}')
+      INTO s_id, s_type, s_version, s_hash, s_touched
+      FROM streams s WHERE s.stream_id = ANY (r_stream);
+
+    k := 0;
+    FOR i IN 1 .. cardinality(r_stream) LOOP
+      si := array_position(s_id, r_stream[i]);
+      IF si IS NULL THEN
+        si := cardinality(s_id) + 1;
+        s_id[si] := r_stream[i]; s_type[si] := r_type[i]; s_version[si] := 0;
+        s_hash[si] := repeat('0', 64); s_touched[si] := false;
+      END IF;
+      v_current := s_version[si];
+      v_expected := r_expected[i];
+      IF v_expected = 'null'::jsonb
+         OR (v_expected = '"no-stream"'::jsonb AND v_current = 0)
+         OR (v_expected = '"stream-exists"'::jsonb AND v_current > 0)
+         OR (jsonb_typeof(v_expected) = 'number' AND v_expected::text::bigint = v_current) THEN
+        v_positions := '[]'::jsonb;
+        FOR j IN 1 .. r_count[i] LOOP
+          k := k + 1;
+          e_version[k] := s_version[si] + 1;
+          e_position[k] := nextval('events_global_position_seq');
+          e_prev[k] := s_hash[si];
+          e_hash[k] := encode(sha256(convert_to(
+            'ledger-event-v1' || E'\n' || s_hash[si] || E'\n' || r_stream[i] || E'\n' || e_version[k]::text
+            || E'\n' || v_recorded_text || E'\n' || e_digest[k], 'UTF8')), 'hex');
+          s_version[si] := e_version[k];
+          s_hash[si] := e_hash[k];
+          v_positions := v_positions || to_jsonb(e_position[k]);
+        END LOOP;
+        s_touched[si] := true;
+        v_written := true;
+        v_results[i] := jsonb_build_object('ok', true, 'replay', false, 'version', s_version[si], 'positions', v_positions);
+      ELSE
+        -- A retry of an append that was recorded is a replay, not a conflict: let the checked path decide.
+        IF EXISTS (SELECT 1 FROM events WHERE event_id = ANY (e_id[k + 1 : k + r_count[i]])) THEN
+          RETURN ledger_append_checked(p_requests);
+        END IF;
+        k := k + r_count[i];
+        e_position[k] := NULL; -- keeps the arrays as long as the batch
+        v_results[i] := jsonb_build_object('ok', false, 'code', 'WrongExpectedVersion', 'actual', v_current);
+      END IF;
+    END LOOP;
+
+    IF v_written THEN
+      INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version,
+                          data, metadata, occurred_at, recorded_at, prev_hash, hash)
+      SELECT e.position, e.stream, e.version, e.id, e.type, e.schema, e.data, e.metadata, e.occurred, v_recorded, e.prev, e.hash
+        FROM unnest(e_position, e_stream, e_version, e_id, e_type, e_schema, e_data, e_metadata, e_occurred, e_prev, e_hash)
+             AS e(position, stream, version, id, type, schema, data, metadata, occurred, prev, hash)
+       WHERE e.position IS NOT NULL
+       ORDER BY e.position;
+
+      INSERT INTO streams AS s (stream_id, type, version, last_hash, created_at, updated_at)
+      SELECT t.id, t.type, t.version, t.hash, v_recorded, v_recorded
+        FROM unnest(s_id, s_type, s_version, s_hash, s_touched) AS t(id, type, version, hash, touched)
+       WHERE t.touched
+      ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash, updated_at = excluded.updated_at;
+    END IF;
+
+    RETURN to_jsonb(v_results);
+  EXCEPTION WHEN unique_violation THEN
+    RETURN ledger_append_checked(p_requests);
+  END;
+END $$;
+
+-- The append's lookups must use their indexes from the first call on a new, empty database
+-- (whose statistics would favour sequential scans that grow with the log), and its plans are
+-- reused, not re-planned, on every call.
+ALTER FUNCTION ledger_append(jsonb) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION ledger_append(jsonb) SET enable_seqscan = off;
+ALTER FUNCTION ledger_append_checked(jsonb) SET enable_seqscan = off;
 
 -- The application role may only read and append. (Created when the migrating user may create roles.)
 DO $$

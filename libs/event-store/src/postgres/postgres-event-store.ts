@@ -98,7 +98,7 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.maxBatchEvents = options.maxBatchEvents ?? 2000;
-    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? Number(process.env.LEDGER_APPEND_CONCURRENCY ?? 2);
   }
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -131,7 +131,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
+  private async commit(batch: Pending[], attempt = 1): Promise<void> {
     let results: WireResult[];
     try {
       const { rows } = await this.pool.query<{ results: WireResult[] }>({
@@ -142,11 +142,15 @@ export class PostgresEventStore implements EventStore {
       results = rows[0]!.results;
     } catch (error) {
       if (batch.length > 1) {
-        // One request broke the whole transaction (e.g. an event id used in another stream by a
-        // concurrent batch): nothing was written, so each request is retried alone.
+        // One request broke the whole transaction (e.g. an event id that a concurrent transaction
+        // recorded meanwhile): nothing was written, so each request is tried again alone.
         await Promise.all(batch.map((pending) => this.commit([pending])));
+      } else if (isEventIdRace(error) && attempt === 1) {
+        // The same event ids were committed by a concurrent append after this one looked: a
+        // second look tells an idempotent replay from a conflict.
+        await this.commit(batch, 2);
       } else {
-        batch[0]!.reject(this.translate(error, batch[0]!));
+        batch[0]!.reject(isEventIdRace(error) ? new EventIdConflict(batch[0]!.request.streamId, batch[0]!.wire.events.map((e) => e.eventId)) : error);
       }
       return;
     }
@@ -168,14 +172,6 @@ export class PostgresEventStore implements EventStore {
       }
     });
     if (wrote) this.appended.notify();
-  }
-
-  private translate(error: unknown, pending: Pending): unknown {
-    const pgError = error as { code?: string; constraint?: string };
-    if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') {
-      return new EventIdConflict(pending.request.streamId, pending.wire.events.map((e) => e.eventId));
-    }
-    return error;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -234,6 +230,11 @@ export class PostgresEventStore implements EventStore {
     this.appended.notify();
   }
 }
+
+const isEventIdRace = (error: unknown): boolean => {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === '23505' && pgError.constraint === 'events_event_id_key';
+};
 
 interface EventRow {
   global_position: string;
