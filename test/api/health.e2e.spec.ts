@@ -64,4 +64,14 @@ describe('GET /health over HTTP', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ status: 400, code: 'BadRequest' });
   });
+
+  it('answers a body over 1 MiB with a 413 problem', async () => {
+    const response = await fetch(`${url}/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ padding: 'x'.repeat(1_100_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: 413, code: 'ContentTooLarge' });
+  });
 });
