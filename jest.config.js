@@ -25,6 +25,7 @@ export default {
     '^#shared-kernel$': '<rootDir>/libs/shared-kernel/src/index.ts',
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^#testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^#identity$': '<rootDir>/libs/identity/src/index.ts',
   },
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -1,34 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pino } from 'pino';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { type TestDatabase, createTestDatabase } from '#testing';
-import { createLedgerApp } from '../../apps/ledger-api/src/app.js';
+import { type TestApi, startTestApi } from '../support/test-api.js';
 
-describe('GET /health over HTTP', () => {
-  let database: TestDatabase;
-  let app: NestFastifyApplication;
+describe('GET /health over HTTP, without signing in', () => {
+  let api: TestApi;
   let url: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrate: false });
-    app = await createLedgerApp({
-      databaseUrl: database.url,
-      embeddedDatabase: false,
-      databasePoolSize: 4,
-      logger: pino({ level: 'silent' }),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = await app.getUrl();
+    api = await startTestApi();
+    url = api.url;
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(async () => api?.close());
 
   it('reports the database up and the event store head position', async () => {
-    const store = app.get<EventStore>(EVENT_STORE);
+    const store = api.app.get<EventStore>(EVENT_STORE);
     await store.append({
       streamId: `collaboration-${randomUUID()}`,
       expectedVersion: 'no-stream',

@@ -4,8 +4,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
+import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
+import { MeController } from './me/me.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 export interface AppModuleOptions {
@@ -13,6 +15,8 @@ export interface AppModuleOptions {
   embeddedDatabase: boolean;
   databasePoolSize: number;
   logger: Pino;
+  identity: IdentitySettings;
+  rateLimits: RateLimits;
 }
 
 @Module({})
@@ -36,8 +40,9 @@ export class AppModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize }),
+        IdentityModule.forRoot(options.identity, options.rateLimits),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MeController],
       providers: [
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

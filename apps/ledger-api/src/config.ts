@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type IdentitySettings, type RateLimits, identityFromEnv, rateLimitsFromEnv } from '#identity';
 
 /** Everything the API reads from its environment, in one place (documented in README.md). */
 export interface LedgerConfig {
@@ -9,14 +10,19 @@ export interface LedgerConfig {
   dataDir: string;
   databasePoolSize: number;
   logLevel: string;
+  identity: IdentitySettings;
+  rateLimits: RateLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const dataDir = resolve(env.LEDGER_DATA_DIR ?? 'data');
   return {
+    identity: identityFromEnv(env, dataDir),
+    rateLimits: rateLimitsFromEnv(env),
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? 'localhost',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.LEDGER_DATA_DIR ?? 'data'),
+    dataDir,
     databasePoolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

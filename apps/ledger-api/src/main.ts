@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       embeddedDatabase: database.embedded,
       databasePoolSize: config.databasePoolSize,
       logger: log,
+      identity: config.identity,
+      rateLimits: config.rateLimits,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './problem-details.js';
 export * from './clock.js';
 export * from './ids.js';
+export * from './principal.js';

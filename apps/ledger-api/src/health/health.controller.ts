@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
+import { Public } from '#identity';
 import { DATABASE_INFO, type DatabaseInfo } from '../database-info.js';
 
 @Controller('health')
@@ -16,6 +17,7 @@ export class HealthController {
 
   /** 200 when the database answers and the event store can be read; 503 otherwise. */
   @Get()
+  @Public()
   @HealthCheck()
   check() {
     return this.health.check([

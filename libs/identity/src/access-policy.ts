@@ -1,0 +1,81 @@
+import type { Principal, Role } from '#shared-kernel';
+
+/**
+ * Who may do what, for which force: one pure function, unit-tested as a table. The guard asks it
+ * before any command runs; nothing else decides access.
+ */
+export type ActionKind =
+  /** Reads: any signed-in role. */
+  | 'read'
+  /** The national register: forces, policing bodies, office holders. Registrars only. */
+  | 'reference-data'
+  /** An act for one force (sign, approve, declare appetite, give notice): that force's own officers. */
+  | 'force-act'
+  /** Work on a collaboration (propose, record benefits…): its lead force's manager, or its parties' officers. */
+  | 'collaboration-work';
+
+export interface Action {
+  /** A stable name for logs and problems, e.g. "sign-agreement". */
+  name: string;
+  kind: ActionKind;
+  /** The roles that may take this action at all (reads ignore it). */
+  roles: readonly Role[];
+}
+
+/** What the action is done to, resolved from the request before the policy is asked. */
+export interface Target {
+  /** The force the act is done for (e.g. the party force of a signature). */
+  force?: string;
+  /** The lead force of the collaboration concerned. */
+  leadForce?: string;
+}
+
+export type AccessRule =
+  | 'AuditorsOnlyRead'
+  | 'OnlyRegistrarsKeepReferenceData'
+  | 'RegistrarsKeepOnlyReferenceData'
+  | 'RoleMayNotTakeAction'
+  | 'ActsOnlyForOwnForce'
+  | 'ManagesOnlyOwnLeadForceCollaborations'
+  | 'ActsForNoForce';
+
+export type AccessDecision = { allowed: true } | { allowed: false; rule: AccessRule; reason: string };
+
+const allow: AccessDecision = { allowed: true };
+const refuse = (rule: AccessRule, reason: string): AccessDecision => ({ allowed: false, rule, reason });
+
+export function decideAccess(principal: Principal, action: Action, target: Target = {}): AccessDecision {
+  if (action.kind === 'read') return allow;
+  if (principal.role === 'auditor') return refuse('AuditorsOnlyRead', `auditors read everything and change nothing; ${action.name} is a change`);
+  if (action.kind === 'reference-data') {
+    return principal.role === 'registrar'
+      ? allow
+      : refuse('OnlyRegistrarsKeepReferenceData', `only a registrar keeps the national register; ${action.name} changes it`);
+  }
+  if (principal.role === 'registrar') {
+    return refuse('RegistrarsKeepOnlyReferenceData', `a registrar keeps reference data only; ${action.name} is a governance act`);
+  }
+  if (!action.roles.includes(principal.role)) {
+    return refuse('RoleMayNotTakeAction', `a ${principal.role} may not ${action.name}; it is for: ${action.roles.join(', ')}`);
+  }
+  if (!principal.force) return refuse('ActsForNoForce', `a ${principal.role} must act for a force, and this token names none`);
+
+  if (principal.role === 'collaboration-manager') {
+    if (target.leadForce !== undefined && target.leadForce !== principal.force) {
+      return refuse(
+        'ManagesOnlyOwnLeadForceCollaborations',
+        `a collaboration manager of ${principal.force} manages only collaborations led by ${principal.force}; this one is led by ${target.leadForce}`,
+      );
+    }
+    if (action.kind === 'force-act' && target.force !== undefined && target.force !== principal.force) {
+      return refuse('ActsOnlyForOwnForce', `a ${principal.role} of ${principal.force} cannot act for ${target.force}`);
+    }
+    return allow;
+  }
+
+  // chief officers and policing bodies act for their own force (area) only
+  if (target.force !== undefined && target.force !== principal.force) {
+    return refuse('ActsOnlyForOwnForce', `a ${principal.role} of ${principal.force} cannot act for ${target.force}`);
+  }
+  return allow;
+}

@@ -1,0 +1,46 @@
+import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { type CommandContext, type Principal, newId } from '#shared-kernel';
+import type { Action, Target } from './access-policy.js';
+
+export const PUBLIC_ROUTE = 'governance-ledger:public';
+export const ROUTE_ACTION = 'governance-ledger:action';
+
+/** Answerable without signing in (health, the public register). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export interface RouteAction {
+  action: Action;
+  /** Finds what the action is done to, from the request (body, params, or a lookup). */
+  target?: (request: FastifyRequest) => Target | Promise<Target>;
+}
+
+/** The action a route takes. A route that is neither @Public nor a GET must name one, or it is refused. */
+export const Authorise = (action: Action, target?: RouteAction['target']) => SetMetadata(ROUTE_ACTION, { action, target } satisfies RouteAction);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<FastifyRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route the access guard did not authenticate');
+  return principal;
+});
+
+/** The command context of this request: principal, correlation id, client address, arrival time. */
+export const CommandContextOf = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  if (!request.principal) throw new Error('CommandContextOf used on a route the access guard did not authenticate');
+  const raw = request.raw as { id?: unknown };
+  const causation = request.headers['x-causation-id'];
+  return {
+    principal: request.principal,
+    correlationId: typeof raw.id === 'string' ? raw.id : newId(),
+    ...(typeof causation === 'string' && /^[\w.:-]{1,100}$/.test(causation) ? { causationId: causation } : {}),
+    clientIp: request.ip,
+    receivedAt: new Date(),
+  };
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { type Action, type Target, decideAccess } from '#identity';
+import type { Principal, Role } from '#shared-kernel';
+
+const person = (role: Role, force?: string): Principal => ({ personId: `${role}-${force ?? 'none'}`, name: role, role, ...(force ? { force } : {}) });
+
+const read: Action = { name: 'read-register', kind: 'read', roles: [] };
+const appointHolder: Action = { name: 'appoint-office-holder', kind: 'reference-data', roles: ['registrar'] };
+const sign: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
+const declareAppetite: Action = { name: 'declare-risk-appetite', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
+const propose: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
+const recordBenefit: Action = { name: 'record-benefit-measurement', kind: 'collaboration-work', roles: ['collaboration-manager'] };
+
+type Row = [string, Principal, Action, Target, true | string];
+
+// Given a principal, When it attempts an action on a target, Then it is allowed or refused under a named rule.
+const table: Row[] = [
+  ['anyone signed in may read', person('auditor'), read, {}, true],
+  ['a chief officer may read', person('chief-officer', 'kent'), read, {}, true],
+  ['an auditor never writes, even reference data', person('auditor'), appointHolder, {}, 'AuditorsOnlyRead'],
+  ['an auditor never signs', person('auditor'), sign, { force: 'kent' }, 'AuditorsOnlyRead'],
+  ['a registrar keeps reference data', person('registrar'), appointHolder, {}, true],
+  ['a registrar signs nothing', person('registrar'), sign, { force: 'kent' }, 'RegistrarsKeepOnlyReferenceData'],
+  ['a chief officer does not keep the register', person('chief-officer', 'kent'), appointHolder, {}, 'OnlyRegistrarsKeepReferenceData'],
+  ['a collaboration manager does not keep the register', person('collaboration-manager', 'kent'), appointHolder, {}, 'OnlyRegistrarsKeepReferenceData'],
+  ['a chief officer signs for their own force', person('chief-officer', 'kent'), sign, { force: 'kent' }, true],
+  ['a chief officer of Kent cannot sign for Essex', person('chief-officer', 'kent'), sign, { force: 'essex' }, 'ActsOnlyForOwnForce'],
+  ['a policing body signs for its own force area', person('policing-body', 'dorset'), sign, { force: 'dorset' }, true],
+  ['a policing body cannot sign for another force area', person('policing-body', 'dorset'), sign, { force: 'devon-and-cornwall' }, 'ActsOnlyForOwnForce'],
+  ['a policing body declares appetite for its own area', person('policing-body', 'gwent'), declareAppetite, { force: 'gwent' }, true],
+  ['a chief officer cannot declare appetite for another force', person('chief-officer', 'gwent'), declareAppetite, { force: 'south-wales' }, 'ActsOnlyForOwnForce'],
+  ['a collaboration manager does not sign', person('collaboration-manager', 'kent'), sign, { force: 'kent' }, 'RoleMayNotTakeAction'],
+  ['a chief officer does not propose collaborations', person('chief-officer', 'kent'), propose, { leadForce: 'kent' }, 'RoleMayNotTakeAction'],
+  ['a collaboration manager proposes one its force leads', person('collaboration-manager', 'essex'), propose, { leadForce: 'essex' }, true],
+  ['a collaboration manager cannot propose one another force leads', person('collaboration-manager', 'essex'), propose, { leadForce: 'kent' }, 'ManagesOnlyOwnLeadForceCollaborations'],
+  ['a collaboration manager records benefits of its own lead force’s collaboration', person('collaboration-manager', 'dorset'), recordBenefit, { leadForce: 'dorset' }, true],
+  ['a collaboration manager cannot record benefits of another’s', person('collaboration-manager', 'dorset'), recordBenefit, { leadForce: 'devon-and-cornwall' }, 'ManagesOnlyOwnLeadForceCollaborations'],
+  ['a chief officer’s token without a force acts for no one', person('chief-officer'), sign, { force: 'kent' }, 'ActsForNoForce'],
+];
+
+describe('the access policy', () => {
+  it.each(table)('%s', (_case, principal, action, target, expected) => {
+    const decision = decideAccess(principal, action, target);
+    if (expected === true) {
+      expect(decision).toEqual({ allowed: true });
+    } else {
+      expect(decision).toMatchObject({ allowed: false, rule: expected });
+      expect((decision as { reason: string }).reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('names the forces in a cross-force refusal', () => {
+    expect(decideAccess(person('chief-officer', 'kent'), sign, { force: 'essex' })).toEqual({
+      allowed: false,
+      rule: 'ActsOnlyForOwnForce',
+      reason: 'a chief-officer of kent cannot act for essex',
+    });
+  });
+});

@@ -1,0 +1,52 @@
+/** Who is acting: taken from a verified bearer token, carried into every command and event. */
+export const ROLES = ['chief-officer', 'policing-body', 'collaboration-manager', 'auditor', 'registrar'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+export interface Principal {
+  /** The person's stable id (the token's `sub`). */
+  personId: string;
+  name: string;
+  role: Role;
+  /**
+   * The force they act for: a chief officer's force, a policing body's force area, a collaboration
+   * manager's (lead) force. Auditors and registrars act for no force and may have none.
+   */
+  force?: string;
+}
+
+/** A force code as the national register writes it: lowercase words joined by hyphens ("devon-and-cornwall"). */
+export const FORCE_CODE = /^[a-z]+(?:-[a-z]+)*$/;
+
+/** What every command carries besides its payload, and every event records in its metadata. */
+export interface CommandContext {
+  principal: Principal;
+  /** Ties together everything one request caused (echoed as x-correlation-id). */
+  correlationId: string;
+  /** The event or command that caused this one, when there is one. */
+  causationId?: string;
+  clientIp?: string;
+  /** When the ledger received the command: the only clock decide() sees. */
+  receivedAt: Date;
+}
+
+export interface ActorMetadata {
+  actor: { personId: string; name: string };
+  role: Role;
+  force: string | null;
+  correlationId: string;
+  causationId: string | null;
+  clientIp: string | null;
+  [key: string]: unknown;
+}
+
+/** The metadata recorded with every event a command appends: who did it, for whom, from where, why. */
+export const actorMetadata = (context: CommandContext): ActorMetadata => ({
+  actor: { personId: context.principal.personId, name: context.principal.name },
+  role: context.principal.role,
+  force: context.principal.force ?? null,
+  correlationId: context.correlationId,
+  causationId: context.causationId ?? null,
+  clientIp: context.clientIp ?? null,
+});
