@@ -26,6 +26,7 @@ export default {
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^#testing$': '<rootDir>/libs/testing/src/index.ts',
     '^#identity$': '<rootDir>/libs/identity/src/index.ts',
+    '^#governance$': '<rootDir>/libs/governance/src/index.ts',
   },
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -1,0 +1,51 @@
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, notFound, refuse } from '../../decider.js';
+import type { Office, Person } from '../../office/office.events.js';
+import type { CollaborationEvent } from '../collaboration.events.js';
+import { type CollaborationState, allPartiesSigned, hasSigned } from '../collaboration.state.js';
+
+/** A party force's chief officer or policing body signs the agreement. */
+export interface SignAgreement {
+  kind: 'SignAgreement';
+  collaborationId: string;
+  party: string;
+  role: Office;
+  signatory: Person;
+  /** When it was signed: the signatory must have held the office then. */
+  occurredAt: Date;
+}
+
+/** Looked up by the handler from the office's stream: who held it when the agreement was signed. */
+export interface SignatureFacts {
+  holderThen?: Person;
+}
+
+export function signAgreement(state: CollaborationState, command: SignAgreement, context: DecisionContext<SignatureFacts>): CollaborationEvent[] | LedgerError {
+  const { party, role, signatory } = command;
+  if (state.status === 'none') return notFound('CollaborationNotFound', `There is no collaboration ${command.collaborationId}.`);
+  if (state.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it can only be read');
+  if (!state.terms!.parties.includes(party)) return refuse('NotAParty', `${party} is not a party to ${state.terms!.name}`, { party });
+  if (state.withdrawnParties.includes(party)) return refuse('PartyHasWithdrawn', `${party} has withdrawn from ${state.terms!.name} and signs nothing more`);
+  if (hasSigned(state, party, role)) return refuse('AlreadySigned', `the ${role} of ${party} has already signed this agreement`, { party, role });
+  const holder = context.facts.holderThen;
+  if (!holder || holder.personId !== signatory.personId) {
+    return refuse(
+      'SignerNotOfficeHolder',
+      `${signatory.name} did not hold the ${role} office of ${party} on ${command.occurredAt.toISOString().slice(0, 10)}` +
+        (holder ? ` (${holder.name} did)` : ' (no holder is recorded for that date)'),
+      { party, role, holderThen: holder ?? null },
+    );
+  }
+  if (state.proposedAt && command.occurredAt < state.proposedAt) {
+    return refuse('SignedBeforeProposed', `the agreement was proposed on ${state.proposedAt.toISOString().slice(0, 10)}; it cannot be signed before then`);
+  }
+
+  const signed: CollaborationEvent = { type: 'AgreementSigned', data: { party, role, signatory }, occurredAt: command.occurredAt };
+  const after: CollaborationState = {
+    ...state,
+    signatures: [...state.signatures, { party, role, signatory, signedAt: command.occurredAt.toISOString() }],
+  };
+  if (state.status !== 'proposed' || !allPartiesSigned(after)) return [signed];
+  const lastSignedAt = new Date(Math.max(...after.signatures.map((s) => Date.parse(s.signedAt))));
+  return [signed, { type: 'AgreementCameIntoForce', data: { signatures: after.signatures }, occurredAt: lastSignedAt }];
+}

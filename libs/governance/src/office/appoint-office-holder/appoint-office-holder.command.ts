@@ -1,0 +1,37 @@
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, refuse } from '../../decider.js';
+import type { Basis, Office, OfficeEvent, Person } from '../office.events.js';
+import { type OfficeState, currentTenure } from '../office.state.js';
+
+/** A registrar records who holds a force's chief-officer or policing-body office, from a date. */
+export interface AppointOfficeHolder {
+  kind: 'AppointOfficeHolder';
+  forceCode: string;
+  office: Office;
+  holder: Person;
+  basis: Basis;
+  /** The date the appointment took effect. */
+  occurredAt: Date;
+}
+
+export function appointOfficeHolder(state: OfficeState, command: AppointOfficeHolder, _context: DecisionContext<unknown>): OfficeEvent[] | LedgerError {
+  const current = currentTenure(state);
+  if (current) {
+    return refuse('OfficeAlreadyHeld', `${command.office} of ${command.forceCode} is held by ${current.holder.name} since ${day(current.from)}; record a handover instead`, {
+      holder: current.holder,
+    });
+  }
+  const lastEnd = state.tenures.at(-1)?.to;
+  if (lastEnd && command.occurredAt < lastEnd) {
+    return refuse('OverlapsEarlierTenure', `the office was held until ${day(lastEnd)}; an appointment cannot start before then`);
+  }
+  return [
+    {
+      type: 'OfficeHolderAppointed',
+      data: { forceCode: command.forceCode, office: command.office, holder: command.holder, basis: command.basis },
+      occurredAt: command.occurredAt,
+    },
+  ];
+}
+
+export const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,0 +1,51 @@
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, refuse } from '../../decider.js';
+import { day } from '../appoint-office-holder/appoint-office-holder.command.js';
+import type { Basis, Office, OfficeEvent, PendingItem, Person } from '../office.events.js';
+import { type OfficeState, currentTenure } from '../office.state.js';
+
+/** The office passes from its holder to another person; what was pending for it is listed, so nothing is lost. */
+export interface HandOverOffice {
+  kind: 'HandOverOffice';
+  forceCode: string;
+  office: Office;
+  outgoingPersonId: string;
+  incoming: Person;
+  basis: Basis;
+  note: string;
+  occurredAt: Date;
+}
+
+/** Looked up by the handler: what awaited this office when it changed hands. */
+export interface HandoverFacts {
+  pending: PendingItem[];
+}
+
+export function handOverOffice(state: OfficeState, command: HandOverOffice, context: DecisionContext<HandoverFacts>): OfficeEvent[] | LedgerError {
+  const current = currentTenure(state);
+  if (!current) return refuse('OfficeVacant', `${command.office} of ${command.forceCode} has no holder to hand over; record an appointment instead`);
+  if (current.holder.personId !== command.outgoingPersonId) {
+    return refuse('OutgoingIsNotHolder', `the office is held by ${current.holder.name} (${current.holder.personId}), not by ${command.outgoingPersonId}`, {
+      holder: current.holder,
+    });
+  }
+  if (command.incoming.personId === current.holder.personId) return refuse('HandoverToSelf', 'an office cannot be handed over to its own holder');
+  if (command.occurredAt < current.from) {
+    return refuse('HandoverBeforeTenure', `${current.holder.name} has held the office only since ${day(current.from)}`);
+  }
+  return [
+    {
+      type: 'OfficeHandedOver',
+      data: {
+        forceCode: command.forceCode,
+        office: command.office,
+        outgoing: current.holder,
+        incoming: command.incoming,
+        basis: command.basis,
+        note: command.note,
+        pending: context.facts.pending,
+      },
+      occurredAt: command.occurredAt,
+    },
+  ];
+}

@@ -1,0 +1,20 @@
+import type { Decider } from '../decider.js';
+import { type AppointOfficeHolder, appointOfficeHolder } from './appoint-office-holder/appoint-office-holder.command.js';
+import { type HandOverOffice, type HandoverFacts, handOverOffice } from './hand-over-office/hand-over-office.command.js';
+import type { OfficeEvent } from './office.events.js';
+import { type OfficeState, evolveOffice, initialOfficeState } from './office.state.js';
+
+export type OfficeCommand = AppointOfficeHolder | HandOverOffice;
+
+export const officeDecider: Decider<OfficeState, OfficeCommand, OfficeEvent, HandoverFacts> = {
+  initialState: initialOfficeState,
+  evolve: evolveOffice,
+  decide: (state, command, context) => {
+    switch (command.kind) {
+      case 'AppointOfficeHolder':
+        return appointOfficeHolder(state, command, context);
+      case 'HandOverOffice':
+        return handOverOffice(state, command, context);
+    }
+  },
+};

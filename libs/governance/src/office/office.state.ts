@@ -1,0 +1,46 @@
+import type { Basis, Office, OfficeEvent, Person } from './office.events.js';
+
+export interface Tenure {
+  holder: Person;
+  basis: Basis;
+  from: Date;
+  /** When the tenure ended; absent while it lasts. */
+  to?: Date;
+}
+
+export interface OfficeState {
+  forceCode?: string;
+  office?: Office;
+  /** Every holder the office has had, in order; at most one at any instant. */
+  tenures: Tenure[];
+}
+
+export const initialOfficeState: OfficeState = { tenures: [] };
+
+export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeState {
+  switch (event.type) {
+    case 'OfficeHolderAppointed':
+      return {
+        forceCode: event.data.forceCode,
+        office: event.data.office,
+        tenures: [...state.tenures, { holder: event.data.holder, basis: event.data.basis, from: event.occurredAt }],
+      };
+    case 'OfficeHandedOver':
+      return {
+        forceCode: event.data.forceCode,
+        office: event.data.office,
+        tenures: [
+          ...state.tenures.map((t) => (t.to === undefined ? { ...t, to: event.occurredAt } : t)),
+          { holder: event.data.incoming, basis: event.data.basis, from: event.occurredAt },
+        ],
+      };
+    default:
+      return state;
+  }
+}
+
+export const currentTenure = (state: OfficeState): Tenure | undefined => state.tenures.find((t) => t.to === undefined);
+
+/** Who held the office at that instant, if anyone: a tenure includes its start and excludes its end. */
+export const holderAt = (state: OfficeState, at: Date): Tenure | undefined =>
+  state.tenures.find((t) => t.from.getTime() <= at.getTime() && (t.to === undefined || at.getTime() < t.to.getTime()));

@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { type OfficeEvent, officeDecider, holderAt, evolveOffice, initialOfficeState } from '#governance';
+import { contextOf, spec } from '#testing';
+
+const registrar = contextOf({ personId: 'reg-1', name: 'National registrar', role: 'registrar' });
+const alice = { personId: 'p-alice', name: 'Alice Hale' };
+const bob = { personId: 'p-bob', name: 'Bob Idris' };
+const appointed = (holder = alice, on = '2016-01-04'): OfficeEvent => ({
+  type: 'OfficeHolderAppointed',
+  data: { forceCode: 'kent', office: 'chief-officer', holder, basis: 'substantive' },
+  occurredAt: new Date(`${on}T00:00:00Z`),
+});
+const office = spec(officeDecider);
+const none = { pending: [] };
+
+describe('office holders', () => {
+  it('appoints a holder to a vacant office', () => {
+    office
+      .given([])
+      .when({ kind: 'AppointOfficeHolder', forceCode: 'kent', office: 'chief-officer', holder: alice, basis: 'substantive', occurredAt: new Date('2016-01-04Z') }, registrar, none)
+      .then([appointed()]);
+  });
+
+  it('refuses a second holder while the office is held: at most one holder at any instant', () => {
+    office
+      .given([appointed()])
+      .when({ kind: 'AppointOfficeHolder', forceCode: 'kent', office: 'chief-officer', holder: bob, basis: 'acting', occurredAt: new Date('2017-01-01Z') }, registrar, none)
+      .thenRefuses('OfficeAlreadyHeld');
+  });
+
+  it('hands over, listing what was pending for the office', () => {
+    const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-7f', name: 'Seven Force Strategic Alliance' }];
+    office
+      .given([appointed()])
+      .when(
+        { kind: 'HandOverOffice', forceCode: 'kent', office: 'chief-officer', outgoingPersonId: 'p-alice', incoming: bob, basis: 'substantive', note: 'retirement', occurredAt: new Date('2018-06-01Z') },
+        registrar,
+        { pending },
+      )
+      .then([
+        {
+          type: 'OfficeHandedOver',
+          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'substantive', note: 'retirement', pending },
+          occurredAt: new Date('2018-06-01Z'),
+        },
+      ]);
+  });
+
+  it.each([
+    ['the office is vacant', [], 'p-alice', bob, '2018-06-01', 'OfficeVacant'],
+    ['the outgoing person is not the holder', [appointed()], 'p-bob', { personId: 'p-carol', name: 'Carol' }, '2018-06-01', 'OutgoingIsNotHolder'],
+    ['the incoming person already holds it', [appointed()], 'p-alice', alice, '2018-06-01', 'HandoverToSelf'],
+    ['the handover predates the tenure', [appointed()], 'p-alice', bob, '2015-06-01', 'HandoverBeforeTenure'],
+  ] as Array<[string, OfficeEvent[], string, { personId: string; name: string }, string, string]>)(
+    'refuses a handover when %s',
+    (_case, history, outgoingPersonId, incoming, on, code) => {
+      office
+        .given(history)
+        .when({ kind: 'HandOverOffice', forceCode: 'kent', office: 'chief-officer', outgoingPersonId, incoming, basis: 'substantive', note: '', occurredAt: new Date(`${on}T00:00:00Z`) }, registrar, none)
+        .thenRefuses(code);
+    },
+  );
+
+  it('knows who held the office on any date', () => {
+    const state = [
+      appointed(),
+      {
+        type: 'OfficeHandedOver',
+        data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: '', pending: [] },
+        occurredAt: new Date('2018-06-01Z'),
+      } as OfficeEvent,
+    ].reduce(evolveOffice, initialOfficeState);
+    expect(holderAt(state, new Date('2015-12-31Z'))).toBeUndefined();
+    expect(holderAt(state, new Date('2016-01-04Z'))?.holder).toEqual(alice);
+    expect(holderAt(state, new Date('2018-05-31T23:59:59Z'))?.holder).toEqual(alice);
+    expect(holderAt(state, new Date('2018-06-01Z'))?.holder).toEqual(bob);
+    expect(holderAt(state, new Date('2026-01-01Z'))).toMatchObject({ holder: bob, basis: 'acting' });
+  });
+});
