@@ -29,6 +29,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits> }
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     identity: { audience: DEFAULT_AUDIENCE, dataDir },
     rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
+    swaggerUi: false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const issuer = await LocalIssuer.openOrCreate(dataDir);

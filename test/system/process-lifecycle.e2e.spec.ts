@@ -22,13 +22,19 @@ describe('the ledger API process on its embedded database', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts its own PostgreSQL, answers /health, and on SIGTERM closes HTTP, then pools, then the database', async () => {
+  it('starts its own PostgreSQL, answers /health and /api/docs, and on SIGTERM closes HTTP, then pools, then the database', async () => {
     const api = await startLedgerProcess(env());
     const health = await (await fetch(`${api.url}/health`)).json();
     expect(health).toMatchObject({
       status: 'ok',
       info: { database: { status: 'up', embedded: true }, eventStore: { status: 'up', headPosition: 0 } },
     });
+
+    const docs = await fetch(`${api.url}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toMatch(/swagger-ui/i);
+    const openApi = (await (await fetch(`${api.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/collaborations', '/collaborations/{collaborationId}/signatures']));
 
     api.child.kill('SIGTERM');
     expect(await api.exited).toEqual({ code: 0, signal: null });

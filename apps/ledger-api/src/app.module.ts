@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
+import { GovernanceModule } from '#governance';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
@@ -41,6 +42,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize }),
         IdentityModule.forRoot(options.identity, options.rateLimits),
+        GovernanceModule,
       ],
       controllers: [HealthController, MeController],
       providers: [

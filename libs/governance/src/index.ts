@@ -11,3 +11,4 @@ export * from './collaboration/collaboration.decider.js';
 export * from './collaboration/propose-collaboration/propose-collaboration.command.js';
 export * from './collaboration/sign-agreement/sign-agreement.command.js';
 export * from './collaboration/give-withdrawal-notice/give-withdrawal-notice.command.js';
+export * from './governance.module.js';

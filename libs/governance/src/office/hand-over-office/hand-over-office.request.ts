@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { OccurredAtDto, PersonDto } from '../../http.js';
+import type { Basis } from '../office.events.js';
+
+export class HandOverOfficeRequest extends OccurredAtDto {
+  @ApiProperty({ example: 'p-0042', description: 'The holder handing over: must hold the office now' })
+  @IsString()
+  @IsNotEmpty()
+  outgoingPersonId!: string;
+
+  @ApiProperty({ type: PersonDto })
+  @ValidateNested()
+  @Type(() => PersonDto)
+  incoming!: PersonDto;
+
+  @ApiProperty({ enum: ['substantive', 'acting'], example: 'acting' })
+  @IsIn(['substantive', 'acting'])
+  basis!: Basis;
+
+  @ApiProperty({ example: 'Retirement; the deputy acts until a substantive appointment.', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  note!: string;
+}
