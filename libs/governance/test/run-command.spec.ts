@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { type EventStore, InMemoryEventStore } from '#event-store';
+import { collaborationDecider, runCommand } from '#governance';
+import type { CommandContext } from '#shared-kernel';
+
+const manager: CommandContext = {
+  principal: { personId: 'cm-1', name: 'Manager', role: 'collaboration-manager', force: 'kent' },
+  correlationId: 'corr-1',
+  clientIp: '127.0.0.1',
+  receivedAt: new Date('2026-11-23T10:00:00Z'),
+};
+const propose = (collaborationId: string, occurredAt = new Date('2026-11-23T09:59:00Z')) => ({
+  kind: 'ProposeCollaboration' as const,
+  collaborationId,
+  name: 'Seven Force Strategic Alliance',
+  purpose: 'Shared services for seven forces',
+  functions: ['procurement'],
+  parties: ['kent', 'essex'],
+  leadForce: 'kent',
+  costSharing: 'equal shares',
+  noticePeriodMonths: 12,
+  reviewDate: '2017-04-01',
+  occurredAt,
+});
+
+describe('running a command: load, decide, append', () => {
+  it('appends the decided events with who, for whom and whether back-dated', async () => {
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+    const outcome = await runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id, new Date('2015-04-01Z')), context: manager, facts: {} });
+    expect(outcome).toMatchObject({ streamId: `collaboration-${id}`, version: 1, events: [{ type: 'CollaborationProposed', globalPosition: 1 }] });
+    const [event] = await store.readStream(`collaboration-${id}`);
+    expect(event!.metadata).toEqual({
+      actor: { personId: 'cm-1', name: 'Manager' },
+      role: 'collaboration-manager',
+      force: 'kent',
+      correlationId: 'corr-1',
+      causationId: null,
+      clientIp: '127.0.0.1',
+      backDated: true,
+    });
+    expect(event!.occurredAt).toEqual(new Date('2015-04-01Z'));
+  });
+
+  it('does not mark an entry made at the time as back-dated', async () => {
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+    await runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id), context: manager, facts: {} });
+    expect((await store.readStream(`collaboration-${id}`))[0]!.metadata).toMatchObject({ backDated: false });
+  });
+
+  it('refuses an occurredAt in the future, writing nothing', async () => {
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+    await expect(
+      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id, new Date('2026-11-23T10:05:00Z')), context: manager, facts: {} }),
+    ).rejects.toMatchObject({ code: 'OccurredInFuture', kind: 'rule-violated' });
+    expect(await store.streamVersion(`collaboration-${id}`)).toBe(0);
+  });
+
+  it('answers a stale If-Match with VersionMismatch (412) before deciding, writing nothing', async () => {
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+    await expect(
+      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id), context: manager, facts: {}, expectedVersion: 3 }),
+    ).rejects.toMatchObject({ code: 'VersionMismatch', kind: 'precondition-failed', details: { expectedVersion: 3, actualVersion: 0 } });
+    expect(await store.streamVersion(`collaboration-${id}`)).toBe(0);
+  });
+
+  it('answers a change that won the race between load and append with ConcurrentChange (409), writing nothing of its own', async () => {
+    const inner = new InMemoryEventStore();
+    const id = randomUUID();
+    const streamId = `collaboration-${id}`;
+    // Another writer appends right after this command has read the stream.
+    const racing: EventStore = Object.assign(Object.create(inner) as EventStore, {
+      readStream: async (...args: Parameters<EventStore['readStream']>) => {
+        const events = await inner.readStream(...args);
+        await inner.append({ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'CollaborationProposed', data: propose(id), occurredAt: new Date('2015-01-01Z') }] });
+        return events;
+      },
+    });
+    await expect(runCommand(racing, collaborationDecider, { streamId, command: propose(id), context: manager, facts: {} })).rejects.toMatchObject({
+      code: 'ConcurrentChange',
+      kind: 'conflict',
+      details: { actualVersion: 1 },
+    });
+    expect(await inner.streamVersion(streamId)).toBe(1);
+  });
+
+  it('passes a refusal from decide through unchanged', async () => {
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+    await expect(
+      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: { ...propose(id), leadForce: 'dorset' }, context: manager, facts: {} }),
+    ).rejects.toMatchObject({ code: 'LeadForceNotAParty' });
+  });
+});

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import type { Principal } from '#shared-kernel';
+import { type TestApi, startTestApi } from '../support/test-api.js';
+
+/**
+ * The life of a three-force collaboration over HTTP against real PostgreSQL: offices filled by
+ * the registrar, a proposal by the lead force's collaboration manager, signatures by each party's
+ * chief officer and policing body, a chief constable handover in the middle (the outgoing holder's
+ * pending signature is listed, the incoming holder signs), coming into force, and notice of
+ * withdrawal. Terms are illustrative; the shape follows the South West Tri-force.
+ */
+const FORCES = ['avon-and-somerset', 'gloucestershire', 'wiltshire'] as const;
+const registrar: Principal = { personId: 'reg-1', name: 'National registrar', role: 'registrar' };
+const manager: Principal = { personId: 'cm-glos', name: 'Tri-force programme manager', role: 'collaboration-manager', force: 'gloucestershire' };
+const chief = (force: string, n = 1): Principal => ({ personId: `cc-${force}-${n}`, name: `Chief Constable ${n} of ${force}`, role: 'chief-officer', force });
+const body = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
+
+describe('a three-force collaboration from proposal to notice of withdrawal, over HTTP', () => {
+  let api: TestApi;
+  let collaborationId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => api?.close());
+
+  async function send(method: string, path: string, who: Principal | null, payload?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${api.url}${path}`, {
+      method,
+      headers: {
+        ...(who ? { authorization: `Bearer ${await api.tokenFor(who)}` } : {}),
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+  }
+  const signatureCount = async () => ((await send('GET', `/collaborations/${collaborationId}`, registrar)).body!.signatures as unknown[]).length;
+
+  it('lists the 43 forces without signing in', async () => {
+    const forces = await send('GET', '/forces', null);
+    expect(forces.status).toBe(200);
+    expect(forces.body).toMatchObject({ total: 43 });
+  });
+
+  it('lets the registrar fill each party’s offices', async () => {
+    for (const force of FORCES) {
+      for (const holder of [chief(force), body(force)]) {
+        const response = await send('POST', `/offices/${force}/${holder.role}/appointments`, registrar, {
+          holder: { personId: holder.personId, name: holder.name },
+          basis: 'substantive',
+          occurredAt: '2011-06-01T00:00:00Z',
+        });
+        expect(response.status).toBe(201);
+        expect(response.headers.get('etag')).toBe('"1"');
+      }
+    }
+    const office = await send('GET', '/offices/wiltshire/chief-officer', registrar);
+    expect(office.body).toMatchObject({ version: 1, currentHolder: { holder: { personId: 'cc-wiltshire-1' }, basis: 'substantive' } });
+  });
+
+  it('refuses a second holder for a held office', async () => {
+    const response = await send('POST', '/offices/wiltshire/chief-officer/appointments', registrar, {
+      holder: { personId: 'someone-else', name: 'Someone Else' },
+      basis: 'acting',
+      occurredAt: '2012-01-01T00:00:00Z',
+    });
+    expect(response).toMatchObject({ status: 422, body: { code: 'OfficeAlreadyHeld' } });
+  });
+
+  it('lets the lead force’s collaboration manager propose it', async () => {
+    const response = await send('POST', '/collaborations', manager, {
+      name: 'South West Tri-force Specialist Operations',
+      purpose: 'Firearms, dogs and roads policing delivered once for three forces',
+      functions: ['firearms', 'dogs', 'roads policing'],
+      parties: [...FORCES],
+      leadForce: 'gloucestershire',
+      costSharing: 'In proportion to net revenue expenditure (illustrative)',
+      noticePeriodMonths: 12,
+      reviewDate: '2015-04-01',
+      occurredAt: '2012-01-09T10:00:00Z',
+    });
+    expect(response.status).toBe(201);
+    collaborationId = response.body!.collaborationId;
+    expect(response.headers.get('location')).toBe(`/collaborations/${collaborationId}`);
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.body).toMatchObject({ version: 1, events: [{ type: 'CollaborationProposed' }] });
+  });
+
+  it('collects signatures; a stale If-Match is refused with 412 and writes nothing', async () => {
+    const first = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2012-02-01T09:00:00Z' }, { 'if-match': '"1"' });
+    expect(first).toMatchObject({ status: 201, body: { version: 2 } });
+
+    const stale = await send('POST', `/collaborations/${collaborationId}/signatures`, body('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2012-02-02T09:00:00Z' }, { 'if-match': '"1"' });
+    expect(stale).toMatchObject({ status: 412, body: { code: 'VersionMismatch', expectedVersion: 1, actualVersion: 2 } });
+    expect(await signatureCount()).toBe(1);
+
+    for (const who of [body('avon-and-somerset'), body('gloucestershire'), chief('gloucestershire'), body('wiltshire')]) {
+      const response = await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: who.force, occurredAt: '2012-02-03T09:00:00Z' });
+      expect(response.status).toBe(201);
+    }
+    expect(await signatureCount()).toBe(5);
+  });
+
+  it('refuses what the rules forbid, writing nothing', async () => {
+    const cases: Array<[Principal, unknown, number, string]> = [
+      [chief('avon-and-somerset'), { party: 'avon-and-somerset' }, 422, 'AlreadySigned'],
+      [chief('dorset'), { party: 'dorset' }, 422, 'NotAParty'],
+      [chief('wiltshire'), { party: 'avon-and-somerset' }, 403, 'ActsOnlyForOwnForce'],
+      [{ ...chief('wiltshire'), personId: 'impostor', name: 'Not the Chief Constable' }, { party: 'wiltshire' }, 422, 'SignerNotOfficeHolder'],
+      [chief('wiltshire'), { party: 'wiltshire', occurredAt: '2099-01-01T00:00:00Z' }, 422, 'OccurredInFuture'],
+      [chief('wiltshire'), { party: 'wiltshire', occurredAt: 'last Tuesday' }, 400, 'ValidationFailed'],
+      [chief('wiltshire'), { party: 'wiltshire', extra: 'field' }, 400, 'ValidationFailed'],
+      [{ personId: 'aud', name: 'Auditor', role: 'auditor' }, { party: 'wiltshire' }, 403, 'AuditorsOnlyRead'],
+      [manager, { party: 'gloucestershire' }, 403, 'RoleMayNotTakeAction'],
+    ];
+    for (const [who, payload, status, code] of cases) {
+      const response = await send('POST', `/collaborations/${collaborationId}/signatures`, who, payload);
+      expect({ code: response.body?.code, status: response.status }).toEqual({ code, status });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const unknown = await send('POST', '/collaborations/00000000-0000-4000-8000-000000000000/signatures', chief('wiltshire'), { party: 'wiltshire' });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'CollaborationNotFound' } });
+    expect(await signatureCount()).toBe(5);
+  });
+
+  it('hands over Wiltshire’s chief constable office, listing the unsigned agreement, and the incoming holder signs', async () => {
+    const handover = await send('POST', '/offices/wiltshire/chief-officer/handovers', registrar, {
+      outgoingPersonId: 'cc-wiltshire-1',
+      incoming: { personId: 'cc-wiltshire-2', name: 'Chief Constable 2 of wiltshire' },
+      basis: 'acting',
+      note: 'Retirement; the deputy acts',
+      occurredAt: '2012-02-20T00:00:00Z',
+    });
+    expect(handover.status).toBe(201);
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const [, handedOver] = await store.readStream('office-wiltshire-chief-officer');
+    expect(handedOver).toMatchObject({
+      type: 'OfficeHandedOver',
+      data: {
+        outgoing: { personId: 'cc-wiltshire-1' },
+        incoming: { personId: 'cc-wiltshire-2' },
+        pending: [{ kind: 'agreement-signature', collaborationId, name: 'South West Tri-force Specialist Operations' }],
+      },
+      metadata: { role: 'registrar', backDated: true },
+    });
+
+    const outgoing = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('wiltshire', 1), { party: 'wiltshire', occurredAt: '2012-03-01T00:00:00Z' });
+    expect(outgoing).toMatchObject({ status: 422, body: { code: 'SignerNotOfficeHolder', holderThen: { personId: 'cc-wiltshire-2' } } });
+
+    const incoming = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('wiltshire', 2), { party: 'wiltshire', occurredAt: '2012-03-01T00:00:00Z' });
+    expect(incoming.status).toBe(201);
+    expect(incoming.body!.events.map((e: { type: string }) => e.type)).toEqual(['AgreementSigned', 'AgreementCameIntoForce']);
+  });
+
+  it('shows the collaboration as it stood, and as it was known, on earlier dates', async () => {
+    const now = await send('GET', `/collaborations/${collaborationId}`, { personId: 'aud', name: 'Auditor', role: 'auditor' });
+    expect(now.body).toMatchObject({ status: 'in-force', parties: [...FORCES], leadForce: 'gloucestershire' });
+    expect(now.headers.get('etag')).toBe(`"${now.body!.version}"`);
+
+    const asAtFebruary = await send('GET', `/collaborations/${collaborationId}?asOf=2012-02-02`, registrar);
+    expect(asAtFebruary.body).toMatchObject({ status: 'proposed' });
+    expect(asAtFebruary.body!.signatures).toHaveLength(1);
+
+    const beforeProposal = await send('GET', `/collaborations/${collaborationId}?asOf=2011-12-31`, registrar);
+    expect(beforeProposal).toMatchObject({ status: 404, body: { code: 'CollaborationNotFound' } });
+
+    const knownBeforeAnyEntry = await send('GET', `/collaborations/${collaborationId}?knownAt=2020-01-01`, registrar);
+    expect(knownBeforeAnyEntry.status).toBe(404);
+
+    const badDate = await send('GET', `/collaborations/${collaborationId}?asOf=yesterday`, registrar);
+    expect(badDate).toMatchObject({ status: 400, body: { code: 'InvalidDate' } });
+  });
+
+  it('accepts notice of withdrawal that runs the notice period, and refuses a shorter one', async () => {
+    const short = await send('POST', `/collaborations/${collaborationId}/withdrawal-notices`, chief('avon-and-somerset'), {
+      party: 'avon-and-somerset',
+      reason: 'Specialist operations return to local control',
+      effectiveOn: '2018-12-31',
+      occurredAt: '2018-04-03T00:00:00Z',
+    });
+    expect(short).toMatchObject({ status: 422, body: { code: 'NoticeShorterThanPeriod', earliestEffectiveOn: '2019-04-03' } });
+
+    const notice = await send('POST', `/collaborations/${collaborationId}/withdrawal-notices`, chief('avon-and-somerset'), {
+      party: 'avon-and-somerset',
+      reason: 'Specialist operations return to local control',
+      effectiveOn: '2019-04-03',
+      occurredAt: '2018-04-03T00:00:00Z',
+    });
+    expect(notice.status).toBe(201);
+    const state = await send('GET', `/collaborations/${collaborationId}`, registrar);
+    expect(state.body!.withdrawalNotices).toEqual([
+      { party: 'avon-and-somerset', reason: 'Specialist operations return to local control', effectiveOn: '2019-04-03', givenAt: '2018-04-03T00:00:00.000Z' },
+    ]);
+  });
+
+  it('records who did each thing in every event’s metadata', async () => {
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const events = await store.readStream(`collaboration-${collaborationId}`);
+    expect(events[0]!.metadata).toMatchObject({ actor: { personId: 'cm-glos' }, role: 'collaboration-manager', force: 'gloucestershire', backDated: true });
+    expect(events.every((e) => typeof (e.metadata as { correlationId?: unknown }).correlationId === 'string')).toBe(true);
+  });
+});
