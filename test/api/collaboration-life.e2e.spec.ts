@@ -16,7 +16,7 @@ const manager: Principal = { personId: 'cm-glos', name: 'Tri-force programme man
 const chief = (force: string, n = 1): Principal => ({ personId: `cc-${force}-${n}`, name: `Chief Constable ${n} of ${force}`, role: 'chief-officer', force });
 const body = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
 
-describe('a three-force collaboration from proposal to notice of withdrawal, over HTTP', () => {
+describe('a three-force collaboration from proposal to termination, over HTTP', () => {
   let api: TestApi;
   let collaborationId: string;
 
@@ -193,8 +193,70 @@ describe('a three-force collaboration from proposal to notice of withdrawal, ove
     expect(notice.status).toBe(201);
     const state = await send('GET', `/collaborations/${collaborationId}`, registrar);
     expect(state.body!.withdrawalNotices).toEqual([
-      { party: 'avon-and-somerset', reason: 'Specialist operations return to local control', effectiveOn: '2019-04-03', givenAt: '2018-04-03T00:00:00.000Z' },
+      { party: 'avon-and-somerset', reason: 'Specialist operations return to local control', effectiveOn: '2019-04-03', givenAt: '2018-04-03T00:00:00.000Z', rescinded: false },
     ]);
+  });
+
+  it('records costs, delegation, appetite, publication, skills and a review, each only by the lead force’s manager', async () => {
+    const path = (p: string) => `/collaborations/${collaborationId}/${p}`;
+    const budget = { financialYear: '2016/17', totalGbp: 9_000_000, contributions: FORCES.map((party) => ({ party, amountGbp: 3_000_000 })), occurredAt: '2016-03-01T00:00:00Z' };
+    const outsider: Principal = { personId: 'cm-wilts', name: 'Wiltshire manager', role: 'collaboration-manager', force: 'wiltshire' };
+    expect(await send('POST', path('budgets'), outsider, budget)).toMatchObject({ status: 403, body: { code: 'ManagesOnlyOwnLeadForceCollaborations' } });
+    expect((await send('POST', path('budgets'), manager, budget)).status).toBe(201);
+    expect(await send('POST', path('budgets'), manager, { ...budget, totalGbp: 1 })).toMatchObject({ status: 422, body: { code: 'ContributionsDoNotAddUp' } });
+    expect(await send('POST', path('budgets'), manager, { ...budget, financialYear: 'sixteen' })).toMatchObject({ status: 400, body: { code: 'ValidationFailed' } });
+
+    const scheme = { rules: [{ category: 'financial', leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' }], occurredAt: '2012-04-01T00:00:00Z' };
+    expect((await send('POST', path('delegation-scheme'), manager, scheme)).status).toBe(201);
+    const appetite = { appetite: [{ category: 'operational', level: 'cautious' }], statement: 'Cautious on service delivery', occurredAt: '2012-04-01T00:00:00Z' };
+    expect((await send('POST', path('risk-appetite'), manager, appetite)).status).toBe(201);
+    expect(await send('POST', path('publication'), manager, { level: 'redacted' })).toMatchObject({ status: 422, body: { code: 'PublicationReasonRequired' } });
+    expect((await send('POST', path('publication'), manager, { level: 'redacted', reason: 'Tactics withheld', occurredAt: '2012-04-02T00:00:00Z' })).status).toBe(201);
+    const sro = { keyRole: 'senior-responsible-owner', person: { personId: 'acc-1', name: 'ACC (illustrative)' }, trainedInCollaboration: false, trainedInChangeManagement: false, occurredAt: '2012-04-02T00:00:00Z' };
+    expect((await send('POST', path('key-roles'), manager, sro)).status).toBe(201);
+    expect((await send('POST', path('reviews'), manager, { outcome: 'vary', findings: 'Dogs better delivered locally', occurredAt: '2018-01-15T00:00:00Z' })).status).toBe(201);
+
+    const state = (await send('GET', `/collaborations/${collaborationId}`, registrar)).body!;
+    expect(state).toMatchObject({
+      budgets: [{ financialYear: '2016/17', totalGbp: 9_000_000 }],
+      delegationScheme: scheme.rules,
+      riskAppetite: { appetite: appetite.appetite },
+      publication: { level: 'redacted', reason: 'Tactics withheld' },
+      keyRoles: { 'senior-responsible-owner': { trainedInCollaboration: false } },
+      reviews: [{ outcome: 'vary' }],
+    });
+  });
+
+  it('agrees a variation once every remaining party’s chief officer and policing body have signed it', async () => {
+    const proposal = await send('POST', `/collaborations/${collaborationId}/variations`, manager, {
+      summary: 'Dogs return to local control',
+      changes: 'Schedule 1: police dogs removed from the functions in scope',
+      occurredAt: '2018-06-01T00:00:00Z',
+    });
+    expect(proposal.status).toBe(201);
+    const { variationId } = proposal.body!;
+    const signers = [chief('avon-and-somerset'), body('avon-and-somerset'), chief('gloucestershire'), body('gloucestershire'), chief('wiltshire', 2), body('wiltshire')];
+    let last: Awaited<ReturnType<typeof send>> | undefined;
+    for (const who of signers) {
+      last = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, who, { party: who.force, occurredAt: '2018-07-01T00:00:00Z' });
+      expect(last.status).toBe(201);
+    }
+    expect(last!.body!.events.map((e: { type: string }) => e.type)).toEqual(['VariationSigned', 'VariationAgreed']);
+  });
+
+  it('records the withdrawal once notice has run, then termination, after which it can only be read', async () => {
+    const early = await send('POST', `/collaborations/${collaborationId}/withdrawals`, chief('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2019-01-01T00:00:00Z' });
+    expect(early).toMatchObject({ status: 422, body: { code: 'NoticeNotYetRun', effectiveOn: '2019-04-03' } });
+    const withdrew = await send('POST', `/collaborations/${collaborationId}/withdrawals`, chief('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2019-04-03T00:00:00Z' });
+    expect(withdrew.body!.events.map((e: { type: string }) => e.type)).toEqual(['PartyWithdrew']);
+    const again = await send('POST', `/collaborations/${collaborationId}/signatures`, body('avon-and-somerset'), { party: 'avon-and-somerset' });
+    expect(again).toMatchObject({ status: 422, body: { code: 'PartyHasWithdrawn' } });
+
+    expect((await send('POST', `/collaborations/${collaborationId}/termination`, manager, { reason: 'The remaining parties agreed to end it', occurredAt: '2019-06-30T00:00:00Z' })).status).toBe(201);
+    const afterwards = await send('POST', `/collaborations/${collaborationId}/purpose`, manager, { purpose: 'Something new', reason: 'r' });
+    expect(afterwards).toMatchObject({ status: 422, body: { code: 'CollaborationTerminated' } });
+    const read = await send('GET', `/collaborations/${collaborationId}`, { personId: 'aud', name: 'Auditor', role: 'auditor' });
+    expect(read.body).toMatchObject({ status: 'terminated', withdrawnParties: ['avon-and-somerset'] });
   });
 
   it('records who did each thing in every event’s metadata', async () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { LedgerError } from '#shared-kernel';
+import { type CommandContext, LedgerError } from '#shared-kernel';
 import type { CommandOutcome } from './decider.js';
 import { FORCES, isForceCode } from './reference-data/forces.js';
 
@@ -68,3 +68,15 @@ export function knownOffice(office: string): 'chief-officer' | 'policing-body' {
   }
   return office;
 }
+
+export class PartyRequest extends OccurredAtDto {
+  @ApiProperty({ example: 'wiltshire', description: 'The party force acted for: your own force (area)' })
+  @IsIn(FORCE_CODES)
+  party!: string;
+}
+
+/** The signing office and person: the principal, as chief officer or policing body of their force. */
+export const signatoryOf = (context: CommandContext) => ({
+  role: context.principal.role as 'chief-officer' | 'policing-body',
+  signatory: { personId: context.principal.personId, name: context.principal.name },
+});

@@ -77,3 +77,47 @@ describe('office holders', () => {
     expect(holderAt(state, new Date('2026-01-01Z'))).toMatchObject({ holder: bob, basis: 'acting' });
   });
 });
+
+describe('acting holders and vacancies', () => {
+  const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-1', name: 'All Wales collaboration' }];
+
+  it('designates an acting holder in place of the holder, listing what was pending', () => {
+    office
+      .given([appointed()])
+      .when({ kind: 'DesignateActingHolder', forceCode: 'kent', office: 'chief-officer', holder: bob, reason: 'extended leave', occurredAt: new Date('2019-02-01Z') }, registrar, { pending })
+      .then([
+        {
+          type: 'ActingHolderDesignated',
+          data: { forceCode: 'kent', office: 'chief-officer', holder: bob, replaces: alice, reason: 'extended leave', pending },
+          occurredAt: new Date('2019-02-01Z'),
+        },
+      ]);
+  });
+
+  it('vacates the office, after which a new appointment is possible and nobody held it in between', () => {
+    const vacated: OfficeEvent = {
+      type: 'OfficeVacated',
+      data: { forceCode: 'kent', office: 'chief-officer', holder: alice, reason: 'retirement', pending },
+      occurredAt: new Date('2020-01-31Z'),
+    };
+    office
+      .given([appointed()])
+      .when({ kind: 'VacateOffice', forceCode: 'kent', office: 'chief-officer', reason: 'retirement', occurredAt: new Date('2020-01-31Z') }, registrar, { pending })
+      .then([vacated]);
+    const state = [appointed(), vacated, appointed(bob, '2020-03-01')].reduce(evolveOffice, initialOfficeState);
+    expect(holderAt(state, new Date('2020-02-15Z'))).toBeUndefined();
+    expect(holderAt(state, new Date('2020-03-01Z'))?.holder).toEqual(bob);
+    office
+      .given([appointed(), vacated])
+      .when({ kind: 'AppointOfficeHolder', forceCode: 'kent', office: 'chief-officer', holder: bob, basis: 'substantive', occurredAt: new Date('2020-01-01Z') }, registrar, none)
+      .thenRefuses('OverlapsEarlierTenure');
+  });
+
+  it('refuses to vacate a vacant office, and to designate the holder as acting in their own office', () => {
+    office.given([]).when({ kind: 'VacateOffice', forceCode: 'kent', office: 'chief-officer', reason: 'r', occurredAt: new Date('2020-01-31Z') }, registrar, none).thenRefuses('OfficeVacant');
+    office
+      .given([appointed()])
+      .when({ kind: 'DesignateActingHolder', forceCode: 'kent', office: 'chief-officer', holder: alice, reason: 'r', occurredAt: new Date('2019-01-01Z') }, registrar, none)
+      .thenRefuses('AlreadyHoldsOffice');
+  });
+});

@@ -9,10 +9,13 @@ export const ROUTE_ACTION = 'governance-ledger:action';
 /** Answerable without signing in (health, the public register). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+/** Looks up a provider (the event store, say) for a target resolver that needs to read. */
+export type ProviderLookup = <T>(token: string | symbol | (abstract new (...args: never[]) => T)) => T;
+
 export interface RouteAction {
   action: Action;
-  /** Finds what the action is done to, from the request (body, params, or a lookup). */
-  target?: (request: FastifyRequest) => Target | Promise<Target>;
+  /** Finds what the action is done to, from the request (body, params) or by reading the ledger. */
+  target?: (request: FastifyRequest, lookup: ProviderLookup) => Target | Promise<Target>;
 }
 
 /** The action a route takes. A route that is neither @Public nor a GET must name one, or it is refused. */

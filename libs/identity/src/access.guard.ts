@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { LedgerError } from '#shared-kernel';
 import { decideAccess } from './access-policy.js';
-import { PUBLIC_ROUTE, ROUTE_ACTION, type RouteAction } from './access.decorators.js';
+import { type ProviderLookup, PUBLIC_ROUTE, ROUTE_ACTION, type RouteAction } from './access.decorators.js';
 import { TokenVerifier } from './token-verifier.js';
 import { WriteRateLimiter } from './write-rate-limiter.js';
 
@@ -20,6 +20,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly rateLimiter: WriteRateLimiter,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,7 +48,8 @@ export class AccessGuard implements CanActivate {
       throw new LedgerError('NoActionDeclared', 'forbidden', 'This route declares no access rule, so it is refused.');
     }
     const { action, target } = routeAction;
-    const decision = decideAccess(request.principal, action, target ? await target(request) : {});
+    const lookup = ((token: Parameters<ModuleRef['get']>[0]) => this.moduleRef.get(token, { strict: false })) as ProviderLookup;
+    const decision = decideAccess(request.principal, action, target ? await target(request, lookup) : {});
     if (!decision.allowed) {
       this.refused(request, decision.rule, action.name);
       throw new LedgerError(decision.rule, 'forbidden', `Refused: ${decision.reason}. Nothing was written.`, { rule: decision.rule, action: action.name });

@@ -24,6 +24,12 @@ export type OfficeHandedOver = DomainEvent<
   { forceCode: string; office: Office; outgoing: Person; incoming: Person; basis: Basis; note: string; pending: PendingItem[] }
 >;
 
-export type OfficeEvent = OfficeHolderAppointed | OfficeHandedOver;
+export type ActingHolderDesignated = DomainEvent<
+  'ActingHolderDesignated',
+  { forceCode: string; office: Office; holder: Person; replaces: Person | null; reason: string; pending: PendingItem[] }
+>;
+export type OfficeVacated = DomainEvent<'OfficeVacated', { forceCode: string; office: Office; holder: Person; reason: string; pending: PendingItem[] }>;
+
+export type OfficeEvent = OfficeHolderAppointed | OfficeHandedOver | ActingHolderDesignated | OfficeVacated;
 
 export const officeStreamId = (forceCode: string, office: Office) => `office-${forceCode}-${office}`;

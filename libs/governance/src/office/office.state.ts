@@ -30,14 +30,27 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         forceCode: event.data.forceCode,
         office: event.data.office,
         tenures: [
-          ...state.tenures.map((t) => (t.to === undefined ? { ...t, to: event.occurredAt } : t)),
+          ...endCurrent(state.tenures, event.occurredAt),
           { holder: event.data.incoming, basis: event.data.basis, from: event.occurredAt },
         ],
       };
+    case 'ActingHolderDesignated':
+      return {
+        forceCode: event.data.forceCode,
+        office: event.data.office,
+        tenures: [
+          ...endCurrent(state.tenures, event.occurredAt),
+          { holder: event.data.holder, basis: 'acting', from: event.occurredAt },
+        ],
+      };
+    case 'OfficeVacated':
+      return { forceCode: event.data.forceCode, office: event.data.office, tenures: endCurrent(state.tenures, event.occurredAt) };
     default:
       return state;
   }
 }
+
+const endCurrent = (tenures: Tenure[], at: Date): Tenure[] => tenures.map((t) => (t.to === undefined ? { ...t, to: at } : t));
 
 export const currentTenure = (state: OfficeState): Tenure | undefined => state.tenures.find((t) => t.to === undefined);
 

@@ -1,8 +1,8 @@
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, notFound, refuse } from '../../decider.js';
+import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
-import type { CollaborationState } from '../collaboration.state.js';
+import { type CollaborationState, outstandingNotice, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
 
 /** A party force (its chief officer or policing body) gives notice that it will withdraw. */
 export interface GiveWithdrawalNotice {
@@ -17,12 +17,10 @@ export interface GiveWithdrawalNotice {
 }
 
 export function giveWithdrawalNotice(state: CollaborationState, command: GiveWithdrawalNotice, context: DecisionContext<unknown>): CollaborationEvent[] | LedgerError {
-  if (state.status === 'none') return notFound('CollaborationNotFound', `There is no collaboration ${command.collaborationId}.`);
-  if (state.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it can only be read');
+  const inactive = refuseUnlessActive(state, command.collaborationId) ?? refuseUnlessRemainingParty(state, command.party);
+  if (inactive) return inactive;
   const terms = state.terms!;
-  if (!terms.parties.includes(command.party)) return refuse('NotAParty', `${command.party} is not a party to ${terms.name}`);
-  if (state.withdrawnParties.includes(command.party)) return refuse('PartyHasWithdrawn', `${command.party} has already withdrawn`);
-  if (state.withdrawalNotices.some((n) => n.party === command.party)) {
+  if (outstandingNotice(state, command.party)) {
     return refuse('NoticeAlreadyGiven', `${command.party} has already given notice of withdrawal`);
   }
   const earliest = addMonths(command.occurredAt, terms.noticePeriodMonths);

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { type Action, Authorise, CommandContextOf } from '#identity';
 import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, created, occurredAtOr, versionFromIfMatch } from '../../http.js';
-import { GiveWithdrawalNoticeCommand } from './give-withdrawal-notice.handler.js';
+import { ETAG_HEADER_DOC, occurredAtOr } from '../../http.js';
+import { executeCollaborationCommand, partyInBody } from '../collaboration.handler.js';
 import { GiveWithdrawalNoticeRequest } from './give-withdrawal-notice.request.js';
 
 export const GIVE_WITHDRAWAL_NOTICE: Action = { name: 'give-withdrawal-notice', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
@@ -19,7 +19,7 @@ export class GiveWithdrawalNoticeController {
   @Post(':collaborationId/withdrawal-notices')
   @ApiOperation({ summary: 'Give notice that your force will withdraw (not shorter than the agreed notice period)' })
   @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(GIVE_WITHDRAWAL_NOTICE, (request) => ({ force: (request.body as { party?: string } | undefined)?.party }))
+  @Authorise(GIVE_WITHDRAWAL_NOTICE, partyInBody)
   async give(
     @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
     @Body() body: GiveWithdrawalNoticeRequest,
@@ -36,7 +36,6 @@ export class GiveWithdrawalNoticeController {
       effectiveOn: body.effectiveOn.slice(0, 10),
       occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
     };
-    const outcome = await this.commands.execute(new GiveWithdrawalNoticeCommand(command, context, versionFromIfMatch(ifMatch)));
-    return created(reply, outcome, `/collaborations/${collaborationId}`);
+    return executeCollaborationCommand(this.commands, command, context, ifMatch, reply);
   }
 }

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Action, Authorise, CommandContextOf } from '#identity';
 import { type CommandContext, newId } from '#shared-kernel';
-import { created, occurredAtOr } from '../../http.js';
-import { ProposeCollaborationCommand } from './propose-collaboration.handler.js';
+import { occurredAtOr } from '../../http.js';
+import { executeCollaborationCommand } from '../collaboration.handler.js';
 import { ProposeCollaborationRequest } from './propose-collaboration.request.js';
 
 export const PROPOSE_COLLABORATION: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
@@ -20,21 +20,9 @@ export class ProposeCollaborationController {
   @ApiOperation({ summary: 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)' })
   @Authorise(PROPOSE_COLLABORATION, (request) => ({ leadForce: (request.body as { leadForce?: string } | undefined)?.leadForce }))
   async propose(@Body() body: ProposeCollaborationRequest, @CommandContextOf() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { occurredAt, ...terms } = body;
     const collaborationId = newId();
-    const command = {
-      kind: 'ProposeCollaboration' as const,
-      collaborationId,
-      name: body.name,
-      purpose: body.purpose,
-      functions: body.functions,
-      parties: body.parties,
-      leadForce: body.leadForce,
-      costSharing: body.costSharing,
-      noticePeriodMonths: body.noticePeriodMonths,
-      reviewDate: body.reviewDate,
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
-    };
-    const outcome = await this.commands.execute(new ProposeCollaborationCommand(command, context));
-    return { collaborationId, ...created(reply, outcome, `/collaborations/${collaborationId}`) };
+    const command = { kind: 'ProposeCollaboration' as const, collaborationId, ...terms, occurredAt: occurredAtOr(occurredAt, context.receivedAt) };
+    return { collaborationId, ...(await executeCollaborationCommand(this.commands, command, context, undefined, reply)) };
   }
 }

@@ -1,8 +1,8 @@
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, notFound, refuse } from '../../decider.js';
+import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
-import { type CollaborationState, allPartiesSigned, hasSigned } from '../collaboration.state.js';
+import { type CollaborationState, allPartiesSigned, hasSigned, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
 
 /** A party force's chief officer or policing body signs the agreement. */
 export interface SignAgreement {
@@ -22,20 +22,11 @@ export interface SignatureFacts {
 
 export function signAgreement(state: CollaborationState, command: SignAgreement, context: DecisionContext<SignatureFacts>): CollaborationEvent[] | LedgerError {
   const { party, role, signatory } = command;
-  if (state.status === 'none') return notFound('CollaborationNotFound', `There is no collaboration ${command.collaborationId}.`);
-  if (state.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it can only be read');
-  if (!state.terms!.parties.includes(party)) return refuse('NotAParty', `${party} is not a party to ${state.terms!.name}`, { party });
-  if (state.withdrawnParties.includes(party)) return refuse('PartyHasWithdrawn', `${party} has withdrawn from ${state.terms!.name} and signs nothing more`);
+  const inactive = refuseUnlessActive(state, command.collaborationId) ?? refuseUnlessRemainingParty(state, party);
+  if (inactive) return inactive;
   if (hasSigned(state, party, role)) return refuse('AlreadySigned', `the ${role} of ${party} has already signed this agreement`, { party, role });
-  const holder = context.facts.holderThen;
-  if (!holder || holder.personId !== signatory.personId) {
-    return refuse(
-      'SignerNotOfficeHolder',
-      `${signatory.name} did not hold the ${role} office of ${party} on ${command.occurredAt.toISOString().slice(0, 10)}` +
-        (holder ? ` (${holder.name} did)` : ' (no holder is recorded for that date)'),
-      { party, role, holderThen: holder ?? null },
-    );
-  }
+  const notHolder = refuseUnlessOfficeHolder(command, context.facts);
+  if (notHolder) return notHolder;
   if (state.proposedAt && command.occurredAt < state.proposedAt) {
     return refuse('SignedBeforeProposed', `the agreement was proposed on ${state.proposedAt.toISOString().slice(0, 10)}; it cannot be signed before then`);
   }
@@ -48,4 +39,19 @@ export function signAgreement(state: CollaborationState, command: SignAgreement,
   if (state.status !== 'proposed' || !allPartiesSigned(after)) return [signed];
   const lastSignedAt = new Date(Math.max(...after.signatures.map((s) => Date.parse(s.signedAt))));
   return [signed, { type: 'AgreementCameIntoForce', data: { signatures: after.signatures }, occurredAt: lastSignedAt }];
+}
+
+/** A signature counts only from the person who held the office on its date. */
+export function refuseUnlessOfficeHolder(
+  command: { party: string; role: Office; signatory: Person; occurredAt: Date },
+  facts: SignatureFacts,
+): LedgerError | undefined {
+  const holder = facts.holderThen;
+  if (holder && holder.personId === command.signatory.personId) return undefined;
+  return refuse(
+    'SignerNotOfficeHolder',
+    `${command.signatory.name} did not hold the ${command.role} office of ${command.party} on ${command.occurredAt.toISOString().slice(0, 10)}` +
+      (holder ? ` (${holder.name} did)` : ' (no holder is recorded for that date)'),
+    { party: command.party, role: command.role, holderThen: holder ?? null },
+  );
 }

@@ -4,9 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { type Action, Authorise, CommandContextOf } from '#identity';
 import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, created, occurredAtOr, versionFromIfMatch } from '../../http.js';
-import { SignAgreementCommand } from './sign-agreement.handler.js';
-import { SignAgreementRequest } from './sign-agreement.request.js';
+import { ETAG_HEADER_DOC, PartyRequest, occurredAtOr, signatoryOf } from '../../http.js';
+import { executeCollaborationCommand, partyInBody } from '../collaboration.handler.js';
 
 export const SIGN_AGREEMENT: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
@@ -22,24 +21,15 @@ export class SignAgreementController {
     description: 'You must have held the office on the signature’s date. When every party’s chief officer and policing body have signed, AgreementCameIntoForce is recorded too.',
   })
   @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(SIGN_AGREEMENT, (request) => ({ force: (request.body as { party?: string } | undefined)?.party }))
+  @Authorise(SIGN_AGREEMENT, partyInBody)
   async sign(
     @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
-    @Body() body: SignAgreementRequest,
+    @Body() body: PartyRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CommandContextOf() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { principal } = context;
-    const command = {
-      kind: 'SignAgreement' as const,
-      collaborationId,
-      party: body.party,
-      role: principal.role as 'chief-officer' | 'policing-body',
-      signatory: { personId: principal.personId, name: principal.name },
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
-    };
-    const outcome = await this.commands.execute(new SignAgreementCommand(command, context, versionFromIfMatch(ifMatch)));
-    return created(reply, outcome, `/collaborations/${collaborationId}`);
+    const command = { kind: 'SignAgreement' as const, collaborationId, party: body.party, ...signatoryOf(context), occurredAt: occurredAtOr(body.occurredAt, context.receivedAt) };
+    return executeCollaborationCommand(this.commands, command, context, ifMatch, reply);
   }
 }

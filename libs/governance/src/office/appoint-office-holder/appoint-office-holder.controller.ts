@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { type Action, Authorise, CommandContextOf } from '#identity';
 import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, created, knownForce, knownOffice, occurredAtOr, versionFromIfMatch } from '../../http.js';
-import { AppointOfficeHolderCommand } from './appoint-office-holder.handler.js';
+import { ETAG_HEADER_DOC, knownForce, knownOffice, occurredAtOr } from '../../http.js';
+import { executeOfficeCommand } from '../office.handler.js';
 import { AppointOfficeHolderRequest } from './appoint-office-holder.request.js';
 
 export const APPOINT_OFFICE_HOLDER: Action = { name: 'appoint-office-holder', kind: 'reference-data', roles: ['registrar'] };
@@ -20,7 +20,7 @@ export class AppointOfficeHolderController {
   @ApiOperation({ summary: 'Record who holds a vacant chief-officer or policing-body office, from a date (registrars)' })
   @ApiHeader(ETAG_HEADER_DOC)
   @Authorise(APPOINT_OFFICE_HOLDER)
-  async appoint(
+  async handle(
     @Param('forceCode') forceCode: string,
     @Param('office') office: string,
     @Body() body: AppointOfficeHolderRequest,
@@ -36,7 +36,6 @@ export class AppointOfficeHolderController {
       basis: body.basis,
       occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
     };
-    const outcome = await this.commands.execute(new AppointOfficeHolderCommand(command, context, versionFromIfMatch(ifMatch)));
-    return created(reply, outcome, `/offices/${forceCode}/${office}`);
+    return executeOfficeCommand(this.commands, command, context, ifMatch, reply);
   }
 }

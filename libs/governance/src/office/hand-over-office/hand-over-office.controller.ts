@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { type Action, Authorise, CommandContextOf } from '#identity';
 import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, created, knownForce, knownOffice, occurredAtOr, versionFromIfMatch } from '../../http.js';
-import { HandOverOfficeCommand } from './hand-over-office.handler.js';
+import { ETAG_HEADER_DOC, knownForce, knownOffice, occurredAtOr } from '../../http.js';
+import { executeOfficeCommand } from '../office.handler.js';
 import { HandOverOfficeRequest } from './hand-over-office.request.js';
 
 export const HAND_OVER_OFFICE: Action = { name: 'hand-over-office', kind: 'reference-data', roles: ['registrar'] };
@@ -20,7 +20,7 @@ export class HandOverOfficeController {
   @ApiOperation({ summary: 'Record a leadership handover; what was pending for the office is listed in it (registrars)' })
   @ApiHeader(ETAG_HEADER_DOC)
   @Authorise(HAND_OVER_OFFICE)
-  async handOver(
+  async handle(
     @Param('forceCode') forceCode: string,
     @Param('office') office: string,
     @Body() body: HandOverOfficeRequest,
@@ -38,7 +38,6 @@ export class HandOverOfficeController {
       note: body.note,
       occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
     };
-    const outcome = await this.commands.execute(new HandOverOfficeCommand(command, context, versionFromIfMatch(ifMatch)));
-    return created(reply, outcome, `/offices/${forceCode}/${office}`);
+    return executeOfficeCommand(this.commands, command, context, ifMatch, reply);
   }
 }

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { OccurredAtDto } from '../../http.js';
+import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from '../../risk.js';
+
+export class AppetiteDto {
+  @ApiProperty({ enum: RISK_CATEGORIES, example: 'operational' })
+  @IsIn(RISK_CATEGORIES)
+  category!: RiskCategory;
+
+  @ApiProperty({ enum: RISK_LEVELS, example: 'cautious' })
+  @IsIn(RISK_LEVELS)
+  level!: RiskLevel;
+}
+
+export class AgreeRiskAppetiteRequest extends OccurredAtDto {
+  @ApiProperty({ type: [AppetiteDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(RISK_CATEGORIES.length)
+  @ValidateNested({ each: true })
+  @Type(() => AppetiteDto)
+  appetite!: AppetiteDto[];
+
+  @ApiProperty({ example: 'Cautious on service delivery, open to innovation in partnership working' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  statement!: string;
+}
