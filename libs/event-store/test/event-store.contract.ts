@@ -29,6 +29,11 @@ export interface ContractHarness {
   holdStreamLock?(streamId: string): Promise<{ append(request: AppendRequest): Promise<void>; commit(): Promise<void> }>;
   /** Runs SQL against the store's database as its owner (to try to tamper with the ledger). */
   sql?(text: string, values?: unknown[]): Promise<unknown>;
+  /**
+   * Waits until everything committed so far is visible to gap-free readers. PostgreSQL readers do
+   * not pass a transaction still open anywhere in the cluster, and other test files share it.
+   */
+  settle?(): Promise<void>;
   /** Database statements sent by the store since the harness started. */
   statementsSent?(): number;
   close(): Promise<void>;
@@ -61,8 +66,16 @@ async function readEverything(store: EventStore, from: Checkpoint = START, pageS
 
 export type Capability = 'sql' | 'slow-writers' | 'statement-count';
 
+let settle: () => Promise<void> = async () => undefined;
+
+/** Everything committed so far, once gap-free readers can see it all. */
+async function readSettled(store: EventStore, from: Checkpoint = START, pageSize = 1000): Promise<RecordedEvent[]> {
+  await settle();
+  return readEverything(store, from, pageSize);
+}
+
 async function tailCheckpoint(store: EventStore): Promise<Checkpoint> {
-  const last = (await readEverything(store)).at(-1);
+  const last = (await readSettled(store)).at(-1);
   return last ? { transactionId: last.transactionId, position: last.globalPosition } : START;
 }
 
@@ -73,6 +86,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
     beforeAll(async () => {
       harness = await open();
       store = harness.store;
+      settle = harness.settle ?? (async () => undefined);
     });
     afterAll(async () => harness?.close());
 
@@ -136,6 +150,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       it('refuses a stale expected version with WrongExpectedVersion and writes nothing', async () => {
         const streamId = newStream();
         await store.append({ streamId, expectedVersion: 'no-stream', events: events(2) });
+        await settle();
         const headBefore = await store.head();
 
         const error = await store.append({ streamId, expectedVersion: 1, events: events(1) }).catch((e: unknown) => e);
@@ -144,6 +159,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         expect(error).toMatchObject({ code: 'WrongExpectedVersion', kind: 'conflict', streamId, expectedVersion: 1, actualVersion: 2 });
         expect(await store.streamVersion(streamId)).toBe(2);
         expect(await store.readStream(streamId)).toHaveLength(2);
+        await settle();
         expect((await store.head()).position).toBe(headBefore.position);
       });
 
@@ -209,14 +225,16 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         const streamId = newStream();
         const batch = events(3);
         const first = await store.append({ streamId, expectedVersion: 'no-stream', events: batch });
+        await settle();
         const headAfterFirst = await store.head();
 
         const again = await store.append({ streamId, expectedVersion: 'no-stream', events: batch });
 
         expect(again).toEqual({ ...first, idempotentReplay: true });
         expect(await store.readStream(streamId)).toHaveLength(3);
+        await settle();
         expect((await store.head()).position).toBe(headAfterFirst.position);
-        const ids = (await readEverything(store)).map((e) => e.eventId);
+        const ids = (await readSettled(store)).map((e) => e.eventId);
         expect(ids.filter((id) => id === batch[0]!.eventId)).toHaveLength(1);
       });
 
@@ -319,7 +337,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         await store.append({ streamId: b, expectedVersion: 'no-stream', events: events(2) });
         await store.append({ streamId: a, expectedVersion: 3, events: events(2) });
 
-        const paged = await readEverything(store, checkpoint, 2);
+        const paged = await readSettled(store, checkpoint, 2);
         expect(paged.map((e) => [e.streamId, e.streamVersion])).toEqual([
           [a, 1], [a, 2], [a, 3], [b, 1], [b, 2], [a, 4], [a, 5],
         ]);
@@ -342,7 +360,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         const streamId = newStream();
         const checkpoint = await tailCheckpoint(store);
         await Promise.all(Array.from({ length: 30 }, () => store.append({ streamId, expectedVersion: 'any', events: events(1) })));
-        const seen = (await readEverything(store, checkpoint)).filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
+        const seen = (await readSettled(store, checkpoint)).filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
         expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       });
 
@@ -413,6 +431,26 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       });
     }
 
+    if (capabilities.includes('sql')) {
+      describe('global order by transaction id', () => {
+        it('orders transaction ids as numbers, not as text (99 before 100)', async () => {
+          // Two rows written as if by transactions 99 and 100, older than any real one in the cluster.
+          const streamId = newStream('ordering');
+          for (const [version, transaction] of [[1, 100], [2, 99]] as const) {
+            await harness.sql!(
+              `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, transaction_id, prev_hash, hash)
+               VALUES ($1, $2, $3, 'CollaborationProposed', 1, '{}', '{}', now(), $4::text::xid8, repeat('0', 64), repeat('0', 64))`,
+              [streamId, version, randomUUID(), transaction],
+            );
+          }
+          const { events } = await store.readAll({ transactionId: '98', position: 0 }, { maxCount: 2 });
+          expect(events.map((e) => [e.transactionId, e.streamId])).toEqual([['99', streamId], ['100', streamId]]);
+          const next = await store.readAll({ transactionId: '99', position: events[0]!.globalPosition }, { maxCount: 1 });
+          expect(next.events.map((e) => e.transactionId)).toEqual(['100']);
+        });
+      });
+    }
+
     if (capabilities.includes('statement-count')) {
       describe('one round trip per append', () => {
         it('sends a single statement for an append', async () => {
@@ -452,7 +490,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
           expect(duringSlow.checkpoint).toEqual(checkpoint);
 
           await slow.commit();
-          const after = await readEverything(store, checkpoint);
+          const after = await readSettled(store, checkpoint);
           const ours = after.filter((e) => e.streamId === fastStream || e.streamId === slowStream);
           expect(ours.map((e) => e.streamId)).toEqual([slowStream, fastStream]);
           // The slow writer's position is lower than the fast one's, although it committed
@@ -473,7 +511,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
           await holder.commit();
           expect((await waiting).streamVersion).toBe(2);
 
-          const seen = (await readEverything(store, checkpoint)).filter((e) => e.streamId === streamId);
+          const seen = (await readSettled(store, checkpoint)).filter((e) => e.streamId === streamId);
           expect(seen.map((e) => e.streamVersion)).toEqual([1, 2]);
           expect(BigInt(seen[0]!.transactionId)).toBeLessThan(BigInt(seen[1]!.transactionId));
         });
@@ -510,6 +548,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
             }
           });
           await Promise.all(writers);
+          await settle();
           writing = false;
           await reader;
 

@@ -75,7 +75,8 @@ export function encodeAppend(request: AppendRequest): WireRequest {
   };
 }
 
-const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id::text AS event_id,
+// Not `transaction_id::text AS transaction_id`: ORDER BY would then sort the text alias ('1000' < '996').
+const COLUMNS = `global_position, transaction_id::text AS transaction_text, stream_id, stream_version, event_id::text AS event_id,
   type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
 
 /**
@@ -205,7 +206,7 @@ export class PostgresEventStore implements EventStore {
       text: `SELECT ${COLUMNS} FROM events
               WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
                 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY transaction_id, global_position LIMIT $3`,
+              ORDER BY events.transaction_id, events.global_position LIMIT $3`,
       values: [after.transactionId, after.position, options.maxCount ?? 1000],
     });
     const events = rows.map(toRecordedEvent);
@@ -238,7 +239,7 @@ const isEventIdRace = (error: unknown): boolean => {
 
 interface EventRow {
   global_position: string;
-  transaction_id: string;
+  transaction_text: string;
   stream_id: string;
   stream_version: string;
   event_id: string;
@@ -255,7 +256,7 @@ interface EventRow {
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     globalPosition: Number(row.global_position),
-    transactionId: row.transaction_id,
+    transactionId: row.transaction_text,
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),
     eventId: row.event_id,
