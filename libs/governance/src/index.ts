@@ -15,3 +15,4 @@ export * from './collaboration/propose-collaboration/propose-collaboration.comma
 export * from './collaboration/sign-agreement/sign-agreement.command.js';
 export * from './collaboration/give-withdrawal-notice/give-withdrawal-notice.command.js';
 export * from './governance.module.js';
+export * from './command-route.js';

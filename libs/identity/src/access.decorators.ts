@@ -33,10 +33,9 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   return principal;
 });
 
-/** The command context of this request: principal, correlation id, client address, arrival time. */
-export const CommandContextOf = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  if (!request.principal) throw new Error('CommandContextOf used on a route the access guard did not authenticate');
+/** The command context of a request the guard authenticated: principal, correlation id, address, arrival time. */
+export function commandContextFrom(request: FastifyRequest): CommandContext {
+  if (!request.principal) throw new Error('a command context was asked of a request the access guard did not authenticate');
   const raw = request.raw as { id?: unknown };
   const causation = request.headers['x-causation-id'];
   return {
@@ -46,4 +45,8 @@ export const CommandContextOf = createParamDecorator((_data: unknown, context: E
     clientIp: request.ip,
     receivedAt: new Date(),
   };
-});
+}
+
+export const CommandContextOf = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext =>
+  commandContextFrom(context.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { CommandScope } from '../command-route.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { ProviderLookup, Target } from '#identity';
 import { type CommandContext, isUuid } from '#shared-kernel';
@@ -41,15 +42,9 @@ export class CollaborationCommandHandler implements ICommandHandler<Collaboratio
 }
 
 /** What every collaboration command route does once it has built its command. */
-export async function executeCollaborationCommand(
-  commands: CommandBus,
-  command: CollaborationCommand,
-  context: CommandContext,
-  ifMatch: string | undefined,
-  reply: FastifyReply,
-) {
-  const outcome = await commands.execute(new CollaborationCommandMessage(command, context, versionFromIfMatch(ifMatch)));
-  return created(reply, outcome, `/collaborations/${command.collaborationId}`);
+export async function executeCollaborationCommand(commands: CommandBus, command: CollaborationCommand, scope: CommandScope) {
+  const outcome = await commands.execute(new CollaborationCommandMessage(command, scope.context, versionFromIfMatch(scope.ifMatch)));
+  return created(scope.reply, outcome, `/collaborations/${command.collaborationId}`);
 }
 
 /** Access targets for collaboration routes: the lead force read from the ledger, or the party in the body. */
@@ -61,3 +56,5 @@ export const leadForceOfRoute = async (request: FastifyRequest, lookup: Provider
 };
 
 export const partyInBody = (request: FastifyRequest): Target => ({ force: (request.body as { party?: string } | undefined)?.party });
+
+export const leadForceInBody = (request: FastifyRequest): Target => ({ leadForce: (request.body as { leadForce?: string } | undefined)?.leadForce });

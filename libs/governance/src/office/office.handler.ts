@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
+import type { CommandScope } from '../command-route.js';
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import type { CommandContext } from '#shared-kernel';
@@ -37,7 +37,7 @@ export class OfficeCommandHandler implements ICommandHandler<OfficeCommandMessag
   }
 }
 
-export async function executeOfficeCommand(commands: CommandBus, command: OfficeCommand, context: CommandContext, ifMatch: string | undefined, reply: FastifyReply) {
-  const outcome = await commands.execute(new OfficeCommandMessage(command, context, versionFromIfMatch(ifMatch)));
-  return created(reply, outcome, `/offices/${command.forceCode}/${command.office}`);
+export async function executeOfficeCommand(commands: CommandBus, command: OfficeCommand, scope: CommandScope) {
+  const outcome = await commands.execute(new OfficeCommandMessage(command, scope.context, versionFromIfMatch(scope.ifMatch)));
+  return created(scope.reply, outcome, `/offices/${command.forceCode}/${command.office}`);
 }

@@ -1,37 +1,26 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { type Action, Authorise, CommandContextOf } from '#identity';
-import { type CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, occurredAtOr, PartyRequest } from '../../http.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { Action } from '#identity';
+import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
+import { occurredAtOr, PartyRequest } from '../../http.js';
 import { executeCollaborationCommand, partyInBody } from '../collaboration.handler.js';
 
 export const RECORD_PARTY_WITHDRAWAL: Action = { name: 'record-party-withdrawal', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 @ApiTags('collaborations')
-@ApiBearerAuth()
 @Controller('collaborations')
 export class RecordPartyWithdrawalController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':collaborationId/withdrawals')
-  @ApiOperation({ summary: 'Record that your force has withdrawn, its notice having run; a collaboration left with one party ends' })
-  @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(RECORD_PARTY_WITHDRAWAL, partyInBody)
-  async handle(
-    @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
-    @Body() body: PartyRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CommandContextOf() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @CommandRoute(':collaborationId/withdrawals', 'Record that your force has withdrawn, its notice having run; a collaboration left with one party ends', RECORD_PARTY_WITHDRAWAL, partyInBody)
+  async handle(@Body() body: PartyRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'RecordPartyWithdrawal' as const,
-      collaborationId,
+      collaborationId: scope.params.collaborationId!,
       party: body.party,
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
+      occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, context, ifMatch, reply);
+    return executeCollaborationCommand(this.commands, command, scope);
   }
 }

@@ -1,40 +1,28 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { type Action, Authorise, CommandContextOf } from '#identity';
-import { type CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, occurredAtOr, PartyRequest, signatoryOf } from '../../http.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { Action } from '#identity';
+import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
+import { occurredAtOr, PartyRequest, signatoryOf } from '../../http.js';
 import { executeCollaborationCommand, partyInBody } from '../collaboration.handler.js';
 
 export const SIGN_VARIATION: Action = { name: 'sign-variation', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 @ApiTags('collaborations')
-@ApiBearerAuth()
 @Controller('collaborations')
 export class SignVariationController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':collaborationId/variations/:variationId/signatures')
-  @ApiOperation({ summary: 'Sign a variation for your force, as its chief officer or policing body; when all have signed it is agreed' })
-  @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(SIGN_VARIATION, partyInBody)
-  async handle(
-    @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
-    @Param('variationId', new ParseUUIDPipe()) variationId: string,
-    @Body() body: PartyRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CommandContextOf() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @CommandRoute(':collaborationId/variations/:variationId/signatures', 'Sign a variation for your force as its chief officer or policing body; when all remaining parties have signed, it is agreed', SIGN_VARIATION, partyInBody)
+  async handle(@Body() body: PartyRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'SignVariation' as const,
-      collaborationId,
-      variationId,
+      collaborationId: scope.params.collaborationId!,
+      variationId: scope.params.variationId!,
       party: body.party,
-      ...signatoryOf(context),
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
+      ...signatoryOf(scope.context),
+      occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, context, ifMatch, reply);
+    return executeCollaborationCommand(this.commands, command, scope);
   }
 }

@@ -1,41 +1,29 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { type Action, Authorise, CommandContextOf } from '#identity';
-import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, knownForce, knownOffice, occurredAtOr } from '../../http.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { Action } from '#identity';
+import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
+import { knownForce, knownOffice, occurredAtOr } from '../../http.js';
 import { executeOfficeCommand } from '../office.handler.js';
 import { DesignateActingHolderRequest } from './designate-acting-holder.request.js';
 
 export const DESIGNATE_ACTING_HOLDER: Action = { name: 'designate-acting-holder', kind: 'reference-data', roles: ['registrar'] };
 
 @ApiTags('offices')
-@ApiBearerAuth()
 @Controller('offices')
 export class DesignateActingHolderController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':forceCode/:office/acting-designations')
-  @ApiOperation({ summary: 'Record that someone acts in the office from a date; what was pending for it is listed (registrars)' })
-  @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(DESIGNATE_ACTING_HOLDER)
-  async handle(
-    @Param('forceCode') forceCode: string,
-    @Param('office') office: string,
-    @Body() body: DesignateActingHolderRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CommandContextOf() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @CommandRoute(':forceCode/:office/acting-designations', 'Record that someone acts in the office from a date; what was pending for it is listed (registrars)', DESIGNATE_ACTING_HOLDER)
+  async handle(@Body() body: DesignateActingHolderRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'DesignateActingHolder' as const,
-      forceCode: knownForce(forceCode),
-      office: knownOffice(office),
+      forceCode: knownForce(scope.params.forceCode!),
+      office: knownOffice(scope.params.office!),
       holder: { personId: body.holder.personId, name: body.holder.name },
       reason: body.reason,
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
+      occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeOfficeCommand(this.commands, command, context, ifMatch, reply);
+    return executeOfficeCommand(this.commands, command, scope);
   }
 }

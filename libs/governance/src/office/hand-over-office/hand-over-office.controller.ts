@@ -1,43 +1,31 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { type Action, Authorise, CommandContextOf } from '#identity';
-import type { CommandContext } from '#shared-kernel';
-import { ETAG_HEADER_DOC, knownForce, knownOffice, occurredAtOr } from '../../http.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { Action } from '#identity';
+import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
+import { knownForce, knownOffice, occurredAtOr } from '../../http.js';
 import { executeOfficeCommand } from '../office.handler.js';
 import { HandOverOfficeRequest } from './hand-over-office.request.js';
 
 export const HAND_OVER_OFFICE: Action = { name: 'hand-over-office', kind: 'reference-data', roles: ['registrar'] };
 
 @ApiTags('offices')
-@ApiBearerAuth()
 @Controller('offices')
 export class HandOverOfficeController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':forceCode/:office/handovers')
-  @ApiOperation({ summary: 'Record a leadership handover; what was pending for the office is listed in it (registrars)' })
-  @ApiHeader(ETAG_HEADER_DOC)
-  @Authorise(HAND_OVER_OFFICE)
-  async handle(
-    @Param('forceCode') forceCode: string,
-    @Param('office') office: string,
-    @Body() body: HandOverOfficeRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CommandContextOf() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @CommandRoute(':forceCode/:office/handovers', 'Record a leadership handover; what was pending for the office is listed in it (registrars)', HAND_OVER_OFFICE)
+  async handle(@Body() body: HandOverOfficeRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'HandOverOffice' as const,
-      forceCode: knownForce(forceCode),
-      office: knownOffice(office),
+      forceCode: knownForce(scope.params.forceCode!),
+      office: knownOffice(scope.params.office!),
       outgoingPersonId: body.outgoingPersonId,
       incoming: { personId: body.incoming.personId, name: body.incoming.name },
       basis: body.basis,
       note: body.note,
-      occurredAt: occurredAtOr(body.occurredAt, context.receivedAt),
+      occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeOfficeCommand(this.commands, command, context, ifMatch, reply);
+    return executeOfficeCommand(this.commands, command, scope);
   }
 }
