@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CollaborationCommandHandler } from './collaboration/collaboration.handler.js';
 import { OfficeCommandHandler } from './office/office.handler.js';
+import { BenefitCommandHandler, BenefitsController } from './benefit/benefits.controller.js';
+import { DecisionCommandHandler } from './decision/decision.handler.js';
+import { DecisionsController } from './decision/decisions.controller.js';
+import { RecommendationCommandHandler, RecommendationsController } from './recommendation/recommendations.controller.js';
+import { RiskAppetiteCommandHandler, RiskAppetiteController } from './risk-appetite/risk-appetite.controller.js';
 import { AdoptDelegationSchemeController } from './collaboration/adopt-delegation-scheme/adopt-delegation-scheme.controller.js';
 import { AgreeRiskAppetiteController } from './collaboration/agree-risk-appetite/agree-risk-appetite.controller.js';
 import { ChangeLeadForceController } from './collaboration/change-lead-force/change-lead-force.controller.js';
@@ -30,6 +35,10 @@ import { OfficeQueriesController } from './office/office.queries.controller.js';
 @Module({
   imports: [CqrsModule.forRoot()],
   controllers: [
+    DecisionsController,
+    RiskAppetiteController,
+    BenefitsController,
+    RecommendationsController,
     AdoptDelegationSchemeController,
     AgreeRiskAppetiteController,
     ChangeLeadForceController,
@@ -54,6 +63,13 @@ import { OfficeQueriesController } from './office/office.queries.controller.js';
     CollaborationQueriesController,
     OfficeQueriesController,
   ],
-  providers: [OfficeCommandHandler, CollaborationCommandHandler],
+  providers: [
+    OfficeCommandHandler,
+    CollaborationCommandHandler,
+    DecisionCommandHandler,
+    RiskAppetiteCommandHandler,
+    BenefitCommandHandler,
+    RecommendationCommandHandler,
+  ],
 })
 export class GovernanceModule {}

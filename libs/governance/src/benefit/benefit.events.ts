@@ -1,0 +1,43 @@
+import type { DomainEvent } from '../decider.js';
+import type { Person } from '../office/office.events.js';
+
+export type BenefitCategory = 'economic' | 'efficiency' | 'effectiveness';
+export type BenefitOutcome = 'realised' | 'partly-realised' | 'not-realised';
+
+export type BenefitIdentified = DomainEvent<
+  'BenefitIdentified',
+  {
+    benefitId: string;
+    collaborationId: string;
+    leadForce: string;
+    title: string;
+    category: BenefitCategory;
+    measure: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    targetDate: string;
+    owner: Person;
+    sharePerForce: Array<{ party: string; percent: number }>;
+  }
+>;
+export type BenefitProfileApproved = DomainEvent<'BenefitProfileApproved', { approvedBy: Person }>;
+export type BenefitMeasured = DomainEvent<'BenefitMeasured', { period: string; value: number; evidence: string }>;
+/** A later figure for a period already measured; the first stays on record. */
+export type BenefitMeasurementCorrected = DomainEvent<'BenefitMeasurementCorrected', { period: string; value: number; evidence: string; reason: string; previousValue: number }>;
+export type BenefitTargetRevised = DomainEvent<'BenefitTargetRevised', { from: number; to: number; targetDate: string; reason: string }>;
+export type BenefitHandedToBusinessAsUsual = DomainEvent<'BenefitHandedToBusinessAsUsual', { owner: Person; note: string }>;
+export type PostImplementationReviewRecorded = DomainEvent<'PostImplementationReviewRecorded', { findings: string }>;
+export type BenefitClosed = DomainEvent<'BenefitClosed', { outcome: BenefitOutcome; note: string }>;
+
+export type BenefitEvent =
+  | BenefitIdentified
+  | BenefitProfileApproved
+  | BenefitMeasured
+  | BenefitMeasurementCorrected
+  | BenefitTargetRevised
+  | BenefitHandedToBusinessAsUsual
+  | PostImplementationReviewRecorded
+  | BenefitClosed;
+
+export const benefitStreamId = (benefitId: string) => `benefit-${benefitId}`;

@@ -1,0 +1,51 @@
+import type { DomainEvent } from '../decider.js';
+import type { Office, Person } from '../office/office.events.js';
+import type { DecisionCategory } from '../risk.js';
+
+/** One approval a decision needs: a party force's chief officer or policing body. */
+export interface Approver {
+  party: string;
+  role: Office;
+}
+
+/** Who must approve, derived from the delegation scheme in force on the decision's date. */
+export type ApprovalBasis = 'lead-force-alone' | 'all-chief-officers' | 'all-chief-officers-and-policing-bodies';
+
+export type DecisionProposed = DomainEvent<
+  'DecisionProposed',
+  {
+    decisionId: string;
+    collaborationId: string;
+    title: string;
+    category: DecisionCategory;
+    valueGbp: number;
+    rationale: string;
+    optionsConsidered: string[];
+    proposer: Person;
+    leadForce: string;
+    basis: ApprovalBasis;
+    /** False when no delegation scheme covered the category: every chief officer must approve. */
+    underDelegationScheme: boolean;
+    requiredApprovals: Approver[];
+  }
+>;
+export type DecisionApproved = DomainEvent<'DecisionApproved', Approver & { approver: Person }>;
+export type DecisionRejected = DomainEvent<'DecisionRejected', Approver & { approver: Person; reason: string }>;
+export type DecisionTaken = DomainEvent<'DecisionTaken', { basis: ApprovalBasis; approvals: Array<Approver & { approver: Person; approvedAt: string }> }>;
+export type DecisionEscalated = DomainEvent<'DecisionEscalated', { to: Exclude<ApprovalBasis, 'lead-force-alone'>; reason: string; requiredApprovals: Approver[] }>;
+/** Taken outside delegation because it could not wait: flagged, and to be ratified by every approval it skipped. */
+export type DecisionTakenUnderUrgency = DomainEvent<'DecisionTakenUnderUrgency', { takenBy: Approver & { person: Person }; justification: string; skippedApprovals: Approver[] }>;
+export type DecisionRatified = DomainEvent<'DecisionRatified', Approver & { ratifier: Person; complete: boolean }>;
+export type DecisionRescinded = DomainEvent<'DecisionRescinded', { by: Person; reason: string }>;
+
+export type DecisionEvent =
+  | DecisionProposed
+  | DecisionApproved
+  | DecisionRejected
+  | DecisionTaken
+  | DecisionEscalated
+  | DecisionTakenUnderUrgency
+  | DecisionRatified
+  | DecisionRescinded;
+
+export const decisionStreamId = (decisionId: string) => `decision-${decisionId}`;

@@ -1,0 +1,25 @@
+import type { DelegationRule } from '../collaboration/collaboration.events.js';
+import type { Person } from '../office/office.events.js';
+import type { Approver, ApprovalBasis } from './decision.events.js';
+
+/** The collaboration as it stood on the decision's date, read by the handler. */
+export interface CollaborationFacts {
+  status: 'none' | 'proposed' | 'in-force' | 'terminated';
+  leadForce: string;
+  remainingParties: string[];
+  /** The delegation scheme's rule for the decision's category then, if any. */
+  rule: DelegationRule | null;
+}
+
+export interface DecisionFacts {
+  holderThen?: Person;
+  collaboration?: CollaborationFacts;
+}
+
+/** Who must approve under a basis: the lead force's chief officer, or every party's chief officer (and policing body). */
+export function approversFor(basis: ApprovalBasis, leadForce: string, parties: string[]): Approver[] {
+  if (basis === 'lead-force-alone') return [{ party: leadForce, role: 'chief-officer' }];
+  return parties.flatMap((party): Approver[] =>
+    basis === 'all-chief-officers' ? [{ party, role: 'chief-officer' }] : [{ party, role: 'chief-officer' }, { party, role: 'policing-body' }],
+  );
+}

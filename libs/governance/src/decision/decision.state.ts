@@ -1,0 +1,73 @@
+import { LedgerError } from '#shared-kernel';
+import { notFound, refuse } from '../decider.js';
+import type { Person } from '../office/office.events.js';
+import type { Approver, DecisionEvent, DecisionProposed } from './decision.events.js';
+
+export type DecisionStatus = 'none' | 'open' | 'taken' | 'rejected' | 'taken-under-urgency' | 'ratified' | 'rescinded';
+
+export interface DecisionState {
+  status: DecisionStatus;
+  proposal?: DecisionProposed['data'];
+  proposedAt?: string;
+  requiredApprovals: Approver[];
+  approvals: Array<Approver & { approver: Person; approvedAt: string }>;
+  rejections: Array<Approver & { approver: Person; reason: string; rejectedAt: string }>;
+  escalations: Array<{ to: string; reason: string; at: string }>;
+  urgency: { takenBy: Approver & { person: Person }; justification: string; skippedApprovals: Approver[]; at: string } | null;
+  ratifications: Array<Approver & { ratifier: Person; at: string }>;
+  decidedAt: string | null;
+}
+
+export const initialDecisionState: DecisionState = {
+  status: 'none',
+  requiredApprovals: [],
+  approvals: [],
+  rejections: [],
+  escalations: [],
+  urgency: null,
+  ratifications: [],
+  decidedAt: null,
+};
+
+export const sameApprover = (a: Approver, b: Approver) => a.party === b.party && a.role === b.role;
+
+export function evolveDecision(state: DecisionState, event: DecisionEvent): DecisionState {
+  const at = event.occurredAt.toISOString();
+  switch (event.type) {
+    case 'DecisionProposed':
+      return { ...state, status: 'open', proposal: event.data, proposedAt: at, requiredApprovals: event.data.requiredApprovals };
+    case 'DecisionApproved':
+      return { ...state, approvals: [...state.approvals, { party: event.data.party, role: event.data.role, approver: event.data.approver, approvedAt: at }] };
+    case 'DecisionRejected':
+      return {
+        ...state,
+        status: 'rejected',
+        decidedAt: at,
+        rejections: [...state.rejections, { party: event.data.party, role: event.data.role, approver: event.data.approver, reason: event.data.reason, rejectedAt: at }],
+      };
+    case 'DecisionTaken':
+      return { ...state, status: 'taken', decidedAt: at };
+    case 'DecisionEscalated':
+      return { ...state, requiredApprovals: event.data.requiredApprovals, escalations: [...state.escalations, { to: event.data.to, reason: event.data.reason, at }] };
+    case 'DecisionTakenUnderUrgency':
+      return { ...state, status: 'taken-under-urgency', decidedAt: at, urgency: { ...event.data, at } };
+    case 'DecisionRatified':
+      return {
+        ...state,
+        status: event.data.complete ? 'ratified' : state.status,
+        ratifications: [...state.ratifications, { party: event.data.party, role: event.data.role, ratifier: event.data.ratifier, at }],
+      };
+    case 'DecisionRescinded':
+      return { ...state, status: 'rescinded' };
+    default:
+      return state;
+  }
+}
+
+export const outstandingApprovals = (state: DecisionState) => state.requiredApprovals.filter((r) => !state.approvals.some((a) => sameApprover(a, r)));
+
+export function refuseUnlessDecisionOpen(state: DecisionState, decisionId: string): LedgerError | undefined {
+  if (state.status === 'none') return notFound('DecisionNotFound', `There is no decision ${decisionId}.`);
+  if (state.status !== 'open') return refuse('DecisionNotOpen', `the decision is ${state.status}, no longer open`, { status: state.status });
+  return undefined;
+}

@@ -1,0 +1,26 @@
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, refuse } from '../../decider.js';
+import type { ApprovalBasis, DecisionEvent } from '../decision.events.js';
+import { type DecisionFacts, approversFor } from '../decision.facts.js';
+import { type DecisionState, refuseUnlessDecisionOpen } from '../decision.state.js';
+
+/** The proposer asks for a wider decision: every chief officer, or their policing bodies too. Approvals given so far stand. */
+export interface EscalateDecision {
+  kind: 'EscalateDecision';
+  decisionId: string;
+  to: Exclude<ApprovalBasis, 'lead-force-alone'>;
+  reason: string;
+  occurredAt: Date;
+}
+
+const WIDTH: Record<ApprovalBasis, number> = { 'lead-force-alone': 0, 'all-chief-officers': 1, 'all-chief-officers-and-policing-bodies': 2 };
+
+export function escalateDecision(state: DecisionState, command: EscalateDecision, context: DecisionContext<DecisionFacts>): DecisionEvent[] | LedgerError {
+  const refusal = refuseUnlessDecisionOpen(state, command.decisionId);
+  if (refusal) return refusal;
+  const current = state.escalations.length ? (state.escalations.at(-1)!.to as ApprovalBasis) : state.proposal!.basis;
+  if (WIDTH[command.to] <= WIDTH[current]) return refuse('NotAnEscalation', `the decision already needs ${current}; escalate only to a wider set of approvers`);
+  const parties = context.facts.collaboration?.remainingParties ?? [];
+  const requiredApprovals = approversFor(command.to, state.proposal!.leadForce, parties);
+  return [{ type: 'DecisionEscalated', data: { to: command.to, reason: command.reason, requiredApprovals }, occurredAt: command.occurredAt }];
+}
