@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Principal } from '#shared-kernel';
+import { httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -25,19 +26,7 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
   });
   afterAll(async () => api?.close());
 
-  async function send(method: string, path: string, who: Principal | null, payload?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${api.url}${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${await api.tokenFor(who)}` } : {}),
-        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
-  }
+  const send = (...args: Parameters<ReturnType<typeof httpClient>>) => httpClient(api)(...args);
   const signatureCount = async () => ((await send('GET', `/collaborations/${collaborationId}`, registrar)).body!.signatures as unknown[]).length;
 
   it('lists the 43 forces without signing in', async () => {

@@ -30,3 +30,4 @@ export * from './benefit/benefit.decider.js';
 export * from './recommendation/recommendation.events.js';
 export * from './recommendation/recommendation.state.js';
 export * from './recommendation/recommendation.commands.js';
+export * from './recommendation/recommendation.decider.js';

@@ -6,12 +6,12 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Action, ProviderLookup, Target } from '#identity';
 import { type CommandContext, isUuid, newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../command-route.js';
-import { type CommandOutcome, type Decider, loadState, notFound, runCommand } from '../decider.js';
+import { type CommandOutcome, loadState, notFound, runCommand } from '../decider.js';
 import { historyOptions } from '../history.js';
 import { created, occurredAtOr, versionFromIfMatch } from '../http.js';
-import { type RecommendationCommand, decideRecommendation } from './recommendation.commands.js';
-import { type RecommendationEvent, recommendationStreamId } from './recommendation.events.js';
-import { type RecommendationState, evolveRecommendation, initialRecommendationState } from './recommendation.state.js';
+import type { RecommendationCommand } from './recommendation.commands.js';
+import { recommendationDecider } from './recommendation.decider.js';
+import { recommendationStreamId } from './recommendation.events.js';
 import {
   EvidenceRequest,
   NoteRequest,
@@ -21,12 +21,6 @@ import {
   ResponseRequest,
   ReviseDueDateRequest,
 } from './recommendation.requests.js';
-
-export const recommendationDecider: Decider<RecommendationState, RecommendationCommand, RecommendationEvent, unknown> = {
-  initialState: initialRecommendationState,
-  evolve: evolveRecommendation,
-  decide: decideRecommendation,
-};
 
 export class RecommendationCommandMessage extends Command<CommandOutcome> {
   constructor(

@@ -1,0 +1,139 @@
+import { describe, it } from '@jest/globals';
+import { type BenefitEvent, type RecommendationEvent, type RiskAppetiteEvent, benefitDecider, recommendationDecider, riskAppetiteDecider } from '#governance';
+import type { Principal } from '#shared-kernel';
+import { contextOf, spec } from '#testing';
+
+const on = (date: string) => new Date(`${date}T00:00:00Z`);
+const chief: Principal = { personId: 'cc-dc', name: 'Chief Constable of Devon and Cornwall', role: 'chief-officer', force: 'devon-and-cornwall' };
+const pcc: Principal = { personId: 'pcc-dc', name: 'PCC for Devon, Cornwall and the Isles of Scilly', role: 'policing-body', force: 'devon-and-cornwall' };
+const manager: Principal = { personId: 'cm-dc', name: 'Alliance business change', role: 'collaboration-manager', force: 'devon-and-cornwall' };
+const person = (p: Principal) => ({ personId: p.personId, name: p.name });
+
+describe('risk appetite per force', () => {
+  const appetite = spec(riskAppetiteDecider);
+  const declared: RiskAppetiteEvent = {
+    type: 'RiskAppetiteDeclared',
+    data: { forceCode: 'devon-and-cornwall', remit: 'operational', category: 'partnership', level: 'open', statement: 's', by: person(chief) },
+    occurredAt: on('2015-01-01'),
+  };
+
+  it('records a chief officer’s declaration under the operational remit, and a policing body’s under the strategic', () => {
+    appetite.given([]).when({ kind: 'DeclareRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'open', statement: 's', occurredAt: on('2015-01-01') }, contextOf(chief), undefined).then([declared]);
+    appetite
+      .given([declared])
+      .when({ kind: 'DeclareRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'cautious', statement: 'merger caution', occurredAt: on('2018-09-01') }, contextOf(pcc), undefined)
+      .then([{ type: 'RiskAppetiteDeclared', data: { forceCode: 'devon-and-cornwall', remit: 'strategic', category: 'partnership', level: 'cautious', statement: 'merger caution', by: person(pcc) }, occurredAt: on('2018-09-01') }]);
+  });
+
+  it('revises a declared appetite, keeping the level it moved from; refuses a second declaration or a revision to the same level', () => {
+    appetite
+      .given([declared])
+      .when({ kind: 'ReviseRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'cautious', statement: 's2', reason: 'merger withdrawn', occurredAt: on('2018-10-01') }, contextOf(chief), undefined)
+      .then([{ type: 'RiskAppetiteRevised', data: { forceCode: 'devon-and-cornwall', remit: 'operational', category: 'partnership', from: 'open', to: 'cautious', statement: 's2', reason: 'merger withdrawn', by: person(chief) }, occurredAt: on('2018-10-01') }]);
+    appetite.given([declared]).when({ kind: 'DeclareRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'eager', statement: 's', occurredAt: on('2016-01-01') }, contextOf(chief), undefined).thenRefuses('AppetiteAlreadyDeclared');
+    appetite.given([declared]).when({ kind: 'ReviseRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'open', statement: 's', reason: 'r', occurredAt: on('2016-01-01') }, contextOf(chief), undefined).thenRefuses('AppetiteUnchanged');
+    appetite.given([]).when({ kind: 'ReviseRiskAppetite', forceCode: 'devon-and-cornwall', category: 'people', level: 'open', statement: 's', reason: 'r', occurredAt: on('2016-01-01') }, contextOf(chief), undefined).thenRefuses('AppetiteNotDeclared');
+  });
+});
+
+describe('benefits against plan', () => {
+  const benefit = spec(benefitDecider);
+  const collaboration = { collaboration: { status: 'in-force', leadForce: 'devon-and-cornwall', remainingParties: ['devon-and-cornwall', 'dorset'] } };
+  const identify = (shares: Array<{ party: string; percent: number }>) => ({
+    kind: 'IdentifyBenefit' as const,
+    benefitId: 'b-1',
+    collaborationId: 'c-alliance',
+    title: 'Cashable savings',
+    category: 'economic' as const,
+    measure: 'annualised saving',
+    unit: 'GBP',
+    baseline: 0,
+    target: 12_000_000,
+    targetDate: '2018-03-31',
+    owner: person(manager),
+    sharePerForce: shares,
+    occurredAt: on('2014-10-01'),
+  });
+  const identified: BenefitEvent = {
+    type: 'BenefitIdentified',
+    data: { ...(({ kind: _k, occurredAt: _o, ...p }) => p)(identify([{ party: 'devon-and-cornwall', percent: 62.5 }, { party: 'dorset', percent: 37.5 }])), leadForce: 'devon-and-cornwall' },
+    occurredAt: on('2014-10-01'),
+  };
+  const approved: BenefitEvent = { type: 'BenefitProfileApproved', data: { approvedBy: person(chief) }, occurredAt: on('2014-11-01') };
+  const measured: BenefitEvent = { type: 'BenefitMeasured', data: { period: '2016-04', value: 500_000, evidence: 'RCB' }, occurredAt: on('2016-05-05') };
+
+  it('identifies a benefit whose shares add up to 100%, for parties only', () => {
+    benefit.given([]).when(identify([{ party: 'devon-and-cornwall', percent: 62.5 }, { party: 'dorset', percent: 37.5 }]), contextOf(manager), collaboration).then([identified]);
+    benefit.given([]).when(identify([{ party: 'devon-and-cornwall', percent: 60 }, { party: 'dorset', percent: 30 }]), contextOf(manager), collaboration).thenRefuses('SharesDoNotAddUp');
+    benefit.given([]).when(identify([{ party: 'devon-and-cornwall', percent: 50 }, { party: 'kent', percent: 50 }]), contextOf(manager), collaboration).thenRefuses('NotAParty');
+  });
+
+  it('measures only an approved profile, one figure per month, corrections kept beside the first', () => {
+    const measure = (value: number, correctionReason?: string) => ({ kind: 'RecordBenefitMeasurement' as const, benefitId: 'b-1', period: '2016-04', value, evidence: 'RCB', correctionReason, occurredAt: on('2016-05-05') });
+    benefit.given([identified]).when(measure(1), contextOf(manager), {}).thenRefuses('ProfileNotApproved');
+    benefit.given([identified, approved]).when(measure(500_000), contextOf(manager), {}).then([measured]);
+    benefit.given([identified, approved, measured]).when(measure(520_000), contextOf(manager), {}).thenRefuses('PeriodAlreadyMeasured');
+    benefit
+      .given([identified, approved, measured])
+      .when(measure(520_000, 'accruals'), contextOf(manager), {})
+      .then([{ type: 'BenefitMeasurementCorrected', data: { period: '2016-04', value: 520_000, evidence: 'RCB', reason: 'accruals', previousValue: 500_000 }, occurredAt: on('2016-05-05') }]);
+  });
+
+  it('revises a target, keeping the original, and accepts nothing once closed', () => {
+    benefit
+      .given([identified, approved])
+      .when({ kind: 'ReviseBenefitTarget', benefitId: 'b-1', target: 9_000_000, reason: 'merger withdrawn', occurredAt: on('2018-11-01') }, contextOf(manager), {})
+      .then([{ type: 'BenefitTargetRevised', data: { from: 12_000_000, to: 9_000_000, targetDate: '2018-03-31', reason: 'merger withdrawn' }, occurredAt: on('2018-11-01') }]);
+    const closed: BenefitEvent = { type: 'BenefitClosed', data: { outcome: 'partly-realised', note: 'n' }, occurredAt: on('2019-04-01') };
+    benefit.given([identified, approved, closed]).when({ kind: 'RecordPostImplementationReview', benefitId: 'b-1', findings: 'f', occurredAt: on('2019-05-01') }, contextOf(manager), {}).thenRefuses('BenefitClosed');
+  });
+});
+
+describe('recommendations', () => {
+  const recommendation = spec(recommendationDecider);
+  const raised: RecommendationEvent = {
+    type: 'RecommendationRaised',
+    data: {
+      recommendationId: 'r-1',
+      source: 'inspection-report',
+      reference: 'The Hard Yards',
+      kind: 'recommendation',
+      text: 'Track benefits',
+      addressedTo: 'nottinghamshire',
+      collaborationId: null,
+      owner: { personId: 'dcc', name: 'Deputy Chief Constable' },
+      dueDate: '2021-03-31',
+      raisedBy: person(manager),
+    },
+    occurredAt: on('2020-07-21'),
+  };
+  const evidence: RecommendationEvent = { type: 'EvidenceSubmitted', data: { reference: 'JASP', description: 'minutes', by: person(manager) }, occurredAt: on('2021-06-01') };
+  const proposed: RecommendationEvent = { type: 'ClosureProposed', data: { note: 'done', by: person(manager) }, occurredAt: on('2021-06-02') };
+
+  it('keeps every slip of the due date', () => {
+    recommendation
+      .given([raised])
+      .when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-09-30', reason: 'methodology late', occurredAt: on('2021-03-01') }, contextOf(manager), undefined)
+      .then([{ type: 'DueDateRevised', data: { from: '2021-03-31', to: '2021-09-30', reason: 'methodology late' }, occurredAt: on('2021-03-01') }]);
+    recommendation.given([raised]).when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-03-31', reason: 'r', occurredAt: on('2021-03-01') }, contextOf(manager), undefined).thenRefuses('DueDateUnchanged');
+  });
+
+  it('proposes closure only with evidence; the scrutiny body accepts or rejects it', () => {
+    recommendation.given([raised]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), undefined).thenRefuses('NoEvidence');
+    recommendation.given([raised, evidence]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), undefined).then([proposed]);
+    recommendation.given([raised, evidence]).when({ kind: 'AcceptClosure', recommendationId: 'r-1', note: 'ok', occurredAt: on('2021-06-10') }, contextOf(pcc), undefined).thenRefuses('ClosureNotProposed');
+    recommendation
+      .given([raised, evidence, proposed])
+      .when({ kind: 'RejectClosure', recommendationId: 'r-1', reason: 'bring a benefits report', occurredAt: on('2021-06-10') }, contextOf(pcc), undefined)
+      .then([{ type: 'ClosureRejected', data: { by: person(pcc), reason: 'bring a benefits report' }, occurredAt: on('2021-06-10') }]);
+    const accepted: RecommendationEvent = { type: 'ClosureAccepted', data: { by: person(pcc), note: 'ok' }, occurredAt: on('2021-06-10') };
+    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'ReportProgress', recommendationId: 'r-1', note: 'n', occurredAt: on('2021-07-01') }, contextOf(manager), undefined).thenRefuses('RecommendationClosed');
+  });
+
+  it('publishes the policing body’s response once, even after closure', () => {
+    const accepted: RecommendationEvent = { type: 'ClosureAccepted', data: { by: person(pcc), note: 'ok' }, occurredAt: on('2021-06-10') };
+    const published: RecommendationEvent = { type: 'PolicingBodyResponsePublished', data: { response: 'The Commissioner welcomes…', by: person(pcc) }, occurredAt: on('2020-12-01') };
+    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'The Commissioner welcomes…', occurredAt: on('2020-12-01') }, contextOf(pcc), undefined).then([published]);
+    recommendation.given([raised, published]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'again', occurredAt: on('2020-12-02') }, contextOf(pcc), undefined).thenRefuses('ResponseAlreadyPublished');
+  });
+});
