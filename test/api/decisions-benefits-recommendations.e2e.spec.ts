@@ -73,6 +73,7 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const { decisionId } = created(await propose('Build a shared range', 900_000, '2016-06-01T00:00:00Z'));
     const read = (await send('GET', `/decisions/${decisionId}`, registrar)).body!;
     expect(read.requiredApprovals).toEqual(FORCES.map((party) => ({ party, role: 'chief-officer' })));
+    expect(read.escalations).toEqual([expect.objectContaining({ to: 'all-chief-officers', automatic: true })]);
     created(await send('POST', `/decisions/${decisionId}/approvals`, chief('essex'), { occurredAt: '2016-06-02T00:00:00Z' }));
     created(await send('POST', `/decisions/${decisionId}/rejections`, chief('kent'), { reason: 'Not affordable this year', occurredAt: '2016-06-03T00:00:00Z' }));
     expect(await send('POST', `/decisions/${decisionId}/approvals`, chief('suffolk'), {})).toMatchObject({ status: 422, body: { code: 'DecisionNotOpen', status: 422 } });

@@ -56,13 +56,26 @@ describe('proposing a decision: approvals follow the delegation scheme in force 
     decision.given([]).when(propose(180_000), contextOf(manager), withScheme(financialUpTo250k)).then([proposed(180_000, 'lead-force-alone', [{ party: 'essex', role: 'chief-officer' }])]);
   });
 
-  it('above the limit: every party’s chief officer', () => {
-    decision.given([]).when(propose(900_000), contextOf(manager), withScheme(financialUpTo250k)).then([proposed(900_000, 'all-chief-officers', allChiefs)]);
+  it('above the limit: every party’s chief officer, escalated by rule with the reason', () => {
+    decision
+      .given([])
+      .when(propose(900_000), contextOf(manager), withScheme(financialUpTo250k))
+      .then([
+        proposed(900_000, 'all-chief-officers', allChiefs),
+        {
+          type: 'DecisionEscalated',
+          data: { to: 'all-chief-officers', reason: '£900000 exceeds the £250000 the lead force may decide alone on financial matters', requiredApprovals: allChiefs, automatic: true },
+          occurredAt: on('2016-05-01'),
+        },
+      ]);
   });
 
   it('with no scheme for the category: every chief officer, flagged as outside any scheme', () => {
     const outcome = decisionDecider.decide(decisionDecider.initialState, propose(10), { ...contextOf(manager), facts: withScheme(null) });
-    expect(outcome).toEqual([expect.objectContaining({ data: expect.objectContaining({ basis: 'all-chief-officers', underDelegationScheme: false, requiredApprovals: allChiefs }) })]);
+    expect(outcome).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ basis: 'all-chief-officers', underDelegationScheme: false, requiredApprovals: allChiefs }) }),
+      expect.objectContaining({ type: 'DecisionEscalated', data: expect.objectContaining({ reason: 'no delegation scheme covers financial decisions', automatic: true }) }),
+    ]);
   });
 
   it('refuses a decision for a collaboration that did not exist then, or has ended', () => {
@@ -114,7 +127,7 @@ describe('escalation, urgency and ratification', () => {
     decision
       .given([small])
       .when({ kind: 'EscalateDecision', decisionId: 'd-1', to: 'all-chief-officers', reason: 'Reputational risk', occurredAt: on('2016-05-02') }, contextOf(manager), withScheme(financialUpTo250k))
-      .then([{ type: 'DecisionEscalated', data: { to: 'all-chief-officers', reason: 'Reputational risk', requiredApprovals: allChiefs }, occurredAt: on('2016-05-02') }]);
+      .then([{ type: 'DecisionEscalated', data: { to: 'all-chief-officers', reason: 'Reputational risk', requiredApprovals: allChiefs, automatic: false }, occurredAt: on('2016-05-02') }]);
     decision
       .given([bigOne])
       .when({ kind: 'EscalateDecision', decisionId: 'd-1', to: 'all-chief-officers', reason: 'r', occurredAt: on('2016-05-02') }, contextOf(manager), withScheme(financialUpTo250k))

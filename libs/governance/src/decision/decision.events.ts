@@ -32,7 +32,11 @@ export type DecisionProposed = DomainEvent<
 export type DecisionApproved = DomainEvent<'DecisionApproved', Approver & { approver: Person }>;
 export type DecisionRejected = DomainEvent<'DecisionRejected', Approver & { approver: Person; reason: string }>;
 export type DecisionTaken = DomainEvent<'DecisionTaken', { basis: ApprovalBasis; approvals: Array<Approver & { approver: Person; approvedAt: string }> }>;
-export type DecisionEscalated = DomainEvent<'DecisionEscalated', { to: Exclude<ApprovalBasis, 'lead-force-alone'>; reason: string; requiredApprovals: Approver[] }>;
+/** Beyond the lead force's delegation: by rule when proposed (automatic), or because the proposer asked. */
+export type DecisionEscalated = DomainEvent<
+  'DecisionEscalated',
+  { to: Exclude<ApprovalBasis, 'lead-force-alone'>; reason: string; requiredApprovals: Approver[]; automatic: boolean }
+>;
 /** Taken outside delegation because it could not wait: flagged, and to be ratified by every approval it skipped. */
 export type DecisionTakenUnderUrgency = DomainEvent<'DecisionTakenUnderUrgency', { takenBy: Approver & { person: Person }; justification: string; skippedApprovals: Approver[] }>;
 export type DecisionRatified = DomainEvent<'DecisionRatified', Approver & { ratifier: Person; complete: boolean }>;

@@ -12,7 +12,7 @@ export interface DecisionState {
   requiredApprovals: Approver[];
   approvals: Array<Approver & { approver: Person; approvedAt: string }>;
   rejections: Array<Approver & { approver: Person; reason: string; rejectedAt: string }>;
-  escalations: Array<{ to: string; reason: string; at: string }>;
+  escalations: Array<{ to: string; reason: string; automatic: boolean; at: string }>;
   urgency: { takenBy: Approver & { person: Person }; justification: string; skippedApprovals: Approver[]; at: string } | null;
   ratifications: Array<Approver & { ratifier: Person; at: string }>;
   decidedAt: string | null;
@@ -48,7 +48,7 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
     case 'DecisionTaken':
       return { ...state, status: 'taken', decidedAt: at };
     case 'DecisionEscalated':
-      return { ...state, requiredApprovals: event.data.requiredApprovals, escalations: [...state.escalations, { to: event.data.to, reason: event.data.reason, at }] };
+      return { ...state, requiredApprovals: event.data.requiredApprovals, escalations: [...state.escalations, { to: event.data.to, reason: event.data.reason, automatic: event.data.automatic, at }] };
     case 'DecisionTakenUnderUrgency':
       return { ...state, status: 'taken-under-urgency', decidedAt: at, urgency: { ...event.data, at } };
     case 'DecisionRatified':

@@ -22,5 +22,5 @@ export function escalateDecision(state: DecisionState, command: EscalateDecision
   if (WIDTH[command.to] <= WIDTH[current]) return refuse('NotAnEscalation', `the decision already needs ${current}; escalate only to a wider set of approvers`);
   const parties = context.facts.collaboration?.remainingParties ?? [];
   const requiredApprovals = approversFor(command.to, state.proposal!.leadForce, parties);
-  return [{ type: 'DecisionEscalated', data: { to: command.to, reason: command.reason, requiredApprovals }, occurredAt: command.occurredAt }];
+  return [{ type: 'DecisionEscalated', data: { to: command.to, reason: command.reason, requiredApprovals, automatic: false }, occurredAt: command.occurredAt }];
 }

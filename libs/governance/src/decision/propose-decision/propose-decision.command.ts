@@ -27,24 +27,29 @@ export function proposeDecision(state: DecisionState, command: ProposeDecision, 
   if (collaboration.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it takes no more decisions');
   const { rule, leadForce, remainingParties } = collaboration;
   const basis: ApprovalBasis = !rule ? 'all-chief-officers' : command.valueGbp <= rule.leadForceAloneUpToGbp ? 'lead-force-alone' : rule.aboveLimit;
-  return [
-    {
-      type: 'DecisionProposed',
-      data: {
-        decisionId: command.decisionId,
-        collaborationId: command.collaborationId,
-        title: command.title,
-        category: command.category,
-        valueGbp: command.valueGbp,
-        rationale: command.rationale,
-        optionsConsidered: command.optionsConsidered,
-        proposer: { personId: context.principal.personId, name: context.principal.name },
-        leadForce,
-        basis,
-        underDelegationScheme: rule !== null,
-        requiredApprovals: approversFor(basis, leadForce, remainingParties),
-      },
-      occurredAt: command.occurredAt,
+  const requiredApprovals = approversFor(basis, leadForce, remainingParties);
+  const proposed: DecisionEvent = {
+    type: 'DecisionProposed',
+    data: {
+      decisionId: command.decisionId,
+      collaborationId: command.collaborationId,
+      title: command.title,
+      category: command.category,
+      valueGbp: command.valueGbp,
+      rationale: command.rationale,
+      optionsConsidered: command.optionsConsidered,
+      proposer: { personId: context.principal.personId, name: context.principal.name },
+      leadForce,
+      basis,
+      underDelegationScheme: rule !== null,
+      requiredApprovals,
     },
-  ];
+    occurredAt: command.occurredAt,
+  };
+  if (basis === 'lead-force-alone') return [proposed];
+  // Beyond what the lead force may decide alone: escalated by rule, and the ledger says why.
+  const reason = rule
+    ? `£${command.valueGbp} exceeds the £${rule.leadForceAloneUpToGbp} the lead force may decide alone on ${command.category} matters`
+    : `no delegation scheme covers ${command.category} decisions`;
+  return [proposed, { type: 'DecisionEscalated', data: { to: basis, reason, requiredApprovals, automatic: true }, occurredAt: command.occurredAt }];
 }
