@@ -73,6 +73,19 @@ describe('the ledger API process on its embedded database', () => {
       expect((await second.exited).code).toBe(0);
     }
   });
+
+  it('refuses to start a second process on a data directory a live process is using, and leaves the first alone', async () => {
+    const first = await startLedgerProcess(env());
+    try {
+      const second = await startLedgerProcess(env()).catch((error: Error) => error);
+      expect(second).toBeInstanceOf(Error);
+      expect((second as Error).message).toMatch(/in use by process \d+/);
+      expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+      expect((await first.exited).code).toBe(0);
+    }
+  });
 });
 
 /** Alive and not a zombie waiting to be reaped by its new parent. */

@@ -140,6 +140,11 @@ async function recoverFromKilledRun(dataDir: string, log: (line: string) => void
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n', 1)[0]);
   if (Number.isInteger(pid) && pid > 0 && (await isPostgres(pid))) {
+    const parent = await parentOf(pid);
+    if (parent !== undefined && parent !== 1 && parent !== process.pid) {
+      // Its parent lives: another ledger process is using this cluster right now, not a dead run.
+      throw new Error(`the embedded PostgreSQL in ${dataDir} is in use by process ${parent}; stop that process first, or set DATABASE_URL`);
+    }
     log(`stopping the PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`);
     process.kill(pid, 'SIGINT');
     for (let waited = 0; (await isPostgres(pid)) && waited < 30_000; waited += 100) await sleep(100);
@@ -153,6 +158,30 @@ async function recoverFromKilledRun(dataDir: string, log: (line: string) => void
     await rm(pidFile, { force: true });
   }
 }
+
+/** The parent process id (from /proc); undefined where there is no /proc. */
+async function parentOf(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The port of the PostgreSQL a live ledger process runs on this data directory, if one does. */
+export async function runningEmbeddedPort(dataDir: string): Promise<number | undefined> {
+  const pidFile = join(resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  if (!(await isPostgres(pid))) return undefined;
+  const port = Number(lines[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/** A connection string for the cluster a live ledger process runs on this data directory. */
+export const embeddedUrlForPort = (port: number, database = 'ledger') => `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;
 
 async function isPostgres(pid: number): Promise<boolean> {
   try {
