@@ -27,6 +27,7 @@ export default {
     '^#testing$': '<rootDir>/libs/testing/src/index.ts',
     '^#identity$': '<rootDir>/libs/identity/src/index.ts',
     '^#governance$': '<rootDir>/libs/governance/src/index.ts',
+    '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
   },
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { type EventToAppend, PostgresEventStore } from '#event-store';
+import {
+  DecisionLogEntry,
+  OfficeTenure,
+  type Projection,
+  ProjectionRunner,
+  RegisterEntry,
+  SignatureCell,
+  decisionLogProjection,
+  officeHoldersProjection,
+  openReadModelDatabase,
+  registerProjection,
+  signatureMatrixProjection,
+} from '#read-models';
+import { type TestDatabase, createTestDatabase } from '#testing';
+
+const ev = (type: string, data: object, occurredAt: string): EventToAppend => ({ eventId: randomUUID(), type, data, occurredAt: new Date(occurredAt) });
+
+describe('projections over PostgreSQL', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const collaborationId = randomUUID();
+  const decisionId = randomUUID();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = new PostgresEventStore(database.pool);
+    dataSource = await openReadModelDatabase(database.url, 3);
+    // Given: an office, a collaboration that came into force, and a decision beyond delegation.
+    await store.append({
+      streamId: 'office-kent-chief-officer',
+      expectedVersion: 'no-stream',
+      events: [
+        ev('OfficeHolderAppointed', { forceCode: 'kent', office: 'chief-officer', holder: { personId: 'a', name: 'Alice' }, basis: 'substantive' }, '2014-01-01Z'),
+        ev('OfficeHandedOver', { forceCode: 'kent', office: 'chief-officer', outgoing: { personId: 'a', name: 'Alice' }, incoming: { personId: 'b', name: 'Bob' }, basis: 'acting', note: '', pending: [{ kind: 'agreement-signature', collaborationId, name: 'Alliance' }] }, '2015-06-01Z'),
+      ],
+    });
+    await store.append({
+      streamId: `collaboration-${collaborationId}`,
+      expectedVersion: 'no-stream',
+      events: [
+        ev('CollaborationProposed', { collaborationId, name: 'Alliance', purpose: 'p', functions: ['f'], parties: ['kent', 'essex'], leadForce: 'essex', costSharing: 'c', noticePeriodMonths: 12, reviewDate: '2018-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2015-01-01Z'),
+        ...['kent', 'essex'].flatMap((party) =>
+          ['chief-officer', 'policing-body'].map((role) => ev('AgreementSigned', { party, role, signatory: { personId: `${party}-${role}`, name: `${party} ${role}` } }, '2015-07-01Z')),
+        ),
+        ev('AgreementCameIntoForce', { signatures: [] }, '2015-07-01Z'),
+        ev('AnnualBudgetSet', { financialYear: '2016/17', totalGbp: 10, contributions: [{ party: 'kent', amountGbp: 5 }, { party: 'essex', amountGbp: 5 }] }, '2016-03-01Z'),
+      ],
+    });
+    await store.append({
+      streamId: `decision-${decisionId}`,
+      expectedVersion: 'no-stream',
+      events: [
+        ev('DecisionProposed', { decisionId, collaborationId, title: 'Range', category: 'financial', valueGbp: 900000, leadForce: 'essex', basis: 'all-chief-officers', requiredApprovals: [] }, '2016-05-01Z'),
+        ev('DecisionEscalated', { to: 'all-chief-officers', reason: 'beyond delegation', requiredApprovals: [], automatic: true }, '2016-05-01Z'),
+        ev('DecisionApproved', { party: 'essex', role: 'chief-officer', approver: { personId: 'e', name: 'E' } }, '2016-05-02Z'),
+        ev('DecisionRejected', { party: 'kent', role: 'chief-officer', approver: { personId: 'k', name: 'K' }, reason: 'no' }, '2016-05-04Z'),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('projects the register, the signature matrix, office holders and the decision log (Given events, Then rows)', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [registerProjection, signatureMatrixProjection, officeHoldersProjection, decisionLogProjection]);
+    for (const projection of runner.projections) await runner.catchUp(projection);
+
+    expect(await dataSource.getRepository(RegisterEntry).findOneByOrFail({ collaborationId })).toMatchObject({
+      name: 'Alliance',
+      status: 'in-force',
+      leadForce: 'essex',
+      parties: ['kent', 'essex'],
+      signatures: 4,
+      budgets: { '2016/17': { totalGbp: 10 } },
+    });
+    expect(await dataSource.getRepository(SignatureCell).countBy({ collaborationId })).toBe(4);
+    const tenures = await dataSource.getRepository(OfficeTenure).find({ order: { sequence: 'ASC' } });
+    expect(tenures.map((t) => [t.personId, t.basis, t.endedBy, t.heldTo?.toISOString() ?? null])).toEqual([
+      ['a', 'substantive', 'handover', '2015-06-01T00:00:00.000Z'],
+      ['b', 'acting', null, null],
+    ]);
+    expect(tenures[0]!.pendingAtEnd).toEqual([{ kind: 'agreement-signature', collaborationId, name: 'Alliance' }]);
+    expect(await dataSource.getRepository(DecisionLogEntry).findOneByOrFail({ decisionId })).toMatchObject({
+      status: 'rejected',
+      escalations: 1,
+      daysToDecide: 3,
+      takenUnderDelegation: false,
+      approvals: [expect.objectContaining({ party: 'essex' })],
+      rejections: [expect.objectContaining({ party: 'kent', reason: 'no' })],
+    });
+    const status = await runner.status();
+    expect(status.every((s) => s.lag === 0 && s.eventsApplied >= 13)).toBe(true);
+  });
+
+  it('survives a crash in the middle of a page: nothing of it is applied, then everything exactly once', async () => {
+    let applied = 0;
+    let failOn: string | undefined = 'AgreementCameIntoForce';
+    const counting: Projection = {
+      name: 'counting.v1',
+      entities: [],
+      handles: () => true,
+      async apply(event) {
+        if (event.type === failOn) throw new Error('the process died here');
+        applied++;
+      },
+    };
+    const runner = new ProjectionRunner(store, dataSource, [counting], { batchSize: 100 });
+    await expect(runner.catchUp(counting)).rejects.toThrow('the process died here');
+    // the page rolled back as a whole: the checkpoint did not move
+    expect((await runner.checkpointOf(counting)).eventsApplied).toBe(0);
+    const beforeCrash = applied;
+    failOn = undefined;
+    applied = 0;
+    await runner.catchUp(counting);
+    expect(beforeCrash).toBeGreaterThan(0);
+    const { eventsApplied } = await runner.checkpointOf(counting);
+    expect(applied).toBe(eventsApplied);
+    expect((await runner.status())[0]!.lag).toBe(0);
+  });
+
+  it('rebuilds a projection from the log into exactly the rows the live runner kept', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [registerProjection, decisionLogProjection, officeHoldersProjection, signatureMatrixProjection], { pollIntervalMs: 20 });
+    await runner.start();
+    const more = randomUUID();
+    await store.append({
+      streamId: `collaboration-${more}`,
+      expectedVersion: 'no-stream',
+      events: [ev('CollaborationProposed', { collaborationId: more, name: 'Second', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2017-01-01Z')],
+    });
+    for (let i = 0; i < 200 && !(await dataSource.getRepository(RegisterEntry).existsBy({ collaborationId: more })); i++) await new Promise((r) => setTimeout(r, 25));
+    await runner.stop();
+    const snapshot = async () => ({
+      register: await dataSource.getRepository(RegisterEntry).find({ order: { collaborationId: 'ASC' } }),
+      decisions: await dataSource.getRepository(DecisionLogEntry).find({ order: { decisionId: 'ASC' } }),
+      tenures: await dataSource.getRepository(OfficeTenure).find({ order: { officeStream: 'ASC', sequence: 'ASC' } }),
+      signatures: await dataSource.getRepository(SignatureCell).find({ order: { collaborationId: 'ASC', party: 'ASC', role: 'ASC' } }),
+    });
+    const live = await snapshot();
+    expect(live.register).toHaveLength(2);
+    for (const projection of runner.projections) await runner.rebuild(projection);
+    expect(await snapshot()).toEqual(live);
+  });
+});
