@@ -5,10 +5,12 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
 import { GovernanceModule } from '#governance';
+import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
+import { MetricsController } from './metrics.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 export interface AppModuleOptions {
@@ -18,6 +20,8 @@ export interface AppModuleOptions {
   logger: Pino;
   identity: IdentitySettings;
   rateLimits: RateLimits;
+  /** Run the projections in this process (default true); false when apps/ledger-projector runs them. */
+  runProjections?: boolean;
 }
 
 @Module({})
@@ -43,8 +47,9 @@ export class AppModule {
         EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize }),
         IdentityModule.forRoot(options.identity, options.rateLimits),
         GovernanceModule,
+        ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
-      controllers: [HealthController, MeController],
+      controllers: [HealthController, MeController, MetricsController],
       providers: [
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

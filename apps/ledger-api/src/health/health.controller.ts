@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import { Public } from '#identity';
+import { ProjectionRunner } from '#read-models';
 import { DATABASE_INFO, type DatabaseInfo } from '../database-info.js';
 
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   /** 200 when the database answers and the event store can be read; 503 otherwise. */
@@ -35,6 +37,16 @@ export class HealthController {
         try {
           const head = await this.store.head();
           return session.up({ headPosition: head.position });
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
+        }
+      },
+      async () => {
+        // Projections that fall behind report their lag; they are down only when they cannot be read.
+        const session = this.indicators.check('projections');
+        try {
+          const status = await this.projections.status();
+          return session.up({ projections: Object.fromEntries(status.map((s) => [s.projection, { lag: s.lag, eventsApplied: s.eventsApplied, active: s.active }])) });
         } catch (error) {
           return session.down({ message: (error as Error).message });
         }

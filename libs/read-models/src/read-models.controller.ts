@@ -1,0 +1,131 @@
+import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type DataSource, type FindOptionsWhere, Equal } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { LedgerError } from '#shared-kernel';
+import { DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { READ_MODEL_DATABASE } from './read-models.tokens.js';
+
+const page = (limit: number, offset: number) => {
+  if (limit < 1 || limit > 200) throw new LedgerError('InvalidPage', 'invalid', 'limit must be from 1 to 200.');
+  if (offset < 0) throw new LedgerError('InvalidPage', 'invalid', 'offset must not be negative.');
+  return { take: limit, skip: offset };
+};
+
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller()
+export class ReadModelsController {
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('register')
+  @ApiOperation({ summary: 'The national register of collaborations: parties, lead force, status, purpose, functions, budgets, publication' })
+  @ApiQuery({ name: 'force', required: false, description: 'Only collaborations this force is party to' })
+  @ApiQuery({ name: 'status', required: false, enum: ['proposed', 'in-force', 'terminated'] })
+  @ApiQuery({ name: 'leadForce', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
+  @ApiQuery({ name: 'offset', required: false })
+  async register(
+    @Query('force') force: string | undefined,
+    @Query('status') status: string | undefined,
+    @Query('leadForce') leadForce: string | undefined,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const query = this.db.getRepository(RegisterEntry).createQueryBuilder('entry').orderBy('entry.proposedAt', 'ASC').addOrderBy('entry.collaborationId', 'ASC');
+    if (force) query.andWhere('entry.parties @> :party::jsonb', { party: JSON.stringify([force]) });
+    if (status) query.andWhere('entry.status = :status', { status });
+    if (leadForce) query.andWhere('entry.leadForce = :leadForce', { leadForce });
+    const { take, skip } = page(limit, offset);
+    const [items, total] = await query.take(take).skip(skip).getManyAndCount();
+    return { items: items.map(({ lastPosition: _p, ...entry }) => entry), total, limit, offset };
+  }
+
+  @Get('collaborations/:collaborationId/signature-matrix')
+  @ApiOperation({ summary: 'Party × office: who signed, when it was signed, and when the ledger learned of it' })
+  async signatureMatrix(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string) {
+    const entry = await this.db.getRepository(RegisterEntry).findOneBy({ collaborationId });
+    if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
+    const cells = await this.db.getRepository(SignatureCell).findBy({ collaborationId });
+    const matrix = entry.parties.map((party) => ({
+      party,
+      withdrawn: entry.withdrawnParties.includes(party),
+      ...Object.fromEntries(
+        ['chief-officer', 'policing-body'].map((role) => {
+          const cell = cells.find((c) => c.party === party && c.role === role);
+          return [role, cell ? { signatory: { personId: cell.signatoryPersonId, name: cell.signatoryName }, signedAt: cell.signedAt, recordedAt: cell.recordedAt, eventPosition: Number(cell.eventPosition) } : null];
+        }),
+      ),
+    }));
+    return { collaborationId, status: entry.status, matrix };
+  }
+
+  @Get('decision-log')
+  @ApiOperation({ summary: 'Decisions with approvals, time to decide, escalations, urgency and ratification; filter by collaboration or lead force' })
+  @ApiQuery({ name: 'collaborationId', required: false })
+  @ApiQuery({ name: 'leadForce', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async decisionLog(
+    @Query('collaborationId') collaborationId: string | undefined,
+    @Query('leadForce') leadForce: string | undefined,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const where: FindOptionsWhere<DecisionLogEntry> = {
+      ...(collaborationId ? { collaborationId: Equal(collaborationId) } : {}),
+      ...(leadForce ? { leadForce: Equal(leadForce) } : {}),
+    };
+    const [items, total] = await this.db.getRepository(DecisionLogEntry).findAndCount({ where, order: { proposedAt: 'ASC', decisionId: 'ASC' }, ...page(limit, offset) });
+    return { items: items.map((d) => ({ ...d, valueGbp: Number(d.valueGbp) })), total, limit, offset };
+  }
+
+  @Get('office-holders')
+  @ApiOperation({ summary: 'Who held each office when, how each tenure ended, and what was pending then' })
+  @ApiQuery({ name: 'force', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async officeHolders(
+    @Query('force') force: string | undefined,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const [items, total] = await this.db
+      .getRepository(OfficeTenure)
+      .findAndCount({ where: force ? { forceCode: Equal(force) } : {}, order: { forceCode: 'ASC', office: 'ASC', sequence: 'ASC' }, ...page(limit, offset) });
+    return { items, total, limit, offset };
+  }
+
+  @Get('collaborations/:collaborationId/timeline')
+  @ApiOperation({ summary: 'Every event of the collaboration in order, with both clocks, who recorded it, and whether it was back-dated; read from its stream' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'fromVersion', required: false })
+  async timeline(
+    @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
+    @Query('fromVersion', new DefaultValuePipe(1), ParseIntPipe) fromVersion: number,
+    @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit: number,
+  ) {
+    page(limit, 0);
+    const events = await this.store.readStream(`collaboration-${collaborationId}`, { fromVersion, maxCount: limit });
+    if (events.length === 0 && fromVersion === 1) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId}.`);
+    return {
+      collaborationId,
+      items: events.map((e) => ({
+        version: e.streamVersion,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        backDated: (e.metadata as { backDated?: boolean }).backDated ?? false,
+        recordedBy: (e.metadata as { actor?: unknown }).actor ?? null,
+        role: (e.metadata as { role?: unknown }).role ?? null,
+        data: e.data,
+        globalPosition: e.globalPosition,
+        hash: e.hash,
+      })),
+      nextFromVersion: events.length === limit ? events.at(-1)!.streamVersion + 1 : null,
+    };
+  }
+}

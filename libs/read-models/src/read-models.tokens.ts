@@ -1,0 +1,1 @@
+export const READ_MODEL_DATABASE = Symbol.for('governance-ledger.ReadModelDatabase');

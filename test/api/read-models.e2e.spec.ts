@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Principal } from '#shared-kernel';
+import { type Answer, httpClient } from '../support/http-client.js';
+import { type TestApi, startTestApi } from '../support/test-api.js';
+
+/** Commands over HTTP, then every projected read model read back over HTTP, once the projections have caught up. */
+const FORCES = ['dyfed-powys', 'gwent', 'north-wales', 'south-wales'];
+const registrar: Principal = { personId: 'reg', name: 'Registrar', role: 'registrar' };
+const auditor: Principal = { personId: 'aud', name: 'Internal audit', role: 'auditor' };
+const manager: Principal = { personId: 'cm-sw', name: 'All Wales programme manager', role: 'collaboration-manager', force: 'south-wales' };
+const chief = (force: string): Principal => ({ personId: `cc-${force}`, name: `Chief Constable of ${force}`, role: 'chief-officer', force });
+const body = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
+
+describe('read models over HTTP', () => {
+  let api: TestApi;
+  let send: ReturnType<typeof httpClient>;
+  let collaborationId: string;
+  let decisionId: string;
+  const ok = (answer: Answer) => {
+    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: answer.status < 300 ? answer.status : 201, code: undefined });
+    return answer.body!;
+  };
+  async function caughtUp() {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const health = (await send('GET', '/health', null)).body!;
+      const projections = health.info.projections.projections as Record<string, { lag: number }>;
+      if (Object.values(projections).every((p) => p.lag === 0)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the projections did not catch up');
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    send = httpClient(api);
+    for (const force of FORCES) for (const holder of [chief(force), body(force)]) ok(await send('POST', `/offices/${force}/${holder.role}/appointments`, registrar, { holder: { personId: holder.personId, name: holder.name }, basis: 'substantive', occurredAt: '2012-01-01T00:00:00Z' }));
+    collaborationId = ok(
+      await send('POST', '/collaborations', manager, {
+        name: 'All Wales collaboration (illustrative terms)',
+        purpose: 'Services delivered once for the four Welsh forces',
+        functions: ['procurement', 'specialist operations'],
+        parties: FORCES,
+        leadForce: 'south-wales',
+        costSharing: 'by population (illustrative)',
+        noticePeriodMonths: 12,
+        reviewDate: '2016-04-01',
+        occurredAt: '2013-01-07T00:00:00Z',
+      }),
+    ).collaborationId;
+    for (const force of FORCES.slice(0, 3)) for (const who of [chief(force), body(force)]) ok(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: '2013-02-01T00:00:00Z' }));
+    ok(await send('POST', `/collaborations/${collaborationId}/delegation-scheme`, manager, { rules: [{ category: 'operational', leadForceAloneUpToGbp: 50_000, aboveLimit: 'all-chief-officers' }], occurredAt: '2013-01-08T00:00:00Z' }));
+    ok(await send('POST', '/offices/gwent/chief-officer/handovers', registrar, { outgoingPersonId: 'cc-gwent', incoming: { personId: 'cc-gwent-2', name: 'Acting Chief Constable of gwent' }, basis: 'acting', note: 'retirement', occurredAt: '2013-03-01T00:00:00Z' }));
+    decisionId = ok(await send('POST', '/decisions', manager, { collaborationId, title: 'Joint procurement of vehicles', category: 'operational', valueGbp: 40_000, rationale: 'r', optionsConsidered: [], occurredAt: '2013-04-01T00:00:00Z' })).decisionId;
+    ok(await send('POST', `/decisions/${decisionId}/approvals`, chief('south-wales'), { occurredAt: '2013-04-03T00:00:00Z' }));
+    await caughtUp();
+  });
+  afterAll(async () => api?.close());
+
+  it('lists the collaboration in the national register, filtered by party and status, paginated', async () => {
+    const all = (await send('GET', '/register', auditor)).body!;
+    expect(all).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ collaborationId, status: 'proposed', leadForce: 'south-wales', parties: FORCES, signatures: 6 }] });
+    expect((await send('GET', '/register?force=gwent', auditor)).body!.total).toBe(1);
+    expect((await send('GET', '/register?force=kent', auditor)).body!.total).toBe(0);
+    expect((await send('GET', '/register?status=in-force', auditor)).body!.total).toBe(0);
+    expect(await send('GET', '/register?limit=500', auditor)).toMatchObject({ status: 400, body: { code: 'InvalidPage' } });
+    expect(await send('GET', '/register', null)).toMatchObject({ status: 401, body: { code: 'MissingToken' } });
+  });
+
+  it('shows the signature matrix: who signed for each party and office, and who has not yet', async () => {
+    const { matrix } = (await send('GET', `/collaborations/${collaborationId}/signature-matrix`, auditor)).body!;
+    expect(matrix).toHaveLength(4);
+    expect(matrix.find((m: { party: string }) => m.party === 'gwent')).toMatchObject({ 'chief-officer': { signatory: { personId: 'cc-gwent' }, signedAt: '2013-02-01T00:00:00.000Z' } });
+    expect(matrix.find((m: { party: string }) => m.party === 'north-wales')).toMatchObject({ 'policing-body': { signatory: { personId: 'pcc-north-wales' } } });
+    expect(matrix.find((m: { party: string }) => m.party === 'dyfed-powys')).toMatchObject({ 'chief-officer': { signatory: { personId: 'cc-dyfed-powys' } } });
+    expect(matrix.find((m: { party: string }) => m.party === 'south-wales')).toMatchObject({ 'chief-officer': null, 'policing-body': null });
+  });
+
+  it('keeps the decision log with time to decide and whether the lead force decided alone', async () => {
+    const log = (await send('GET', `/decision-log?collaborationId=${collaborationId}`, auditor)).body!;
+    expect(log.items).toEqual([expect.objectContaining({ decisionId, status: 'taken', basis: 'lead-force-alone', takenUnderDelegation: true, daysToDecide: 2, escalations: 0, valueGbp: 40_000 })]);
+  });
+
+  it('lists office holders, how each tenure ended and what was pending then', async () => {
+    const { items } = (await send('GET', '/office-holders?force=gwent', auditor)).body!;
+    const chiefs = items.filter((t: { office: string }) => t.office === 'chief-officer');
+    expect(chiefs).toEqual([
+      expect.objectContaining({ personId: 'cc-gwent', endedBy: 'handover', heldTo: '2013-03-01T00:00:00.000Z', pendingAtEnd: [] }),
+      expect.objectContaining({ personId: 'cc-gwent-2', basis: 'acting', heldTo: null }),
+    ]);
+  });
+
+  it('gives the timeline with both clocks, and the state as at and as known at any date differ for a back-dated entry', async () => {
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    // Entered today, dated 2013: South Wales's chief constable signed on 20 February 2013.
+    ok(await send('POST', `/collaborations/${collaborationId}/signatures`, chief('south-wales'), { party: 'south-wales', occurredAt: '2013-02-20T00:00:00Z' }));
+    const { items } = (await send('GET', `/collaborations/${collaborationId}/timeline`, auditor)).body!;
+    const entry = items.at(-1);
+    expect(entry).toMatchObject({ type: 'AgreementSigned', occurredAt: '2013-02-20T00:00:00.000Z', backDated: true, recordedBy: { personId: 'cc-south-wales' } });
+    expect(Date.parse(entry.recordedAt)).toBeGreaterThan(Date.parse(before));
+
+    const asAtMarch2013 = (await send('GET', `/collaborations/${collaborationId}?asOf=2013-03-01`, auditor)).body!;
+    expect(asAtMarch2013.signatures.map((s: { party: string }) => s.party)).toContain('south-wales');
+    const knownBefore = (await send('GET', `/collaborations/${collaborationId}?asOf=2013-03-01&knownAt=${encodeURIComponent(before)}`, auditor)).body!;
+    expect(knownBefore.signatures.map((s: { party: string }) => s.party)).not.toContain('south-wales');
+    expect(knownBefore.signatures).toHaveLength(6);
+  });
+
+  it('reports each projection’s lag on /health and /metrics', async () => {
+    await caughtUp();
+    const metrics = await fetch(`${api.url}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await metrics.text();
+    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v1"\} 0/);
+    expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v1"\} \d+/);
+    expect(text).toMatch(/process_cpu_user_seconds_total/);
+  });
+});
