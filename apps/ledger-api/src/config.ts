@@ -12,6 +12,8 @@ export interface LedgerConfig {
   logLevel: string;
   identity: IdentitySettings;
   rateLimits: RateLimits;
+  /** RUN_PROJECTIONS=false when apps/ledger-projector keeps the read models. */
+  runProjections: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -19,6 +21,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfi
   return {
     identity: identityFromEnv(env, dataDir),
     rateLimits: rateLimitsFromEnv(env),
+    runProjections: env.RUN_PROJECTIONS !== 'false',
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? 'localhost',
     databaseUrl: env.DATABASE_URL || undefined,

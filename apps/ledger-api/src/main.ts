@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       logger: log,
       identity: config.identity,
       rateLimits: config.rateLimits,
+      runProjections: config.runProjections,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

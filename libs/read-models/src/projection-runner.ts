@@ -34,6 +34,7 @@ export class ProjectionRunner {
   private loops: Promise<void>[] = [];
   private readonly active = new Set<string>();
   private lockSession?: QueryRunner;
+  private lockQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -144,7 +145,12 @@ export class ProjectionRunner {
   }
 
   private async tryLock(projection: Projection): Promise<boolean> {
-    const [{ locked }] = await this.lockSession!.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [`projection:${projection.name}`]);
+    // One session serves every projection's lock: its queries go one at a time.
+    const attempt = this.lockQueue.then(() =>
+      this.lockSession!.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [`projection:${projection.name}`]),
+    );
+    this.lockQueue = attempt.catch(() => undefined);
+    const [{ locked }] = await attempt;
     if (locked) this.active.add(projection.name);
     return locked;
   }

@@ -198,3 +198,14 @@ async function isPostgres(pid: number): Promise<boolean> {
     return true; // no /proc (not Linux): trust the signal check
   }
 }
+
+/**
+ * For a second process beside the API (the projector, the command line): DATABASE_URL, else the
+ * embedded PostgreSQL a live process already runs on this data directory, else a new one.
+ */
+export async function connectDatabase(options: EmbeddedDatabaseOptions): Promise<Database> {
+  if (process.env.DATABASE_URL) return startDatabase(options);
+  const port = await runningEmbeddedPort(options.dataDir);
+  if (port) return { url: embeddedUrlForPort(port, options.database), embedded: false, stop: async () => undefined };
+  return startEmbeddedPostgres(options);
+}

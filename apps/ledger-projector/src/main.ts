@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { pino } from 'pino';
+import { PostgresEventStore, connectDatabase, migrate } from '#event-store';
+import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
+
+/**
+ * The projections in a process of their own, for scale-out: run the API with RUN_PROJECTIONS=false
+ * and one or more of these. Each projection is kept by one process at a time (an advisory lock);
+ * the others stand by and take over if it stops.
+ */
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+async function main(): Promise<void> {
+  const database = await connectDatabase({ dataDir: join(resolve(process.env.LEDGER_DATA_DIR ?? 'data'), 'postgres') });
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  await migrate(pool);
+  const dataSource = await openReadModelDatabase(database.url, 4);
+  const runner = new ProjectionRunner(new PostgresEventStore(pool), dataSource, PROJECTIONS, { log: (message) => log.warn(message) });
+  await runner.start();
+  log.info({ projections: PROJECTIONS.map((p) => p.name) }, 'ledger projector running');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'projector stopping');
+    await runner.stop();
+    await dataSource.destroy();
+    await pool.end();
+    await database.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, 'the ledger projector could not start');
+  process.exit(1);
+});
