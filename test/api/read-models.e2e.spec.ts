@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
+import { PG_POOL } from '#event-store';
+import { ProjectionRunner } from '#read-models';
 import type { Principal } from '#shared-kernel';
 import { type Answer, httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
@@ -20,11 +23,13 @@ describe('read models over HTTP', () => {
     expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: answer.status < 300 ? answer.status : 201, code: undefined });
     return answer.body!;
   };
+  /** Until every projection has applied every event committed so far (not only those readers can already see). */
   async function caughtUp() {
+    const pool = api.app.get<pg.Pool>(PG_POOL);
+    const runner = api.app.get(ProjectionRunner);
+    const { rows } = await pool.query<{ total: number }>('SELECT count(*)::int AS total FROM events');
     for (let attempt = 0; attempt < 200; attempt++) {
-      const health = (await send('GET', '/health', null)).body!;
-      const projections = health.info.projections.projections as Record<string, { lag: number }>;
-      if (Object.values(projections).every((p) => p.lag === 0)) return;
+      if ((await runner.status()).every((s) => s.eventsApplied >= rows[0]!.total)) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the projections did not catch up');
@@ -106,8 +111,26 @@ describe('read models over HTTP', () => {
     expect(knownBefore.signatures).toHaveLength(6);
   });
 
+  it('publishes to the public register, without sign-in, only what the publication level allows', async () => {
+    expect((await send('GET', '/public/register', null)).body).toMatchObject({ total: 0, items: [] });
+    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'title-only', reason: 'Operational security', occurredAt: '2013-05-01T00:00:00Z' }));
+    await caughtUp();
+    expect((await send('GET', '/public/register', null)).body!.items).toEqual([{ name: 'All Wales collaboration (illustrative terms)', publication: 'title-only', reason: 'Operational security' }]);
+    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'redacted', reason: 'Tactics withheld', occurredAt: '2013-06-01T00:00:00Z' }));
+    await caughtUp();
+    const [redacted] = (await send('GET', '/public/register', null)).body!.items;
+    expect(redacted).toMatchObject({ publication: 'redacted', parties: FORCES, leadForce: 'south-wales' });
+    expect(redacted).not.toHaveProperty('purpose');
+    expect(redacted).not.toHaveProperty('budgets');
+    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'full', occurredAt: '2013-07-01T00:00:00Z' }));
+    await caughtUp();
+    expect((await send('GET', '/public/register', null)).body!.items[0]).toMatchObject({ publication: 'full', purpose: 'Services delivered once for the four Welsh forces', functions: ['procurement', 'specialist operations'] });
+  });
+
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
+    const health = (await send('GET', '/health', null)).body!;
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['decision-log.v1', 'office-holders.v1', 'register.v1', 'signature-matrix.v1']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();

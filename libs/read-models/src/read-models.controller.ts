@@ -2,6 +2,7 @@ import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, ParseUU
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type DataSource, type FindOptionsWhere, Equal } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { Public } from '#identity';
 import { LedgerError } from '#shared-kernel';
 import { DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
@@ -42,6 +43,37 @@ export class ReadModelsController {
     const { take, skip } = page(limit, offset);
     const [items, total] = await query.take(take).skip(skip).getManyAndCount();
     return { items: items.map(({ lastPosition: _p, ...entry }) => entry), total, limit, offset };
+  }
+
+  @Get('public/register')
+  @Public()
+  @ApiOperation({
+    summary: 'The public register (no sign-in): published agreements only, each only as far as its publication level allows (s23E)',
+    description: 'full: the agreement’s terms; redacted: name, parties, lead force, status and the reason for redaction; title-only: the name and the reason.',
+  })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async publicRegister(
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const { take, skip } = page(limit, offset);
+    const [entries, total] = await this.db
+      .getRepository(RegisterEntry)
+      .createQueryBuilder('entry')
+      .where('entry.publicationLevel IS NOT NULL')
+      .orderBy('entry.name', 'ASC')
+      .take(take)
+      .skip(skip)
+      .getManyAndCount();
+    const items = entries.map((e) => {
+      const title = { name: e.name, publication: e.publicationLevel, reason: e.publicationReason };
+      if (e.publicationLevel === 'title-only') return title;
+      const outline = { ...title, parties: e.parties, leadForce: e.leadForce, status: e.status, cameIntoForceAt: e.cameIntoForceAt, terminatedAt: e.terminatedAt };
+      if (e.publicationLevel === 'redacted') return outline;
+      return { ...outline, collaborationId: e.collaborationId, purpose: e.purpose, functions: e.functions, withdrawnParties: e.withdrawnParties, budgets: e.budgets };
+    });
+    return { items, total, limit, offset };
   }
 
   @Get('collaborations/:collaborationId/signature-matrix')
