@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '#shared-kernel';
 import { type Answer, httpClient } from '../support/http-client.js';
+import { projectionsCaughtUp } from '../support/projections.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -154,6 +155,12 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     expect(read.measurements[0]).toMatchObject({ period: '2016-04', value: 80_000, corrections: [{ value: 82_500, reason: 'late invoice' }] });
     const beforeRevision = (await send('GET', `/benefits/${benefitId}?asOf=2016-09-30`, registrar)).body!;
     expect(beforeRevision).toMatchObject({ target: 1_200_000 });
+
+    await projectionsCaughtUp(api);
+    const plan = (await send('GET', `/benefits-against-plan?collaborationId=${collaborationId}`, registrar)).body!;
+    expect(plan.items).toEqual([
+      expect.objectContaining({ benefitId, originalTarget: 1_200_000, target: 1_000_000, monthsMeasured: 12, corrections: 1, targetRevisions: 1, latestValue: 91_000, cashable: true, shareOfTarget: 0.091 }),
+    ]);
   });
 
   it('tracks a recommendation that slips twice and is closed with evidence accepted by the policing body', async () => {
@@ -184,5 +191,10 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const read = (await send('GET', `/recommendations/${recommendationId}`, { personId: 'aud', name: 'Auditor', role: 'auditor' })).body!;
     expect(read).toMatchObject({ status: 'closed', slips: 2, dueDate: '2022-03-31', evidence: [{ reference: 'JASP 2022/03 (illustrative)' }] });
     expect(read.closureHistory.map((c: { step: string }) => c.step)).toEqual(['proposed', 'accepted']);
+
+    await projectionsCaughtUp(api);
+    const tracker = (await send('GET', '/recommendations-tracker?force=suffolk', registrar)).body!;
+    expect(tracker.items).toEqual([expect.objectContaining({ recommendationId, status: 'closed', slips: 2, slipped: true, overdue: false, evidenceItems: 1, originalDueDate: '2021-03-31', dueDate: '2022-03-31' })]);
+    expect((await send('GET', '/recommendations-tracker?status=overdue', registrar)).body!.total).toBe(0);
   });
 });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type pg from 'pg';
-import { PG_POOL } from '#event-store';
-import { ProjectionRunner } from '#read-models';
 import type { Principal } from '#shared-kernel';
 import { type Answer, httpClient } from '../support/http-client.js';
+import { projectionsCaughtUp } from '../support/projections.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /** Commands over HTTP, then every projected read model read back over HTTP, once the projections have caught up. */
@@ -23,17 +21,7 @@ describe('read models over HTTP', () => {
     expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: answer.status < 300 ? answer.status : 201, code: undefined });
     return answer.body!;
   };
-  /** Until every projection has applied every event committed so far (not only those readers can already see). */
-  async function caughtUp() {
-    const pool = api.app.get<pg.Pool>(PG_POOL);
-    const runner = api.app.get(ProjectionRunner);
-    const { rows } = await pool.query<{ total: number }>('SELECT count(*)::int AS total FROM events');
-    for (let attempt = 0; attempt < 200; attempt++) {
-      if ((await runner.status()).every((s) => s.eventsApplied >= rows[0]!.total)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the projections did not catch up');
-  }
+  const caughtUp = () => projectionsCaughtUp(api);
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -130,7 +118,7 @@ describe('read models over HTTP', () => {
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['decision-log.v1', 'office-holders.v1', 'register.v1', 'signature-matrix.v1']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v1', 'decision-log.v1', 'office-holders.v1', 'recommendations.v1', 'register.v1', 'signature-matrix.v1']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();

@@ -194,4 +194,101 @@ export class DecisionLogEntry {
   eventPositions!: number[];
 }
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, RegisterEntry, SignatureCell, OfficeTenure, DecisionLogEntry];
+
+/** Read model 7: each benefit against plan. */
+@Entity({ name: 'rm_benefits' })
+export class BenefitAgainstPlan {
+  @PrimaryColumn({ type: 'uuid', name: 'benefit_id' })
+  benefitId!: string;
+
+  @Column({ type: 'uuid', name: 'collaboration_id' })
+  collaborationId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  category!: string;
+
+  @Column({ type: 'text' })
+  unit!: string;
+
+  @Column({ type: 'double precision' })
+  baseline!: number;
+
+  @Column({ type: 'double precision', name: 'original_target' })
+  originalTarget!: number;
+
+  @Column({ type: 'double precision' })
+  target!: number;
+
+  @Column({ type: 'date', name: 'target_date' })
+  targetDate!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  /** Month → current figure (a correction replaces the figure, the first stays in the log). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  measurements!: Record<string, number>;
+
+  @Column({ type: 'int', name: 'corrections', default: 0 })
+  corrections!: number;
+
+  @Column({ type: 'int', name: 'target_revisions', default: 0 })
+  targetRevisions!: number;
+
+  @Column({ type: 'jsonb', name: 'event_positions', default: () => "'[]'" })
+  eventPositions!: number[];
+}
+
+/** Read model 8: the recommendations tracker. */
+@Entity({ name: 'rm_recommendations' })
+export class RecommendationTrack {
+  @PrimaryColumn({ type: 'uuid', name: 'recommendation_id' })
+  recommendationId!: string;
+
+  @Column({ type: 'text', name: 'addressed_to' })
+  addressedTo!: string;
+
+  @Column({ type: 'uuid', name: 'collaboration_id', nullable: true })
+  collaborationId!: string | null;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ type: 'text' })
+  reference!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'date', name: 'original_due_date' })
+  originalDueDate!: string;
+
+  @Column({ type: 'date', name: 'due_date' })
+  dueDate!: string;
+
+  @Column({ type: 'int', default: 0 })
+  slips!: number;
+
+  @Column({ type: 'int', name: 'evidence_items', default: 0 })
+  evidenceItems!: number;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'jsonb', name: 'event_positions', default: () => "'[]'" })
+  eventPositions!: number[];
+}
+
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, RegisterEntry, SignatureCell, OfficeTenure, DecisionLogEntry, BenefitAgainstPlan, RecommendationTrack];

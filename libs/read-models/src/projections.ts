@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import { DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
 import { type Projection, idFromStream } from './projection.js';
 
 type Data = Record<string, any>;
@@ -229,4 +229,138 @@ export const decisionLogProjection: Projection = {
   },
 };
 
-export const PROJECTIONS: Projection[] = [registerProjection, signatureMatrixProjection, officeHoldersProjection, decisionLogProjection];
+/** 7. Benefits against plan: original and current target, monthly figures, corrections, revisions. */
+export const benefitsProjection: Projection = {
+  name: 'benefits.v1',
+  entities: [BenefitAgainstPlan],
+  handles: (type) => type.startsWith('Benefit') || type === 'PostImplementationReviewRecorded',
+  async apply(event, tx) {
+    const repository = tx.getRepository(BenefitAgainstPlan);
+    const benefitId = idFromStream(event.streamId, 'benefit');
+    const d = data(event);
+    if (event.type === 'BenefitIdentified') {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(BenefitAgainstPlan)
+        .values({
+          benefitId,
+          collaborationId: d.collaborationId,
+          title: d.title,
+          category: d.category,
+          unit: d.unit,
+          baseline: d.baseline,
+          originalTarget: d.target,
+          target: d.target,
+          targetDate: d.targetDate,
+          status: 'identified',
+          outcome: null,
+          measurements: {},
+          corrections: 0,
+          targetRevisions: 0,
+          eventPositions: [event.globalPosition],
+        })
+        .orIgnore()
+        .execute();
+      return;
+    }
+    const entry = await repository.findOneBy({ benefitId });
+    if (!entry || entry.eventPositions.includes(event.globalPosition)) return; // applied already
+    entry.eventPositions = [...entry.eventPositions, event.globalPosition];
+    switch (event.type) {
+      case 'BenefitProfileApproved':
+        entry.status = 'approved';
+        break;
+      case 'BenefitMeasured':
+        entry.measurements = { ...entry.measurements, [d.period]: d.value };
+        break;
+      case 'BenefitMeasurementCorrected':
+        entry.measurements = { ...entry.measurements, [d.period]: d.value };
+        entry.corrections += 1;
+        break;
+      case 'BenefitTargetRevised':
+        entry.target = d.to;
+        entry.targetDate = d.targetDate;
+        entry.targetRevisions += 1;
+        break;
+      case 'BenefitHandedToBusinessAsUsual':
+        entry.status = 'business-as-usual';
+        break;
+      case 'BenefitClosed':
+        entry.status = 'closed';
+        entry.outcome = d.outcome;
+        break;
+    }
+    await repository.save(entry);
+  },
+};
+
+/** 8. The recommendations tracker: open, overdue, slipped, closed with evidence. */
+export const recommendationsProjection: Projection = {
+  name: 'recommendations.v1',
+  entities: [RecommendationTrack],
+  handles: (type) =>
+    ['RecommendationRaised', 'DueDateRevised', 'EvidenceSubmitted', 'ClosureProposed', 'ClosureAccepted', 'ClosureRejected'].includes(type),
+  async apply(event, tx) {
+    const repository = tx.getRepository(RecommendationTrack);
+    const recommendationId = idFromStream(event.streamId, 'recommendation');
+    const d = data(event);
+    if (event.type === 'RecommendationRaised') {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RecommendationTrack)
+        .values({
+          recommendationId,
+          addressedTo: d.addressedTo,
+          collaborationId: d.collaborationId,
+          kind: d.kind,
+          source: d.source,
+          reference: d.reference,
+          text: d.text,
+          originalDueDate: d.dueDate,
+          dueDate: d.dueDate,
+          slips: 0,
+          evidenceItems: 0,
+          status: 'open',
+          closedAt: null,
+          eventPositions: [event.globalPosition],
+        })
+        .orIgnore()
+        .execute();
+      return;
+    }
+    const entry = await repository.findOneBy({ recommendationId });
+    if (!entry || entry.eventPositions.includes(event.globalPosition)) return; // applied already
+    entry.eventPositions = [...entry.eventPositions, event.globalPosition];
+    switch (event.type) {
+      case 'DueDateRevised':
+        if (d.to > d.from) entry.slips += 1;
+        entry.dueDate = d.to;
+        break;
+      case 'EvidenceSubmitted':
+        entry.evidenceItems += 1;
+        break;
+      case 'ClosureProposed':
+        entry.status = 'closure-proposed';
+        break;
+      case 'ClosureRejected':
+        entry.status = 'open';
+        break;
+      case 'ClosureAccepted':
+        entry.status = 'closed';
+        entry.closedAt = event.occurredAt;
+        break;
+    }
+    await repository.save(entry);
+  },
+};
+
+export const PROJECTIONS: Projection[] = [
+  registerProjection,
+  signatureMatrixProjection,
+  officeHoldersProjection,
+  decisionLogProjection,
+  benefitsProjection,
+  recommendationsProjection,
+];

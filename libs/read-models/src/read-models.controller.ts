@@ -4,7 +4,7 @@ import { type DataSource, type FindOptionsWhere, Equal } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { Public } from '#identity';
 import { LedgerError } from '#shared-kernel';
-import { DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
 
 const page = (limit: number, offset: number) => {
@@ -128,6 +128,58 @@ export class ReadModelsController {
     const [items, total] = await this.db
       .getRepository(OfficeTenure)
       .findAndCount({ where: force ? { forceCode: Equal(force) } : {}, order: { forceCode: 'ASC', office: 'ASC', sequence: 'ASC' }, ...page(limit, offset) });
+    return { items, total, limit, offset };
+  }
+
+  @Get('benefits-against-plan')
+  @ApiOperation({ summary: 'Benefits against plan: original and current target, latest figure and its share of target, per benefit; totals by category' })
+  @ApiQuery({ name: 'collaborationId', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async benefitsAgainstPlan(
+    @Query('collaborationId') collaborationId: string | undefined,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const [rows, total] = await this.db
+      .getRepository(BenefitAgainstPlan)
+      .findAndCount({ where: collaborationId ? { collaborationId: Equal(collaborationId) } : {}, order: { collaborationId: 'ASC', benefitId: 'ASC' }, ...page(limit, offset) });
+    const items = rows.map(({ eventPositions: _p, ...b }) => {
+      const months = Object.keys(b.measurements).sort();
+      const latest = months.length ? b.measurements[months.at(-1)!]! : null;
+      const span = b.target - b.baseline;
+      return {
+        ...b,
+        monthsMeasured: months.length,
+        latestPeriod: months.at(-1) ?? null,
+        latestValue: latest,
+        shareOfTarget: latest === null || span === 0 ? null : Number(((latest - b.baseline) / span).toFixed(4)),
+        cashable: b.category === 'economic',
+      };
+    });
+    return { items, total, limit, offset };
+  }
+
+  @Get('recommendations-tracker')
+  @ApiOperation({ summary: 'Recommendations: open, overdue, slipped and closed with evidence; filter by force and status' })
+  @ApiQuery({ name: 'force', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closure-proposed', 'closed', 'overdue'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async recommendationsTracker(
+    @Query('force') force: string | undefined,
+    @Query('status') status: string | undefined,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    const today = new Date().toISOString().slice(0, 10);
+    const query = this.db.getRepository(RecommendationTrack).createQueryBuilder('r').orderBy('r.dueDate', 'ASC').addOrderBy('r.recommendationId', 'ASC');
+    if (force) query.andWhere('r.addressedTo = :force', { force });
+    if (status === 'overdue') query.andWhere("r.status <> 'closed' AND r.dueDate < :today", { today });
+    else if (status) query.andWhere('r.status = :status', { status });
+    const { take, skip } = page(limit, offset);
+    const [rows, total] = await query.take(take).skip(skip).getManyAndCount();
+    const items = rows.map(({ eventPositions: _p, ...r }) => ({ ...r, overdue: r.status !== 'closed' && r.dueDate < today, slipped: r.slips > 0 }));
     return { items, total, limit, offset };
   }
 
