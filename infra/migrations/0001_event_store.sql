@@ -210,7 +210,7 @@ DECLARE
   s_touched  boolean[];
   v_results  jsonb[] := '{}';
   v_written  boolean := false;
-  i int; j int; k int; si int; v_current bigint; v_expected jsonb; v_positions jsonb;
+  i int; j int; k int; si int; v_current bigint; v_expected jsonb;
 BEGIN
   PERFORM pg_advisory_xact_lock(key)
      FROM (SELECT DISTINCT hashtextextended(r ->> 'streamId', 0) AS key FROM jsonb_array_elements(p_requests) r ORDER BY key) keys;
@@ -259,7 +259,6 @@ BEGIN
          OR (v_expected = '"no-stream"'::jsonb AND v_current = 0)
          OR (v_expected = '"stream-exists"'::jsonb AND v_current > 0)
          OR (jsonb_typeof(v_expected) = 'number' AND v_expected::text::bigint = v_current) THEN
-        v_positions := '[]'::jsonb;
         FOR j IN 1 .. r_count[i] LOOP
           k := k + 1;
           e_version[k] := s_version[si] + 1;
@@ -270,11 +269,12 @@ BEGIN
             || E'\n' || v_recorded_text || E'\n' || e_digest[k], 'UTF8')), 'hex');
           s_version[si] := e_version[k];
           s_hash[si] := e_hash[k];
-          v_positions := v_positions || to_jsonb(e_position[k]);
         END LOOP;
         s_touched[si] := true;
         v_written := true;
-        v_results[i] := jsonb_build_object('ok', true, 'replay', false, 'version', s_version[si], 'positions', v_positions);
+        -- The request's positions are the last r_count[i] assigned (not one jsonb concatenation per event).
+        v_results[i] := jsonb_build_object('ok', true, 'replay', false, 'version', s_version[si],
+                                           'positions', to_jsonb(e_position[k - r_count[i] + 1 : k]));
       ELSE
         -- A retry of an append that was recorded is a replay, not a conflict: let the checked path decide.
         IF EXISTS (SELECT 1 FROM events WHERE event_id = ANY (e_id[k + 1 : k + r_count[i]])) THEN

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventToAppend, RecordedEvent } from './event-store.port.js';
 
@@ -21,7 +21,8 @@ import type { EventToAppend, RecordedEvent } from './event-store.port.js';
 export const CHAIN_FORMAT = 'ledger-event-v1';
 export const GENESIS_HASH = '0'.repeat(64);
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+// One-shot crypto.hash: no Hash object per digest (strings are hashed as UTF-8).
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 export interface HashedContent {
   eventId: string;

@@ -90,6 +90,7 @@ const COLUMNS = `global_position, transaction_id::text AS transaction_text, stre
 export class PostgresEventStore implements EventStore {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  private pumpScheduled = false;
   private readonly maxBatchEvents: number;
   private readonly maxConcurrentBatches: number;
   private readonly appended = new AppendNotifier();
@@ -111,15 +112,37 @@ export class PostgresEventStore implements EventStore {
     const wire = encodeAppend(request);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ request, wire, resolve, reject });
+      // Idle: no batch to wait for, send at once. Busy: join the batch formed on the next turn.
+      if (this.inFlight === 0 && !this.pumpScheduled) this.pump();
+      else this.schedulePump();
+    });
+  }
+
+
+  /**
+   * While appends are in flight, batches are formed one event-loop turn later, not at once: the
+   * callers whose appends were just answered usually append again from that turn, and they then
+   * share one transaction instead of the first of them taking a free slot alone.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
       this.pump();
     });
   }
 
   private pump(): void {
     while (this.inFlight < this.maxConcurrentBatches && this.queue.length > 0) {
+      // What is queued is shared out over the free slots (each batch at most maxBatchEvents), so
+      // that every slot carries a full share rather than one slot all and the next one a straggler.
+      let queued = 0;
+      for (const pending of this.queue) queued += pending.wire.events.length;
+      const share = Math.min(this.maxBatchEvents, Math.ceil(queued / (this.maxConcurrentBatches - this.inFlight)));
       const batch: Pending[] = [];
       let events = 0;
-      while (this.queue.length > 0 && (batch.length === 0 || events + this.queue[0]!.wire.events.length <= this.maxBatchEvents)) {
+      while (this.queue.length > 0 && (batch.length === 0 || events + this.queue[0]!.wire.events.length <= share)) {
         const next = this.queue.shift()!;
         events += next.wire.events.length;
         batch.push(next);
@@ -127,7 +150,7 @@ export class PostgresEventStore implements EventStore {
       this.inFlight++;
       void this.commit(batch).finally(() => {
         this.inFlight--;
-        this.pump();
+        this.schedulePump();
       });
     }
   }
