@@ -99,6 +99,22 @@ describe('read models over HTTP', () => {
     expect(knownBefore.signatures).toHaveLength(6);
   });
 
+  it('gives governance and trust indicators per month, each with the events behind it', async () => {
+    await caughtUp();
+    const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, auditor)).body!;
+    const february = months.find((m: { month: string }) => m.month === '2013-02');
+    // six signatures on 1 February (25 days after the proposal) and the back-dated one of 20 February (44 days)
+    expect(february.signatures).toMatchObject({ count: 7, meanDaysFromProposal: 27.71 });
+    expect(february.signatures.events).toHaveLength(7);
+    const march = months.find((m: { month: string }) => m.month === '2013-03');
+    expect(march.leadership).toMatchObject({ officeChanges: 1, changes: [{ forceCode: 'gwent', office: 'chief-officer', endedBy: 'handover', event: expect.any(Number) }] });
+    const april = months.find((m: { month: string }) => m.month === '2013-04');
+    expect(april.decisions).toMatchObject({ proposed: 1, decided: 1, meanDaysToDecide: 2, shareEscalated: 0, shareTakenByLeadForceAlone: 1, shareTakenUnderUrgency: 0, decisionIds: [decisionId] });
+    expect(april.decisions.events.length).toBeGreaterThanOrEqual(3);
+    const timeline = (await send('GET', `/collaborations/${collaborationId}/timeline`, auditor)).body!.items as Array<{ globalPosition: number; type: string }>;
+    for (const position of february.signatures.events) expect(timeline.find((e) => e.globalPosition === position)?.type).toBe('AgreementSigned');
+  });
+
   it('publishes to the public register, without sign-in, only what the publication level allows', async () => {
     expect((await send('GET', '/public/register', null)).body).toMatchObject({ total: 0, items: [] });
     ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'title-only', reason: 'Operational security', occurredAt: '2013-05-01T00:00:00Z' }));

@@ -134,6 +134,10 @@ export class OfficeTenure {
 
   @Column({ type: 'jsonb', name: 'pending_at_end', default: () => "'[]'" })
   pendingAtEnd!: unknown[];
+
+  /** The global position of the event that ended the tenure (handover, acting designation, vacancy). */
+  @Column({ type: 'bigint', name: 'ended_by_position', nullable: true })
+  endedByPosition!: string | null;
 }
 
 /** Read model 4: the decision log. */

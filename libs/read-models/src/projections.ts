@@ -125,8 +125,8 @@ export const officeHoldersProjection: Projection = {
     if (await repository.existsBy({ officeStream: event.streamId, sequence: event.streamVersion })) return; // applied already
     if (event.type in ENDED_BY) {
       await tx.query(
-        `UPDATE rm_office_tenures SET held_to = $2, ended_by = $3, pending_at_end = $4 WHERE office_stream = $1 AND held_to IS NULL`,
-        [event.streamId, event.occurredAt, ENDED_BY[event.type], JSON.stringify(d.pending ?? [])],
+        `UPDATE rm_office_tenures SET held_to = $2, ended_by = $3, pending_at_end = $4, ended_by_position = $5 WHERE office_stream = $1 AND held_to IS NULL`,
+        [event.streamId, event.occurredAt, ENDED_BY[event.type], JSON.stringify(d.pending ?? []), event.globalPosition],
       );
     }
     const holder = event.type === 'OfficeHandedOver' ? d.incoming : event.type === 'OfficeVacated' ? null : d.holder;
@@ -143,6 +143,7 @@ export const officeHoldersProjection: Projection = {
       heldTo: null,
       endedBy: null,
       pendingAtEnd: [],
+      endedByPosition: null,
     });
   },
 };

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { PROJECTIONS } from './projections.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { openReadModelDatabase } from './read-model-database.js';
+import { IndicatorsController } from './indicators.controller.js';
 import { ReadModelsController } from './read-models.controller.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
 
@@ -40,7 +41,7 @@ export class ReadModelsModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {
     return {
       module: ReadModelsModule,
-      controllers: [ReadModelsController],
+      controllers: [ReadModelsController, IndicatorsController],
       providers: [
         { provide: READ_MODEL_DATABASE, useFactory: () => openReadModelDatabase(options.url) },
         { provide: 'READ_MODELS_RUN', useValue: options.runProjections },
