@@ -1,5 +1,5 @@
 import { APPEND_SQL, type AppendRequest, PostgresEventStore, encodeAppend } from '#event-store';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, logSettled } from '#testing';
 import type pg from 'pg';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -44,14 +44,7 @@ eventStoreContract(
         return { append: (request) => appendInOpenTransaction(tx.client, request), commit: tx.commit };
       },
       sql: (text, values) => pool.query(text, values as unknown[]),
-      async settle() {
-        for (let attempt = 0; attempt < 400; attempt++) {
-          const { rows } = await pool.query<{ committed: string | null }>('SELECT max(global_position) AS committed FROM events');
-          if (Number(rows[0]!.committed ?? 0) <= (await store.head()).position) return;
-          await new Promise((r) => setTimeout(r, 25));
-        }
-        throw new Error('committed events stayed invisible to gap-free readers for 10 s: a transaction is held open in the cluster');
-      },
+      settle: () => logSettled(pool, () => store.head()),
       statementsSent: () => statements,
       async close() {
         await store.close();

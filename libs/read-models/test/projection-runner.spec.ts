@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { type EventToAppend, PostgresEventStore } from '#event-store';
 import {
@@ -15,7 +15,7 @@ import {
   registerProjection,
   signatureMatrixProjection,
 } from '#read-models';
-import { type TestDatabase, createTestDatabase } from '#testing';
+import { type TestDatabase, createTestDatabase, logSettled } from '#testing';
 
 const ev = (type: string, data: object, occurredAt: string): EventToAppend => ({ eventId: randomUUID(), type, data, occurredAt: new Date(occurredAt) });
 
@@ -62,6 +62,7 @@ describe('projections over PostgreSQL', () => {
       ],
     });
   });
+  beforeEach(async () => logSettled(database.pool, () => store.head()));
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();

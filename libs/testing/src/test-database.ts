@@ -50,3 +50,16 @@ export async function createTestDatabase(options: { migrate?: boolean; poolSize?
     },
   };
 }
+
+/**
+ * Waits until everything committed in this database is visible to gap-free readers: they never pass
+ * a transaction still open anywhere in the cluster, and other test files share the cluster.
+ */
+export async function logSettled(pool: pg.Pool, head: () => Promise<{ position: number }>): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const { rows } = await pool.query<{ committed: string | null }>('SELECT max(global_position) AS committed FROM events');
+    if (Number(rows[0]!.committed ?? 0) <= (await head()).position) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('committed events stayed invisible to gap-free readers for 10 s: a transaction is held open in the cluster');
+}
