@@ -123,6 +123,26 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     expect(then.entries.find((e: { remit: string }) => e.remit === 'operational')).toMatchObject({ level: 'open' });
   });
 
+  it('shows risk-appetite alignment across the parties, against the agreed appetite, as at any date', async () => {
+    created(await send('POST', `/collaborations/${collaborationId}/risk-appetite`, manager, { appetite: [{ category: 'partnership', level: 'open' }], statement: 'Open to sharing', occurredAt: '2015-03-01T00:00:00Z' }));
+    created(await send('POST', '/forces/essex/risk-appetite/declarations', chief('essex'), { category: 'partnership', level: 'eager', statement: 'Eager', occurredAt: '2015-02-01T00:00:00Z' }));
+    created(await send('POST', '/forces/suffolk/risk-appetite/declarations', chief('suffolk'), { category: 'partnership', level: 'cautious', statement: 'Cautious', occurredAt: '2015-02-01T00:00:00Z' }));
+    await projectionsCaughtUp(api);
+    const partnership = async (asOf: string) =>
+      ((await send('GET', `/collaborations/${collaborationId}/risk-appetite-alignment?asOf=${asOf}`, registrar)).body!.categories as Array<{ category: string; agreed: string; remits: Array<{ remit: string; spread: number; parties: Array<{ party: string; level: string; distanceFromAgreed: number }> }> }>).find(
+        (c) => c.category === 'partnership',
+      )!;
+    const in2016 = await partnership('2016-01-01');
+    expect(in2016.agreed).toBe('open');
+    const operational2016 = in2016.remits.find((r) => r.remit === 'operational')!;
+    expect(operational2016.parties.map((p) => [p.party, p.level, p.distanceFromAgreed])).toEqual([['essex', 'eager', 1], ['kent', 'open', 0], ['suffolk', 'cautious', 1]]);
+    expect(operational2016.spread).toBe(2);
+    const in2018 = (await partnership('2018-01-01')).remits.find((r) => r.remit === 'operational')!;
+    expect(in2018.parties.find((p) => p.party === 'kent')!.level).toBe('cautious');
+    expect(in2018.spread).toBe(2);
+    expect((await partnership('2014-01-01')).agreed).toBeNull();
+  });
+
   it('tracks a benefit measured monthly for a year, with a revised target and the original kept', async () => {
     const { benefitId } = created(
       await send('POST', '/benefits', manager, {

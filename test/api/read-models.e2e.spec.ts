@@ -134,7 +134,7 @@ describe('read models over HTTP', () => {
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v1', 'decision-log.v1', 'office-holders.v1', 'recommendations.v1', 'register.v1', 'signature-matrix.v1']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v1', 'decision-log.v1', 'office-holders.v1', 'recommendations.v1', 'register.v1', 'risk-appetite.v1', 'signature-matrix.v1']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();

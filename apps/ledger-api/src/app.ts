@@ -19,7 +19,7 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: false }),
-    { bufferLogs: true },
+    { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(ledgerValidationPipe());

@@ -67,6 +67,10 @@ export class RegisterEntry {
   @Column({ type: 'int', name: 'signatures', default: 0 })
   signatures!: number;
 
+  /** Every risk appetite the partners agreed, with the date it was agreed. */
+  @Column({ type: 'jsonb', name: 'agreed_appetites', default: () => "'[]'" })
+  agreedAppetites!: Array<{ from: string; appetite: Array<{ category: string; level: string }>; position: number }>;
+
   @Column({ type: 'bigint', name: 'last_position' })
   lastPosition!: string;
 }
@@ -295,4 +299,29 @@ export class RecommendationTrack {
   eventPositions!: number[];
 }
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, RegisterEntry, SignatureCell, OfficeTenure, DecisionLogEntry, BenefitAgainstPlan, RecommendationTrack];
+/** Read model 5's source: each force's declared appetite per remit and category, period by period. */
+@Entity({ name: 'rm_appetite_periods' })
+export class AppetitePeriod {
+  @PrimaryColumn({ type: 'bigint', name: 'event_position' })
+  eventPosition!: string;
+
+  @Column({ type: 'text', name: 'force_code' })
+  forceCode!: string;
+
+  @Column({ type: 'text' })
+  remit!: string;
+
+  @Column({ type: 'text' })
+  category!: string;
+
+  @Column({ type: 'text' })
+  level!: string;
+
+  @Column({ type: 'timestamptz', name: 'held_from' })
+  heldFrom!: Date;
+
+  @Column({ type: 'timestamptz', name: 'held_to', nullable: true })
+  heldTo!: Date | null;
+}
+
+export const READ_MODEL_ENTITIES = [AppetitePeriod, ProjectionCheckpoint, RegisterEntry, SignatureCell, OfficeTenure, DecisionLogEntry, BenefitAgainstPlan, RecommendationTrack];

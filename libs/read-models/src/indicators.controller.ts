@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { LedgerError } from '#shared-kernel';
-import { DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { AppetitePeriod, DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
+
+const LEVELS = ['averse', 'minimal', 'cautious', 'open', 'eager'];
+const CATEGORIES = ['financial', 'operational', 'reputational', 'legal-compliance', 'people', 'information-and-data', 'partnership'];
 
 const month = (date: Date) => date.toISOString().slice(0, 7);
 const mean = (values: number[]) => (values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(2)) : null);
@@ -103,5 +106,45 @@ export class IndicatorsController {
       m.changes.push({ forceCode: t.forceCode, office: t.office, endedBy: t.endedBy ?? 'unknown', event: t.endedByPosition ? Number(t.endedByPosition) : null });
     }
     return { collaborationId, name: entry.name, parties: entry.parties, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+  }
+
+  @Get(':collaborationId/risk-appetite-alignment')
+  @ApiOperation({
+    summary: 'Risk-appetite alignment as at a date: per category, each party’s declared level (operational remit by its chief officer, strategic by its policing body), the spread between parties, and each party’s distance from the appetite the partners agreed',
+    description: 'Levels are placed on the five-step scale averse(0), minimal(1), cautious(2), open(3), eager(4); spread and distance are in steps.',
+  })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601 date; default now' })
+  async alignment(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query('asOf') asOf: string | undefined) {
+    const at = asOf ? new Date(asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf) : new Date();
+    if (Number.isNaN(at.getTime())) throw new LedgerError('InvalidDate', 'invalid', `asOf must be an ISO 8601 date, not ${JSON.stringify(asOf)}.`);
+    const entry = await this.db.getRepository(RegisterEntry).findOneBy({ collaborationId });
+    if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
+    const agreed = [...entry.agreedAppetites].reverse().find((a) => Date.parse(a.from) <= at.getTime()) ?? null;
+    const periods = await this.db
+      .getRepository(AppetitePeriod)
+      .createQueryBuilder('p')
+      .where('p.forceCode IN (:...parties)', { parties: entry.parties })
+      .andWhere('p.heldFrom <= :at AND (p.heldTo IS NULL OR p.heldTo > :at)', { at })
+      .getMany();
+    const categories = CATEGORIES.map((category) => {
+      const agreedLevel = agreed?.appetite.find((a) => a.category === category)?.level ?? null;
+      const remits = (['operational', 'strategic'] as const).map((remit) => {
+        const parties = entry.parties.map((party) => {
+          const period = periods.find((p) => p.forceCode === party && p.remit === remit && p.category === category);
+          const level = period?.level ?? null;
+          return {
+            party,
+            level,
+            distanceFromAgreed: level && agreedLevel ? Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(agreedLevel)) : null,
+            since: period?.heldFrom ?? null,
+            event: period ? Number(period.eventPosition) : null,
+          };
+        });
+        const steps = parties.filter((p) => p.level).map((p) => LEVELS.indexOf(p.level!));
+        return { remit, spread: steps.length >= 2 ? Math.max(...steps) - Math.min(...steps) : null, declaredBy: steps.length, parties };
+      });
+      return { category, agreed: agreedLevel, agreedEvent: agreed?.position ?? null, remits };
+    });
+    return { collaborationId, asOf: at.toISOString(), categories };
   }
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import { BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
+import { AppetitePeriod, BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
 import { type Projection, idFromStream } from './projection.js';
 
 type Data = Record<string, any>;
@@ -21,6 +21,7 @@ export const registerProjection: Projection = {
       'AgreementPublished',
       'PartyWithdrew',
       'CollaborationTerminated',
+      'CollaborationRiskAppetiteAgreed',
     ].includes(type),
   async apply(event, tx) {
     const repository = tx.getRepository(RegisterEntry);
@@ -44,6 +45,7 @@ export const registerProjection: Projection = {
           publicationReason: null,
           budgets: {},
           signatures: 0,
+          agreedAppetites: [],
           lastPosition: String(event.globalPosition),
         },
         ['collaborationId'],
@@ -81,8 +83,37 @@ export const registerProjection: Projection = {
         entry.status = 'terminated';
         entry.terminatedAt = event.occurredAt;
         break;
+      case 'CollaborationRiskAppetiteAgreed':
+        entry.agreedAppetites = [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: d.appetite, position: event.globalPosition }];
+        break;
     }
     await repository.save(entry);
+  },
+};
+
+/** 5's source: every force's declared risk appetite, per remit and category, as periods. */
+export const riskAppetiteProjection: Projection = {
+  name: 'risk-appetite.v1',
+  entities: [AppetitePeriod],
+  handles: (type) => type === 'RiskAppetiteDeclared' || type === 'RiskAppetiteRevised',
+  async apply(event, tx) {
+    const d = data(event);
+    if (await tx.getRepository(AppetitePeriod).existsBy({ eventPosition: String(event.globalPosition) })) return; // applied already
+    if (event.type === 'RiskAppetiteRevised') {
+      await tx.query(
+        `UPDATE rm_appetite_periods SET held_to = $4 WHERE force_code = $1 AND remit = $2 AND category = $3 AND held_to IS NULL`,
+        [d.forceCode, d.remit, d.category, event.occurredAt],
+      );
+    }
+    await tx.getRepository(AppetitePeriod).insert({
+      eventPosition: String(event.globalPosition),
+      forceCode: d.forceCode,
+      remit: d.remit,
+      category: d.category,
+      level: event.type === 'RiskAppetiteRevised' ? d.to : d.level,
+      heldFrom: event.occurredAt,
+      heldTo: null,
+    });
   },
 };
 
@@ -364,4 +395,5 @@ export const PROJECTIONS: Projection[] = [
   decisionLogProjection,
   benefitsProjection,
   recommendationsProjection,
+  riskAppetiteProjection,
 ];
