@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   } else {
     const dataDir = join(config.dataDir, 'postgres');
     log.info({ dataDir }, 'DATABASE_URL is not set: starting the embedded PostgreSQL');
+    // A local ledger opens with the demo history (only into an empty ledger; LEDGER_DEMO_DATA=false to start empty).
+    process.env.LEDGER_DEMO_DATA ??= 'true';
     database = await startEmbeddedPostgres({
       dataDir,
       log: (line) => log.debug({ postgres: line }),

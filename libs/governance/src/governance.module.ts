@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CollaborationCommandHandler } from './collaboration/collaboration.handler.js';
 import { OfficeCommandHandler } from './office/office.handler.js';
+import { DemoDataSeeder } from './demo/demo-data.seeder.js';
 import { BenefitCommandHandler, BenefitsController } from './benefit/benefits.controller.js';
 import { DecisionCommandHandler } from './decision/decision.handler.js';
 import { DecisionsController } from './decision/decisions.controller.js';
@@ -70,6 +71,7 @@ import { OfficeQueriesController } from './office/office.queries.controller.js';
     RiskAppetiteCommandHandler,
     BenefitCommandHandler,
     RecommendationCommandHandler,
+    DemoDataSeeder,
   ],
 })
 export class GovernanceModule {}

@@ -31,3 +31,4 @@ export * from './recommendation/recommendation.events.js';
 export * from './recommendation/recommendation.state.js';
 export * from './recommendation/recommendation.commands.js';
 export * from './recommendation/recommendation.decider.js';
+export * from './demo/demo-data.js';
