@@ -13,7 +13,8 @@ export interface LedgerProcess {
 
 export async function startLedgerProcess(env: Record<string, string | undefined>): Promise<LedgerProcess> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  // Demo history off unless a test asks for it (LEDGER_DEMO_DATA: undefined leaves the default: on).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LEDGER_DEMO_DATA: 'false', ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { logMessages, startLedgerProcess } from '../support/ledger-process.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { type LedgerProcess, logMessages, startLedgerProcess } from '../support/ledger-process.js';
 
 /**
  * The API as `npm start` runs it, with no DATABASE_URL: it starts its own embedded PostgreSQL,
@@ -18,17 +19,37 @@ describe('the ledger API process on its embedded database', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-process-'));
     await chmod(dataDir, 0o755);
   });
+  const started: LedgerProcess[] = [];
+  const start = async (extra: Record<string, string | undefined> = {}) => {
+    const api = await startLedgerProcess({ ...env(), ...extra });
+    started.push(api);
+    return api;
+  };
+  afterEach(async () => {
+    // A test that failed half-way must not leave its API (and PostgreSQL) running for the next one.
+    for (const api of started.splice(0)) {
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        api.child.kill('SIGTERM');
+        await api.exited;
+      }
+    }
+  });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts its own PostgreSQL, answers /health and /api/docs, and on SIGTERM closes HTTP, then pools, then the database', async () => {
-    const api = await startLedgerProcess(env());
-    const health = await (await fetch(`${api.url}/health`)).json();
-    expect(health).toMatchObject({
-      status: 'ok',
-      info: { database: { status: 'up', embedded: true }, eventStore: { status: 'up', headPosition: 0 } },
-    });
+  it('starts its own PostgreSQL with the demo history, answers /health and /api/docs, and on SIGTERM closes HTTP, then pools, then the database', async () => {
+    const api = await start({ LEDGER_DEMO_DATA: undefined });
+    const health = (await (await fetch(`${api.url}/health`)).json()) as { info: { eventStore: { headPosition: number } } };
+    expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up', embedded: true }, eventStore: { status: 'up' } } });
+    expect(health.info.eventStore.headPosition).toBeGreaterThan(100);
+    expect(logMessages(api.output()).some((m) => m.startsWith('demo history loaded'))).toBe(true);
+    let published: string[] = [];
+    for (let attempt = 0; attempt < 100 && !published.includes('All Wales collaboration'); attempt++) {
+      if (attempt > 0) await sleep(100); // the projections catch up a moment after start
+      published = ((await (await fetch(`${api.url}/public/register`)).json()) as { items: Array<{ name: string }> }).items.map((p) => p.name);
+    }
+    expect(published).toContain('All Wales collaboration');
 
     const docs = await fetch(`${api.url}/api/docs`);
     expect(docs.status).toBe(200);
@@ -52,7 +73,7 @@ describe('the ledger API process on its embedded database', () => {
   });
 
   it('recovers by itself from a run killed with SIGKILL that left its PostgreSQL and lock behind', async () => {
-    const first = await startLedgerProcess(env());
+    const first = await start();
     first.child.kill('SIGKILL');
     await first.exited;
     const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
@@ -60,7 +81,7 @@ describe('the ledger API process on its embedded database', () => {
     const orphan = Number((await readFile(pidFile, 'utf8')).split('\n', 1)[0]);
     expect(isRunning(orphan)).toBe(true);
 
-    const second = await startLedgerProcess(env());
+    const second = await start();
     try {
       const health = await (await fetch(`${second.url}/health`)).json();
       expect(health).toMatchObject({ status: 'ok', info: { database: { embedded: true } } });
@@ -75,7 +96,7 @@ describe('the ledger API process on its embedded database', () => {
   });
 
   it('refuses to start a second process on a data directory a live process is using, and leaves the first alone', async () => {
-    const first = await startLedgerProcess(env());
+    const first = await start();
     try {
       const second = await startLedgerProcess(env()).catch((error: Error) => error);
       expect(second).toBeInstanceOf(Error);
