@@ -1,5 +1,7 @@
-import type { ReadStreamOptions } from '#event-store';
+import type { FastifyReply } from 'fastify';
+import type { EventStore, ReadStreamOptions } from '#event-store';
 import { LedgerError } from '#shared-kernel';
+import { type Decider, type DomainEvent, loadState, notFound } from './decider.js';
 
 /**
  * ?asOf= (occurred time) and ?knownAt= (recorded time) as stream read options, refusing what is not
@@ -16,4 +18,21 @@ function date(name: string, value: string): Date {
   }
   // A date alone means the whole of that day.
   return value.length === 10 ? new Date(parsed.getTime() + 86_400_000 - 1) : parsed;
+}
+
+/**
+ * One aggregate as it stood (asOf) and as it was known (knownAt), with its version as ETag. An
+ * aggregate that did not exist then is a 404 with `code`, naming what was asked for.
+ */
+export async function readAsAt<State extends { status: string }, Event extends DomainEvent>(
+  store: EventStore,
+  decider: Pick<Decider<State, never, Event, never>, 'initialState' | 'evolve'>,
+  request: { streamId: string; asOf?: string; knownAt?: string; reply: FastifyReply; missing: { code: string; what: string } },
+): Promise<{ state: State; version: number }> {
+  const { state, version } = await loadState(store, decider, request.streamId, historyOptions(request.asOf, request.knownAt));
+  if (state.status === 'none') {
+    throw notFound(request.missing.code, `There is no ${request.missing.what}${request.asOf || request.knownAt ? ' at that date' : ''}.`);
+  }
+  void request.reply.header('etag', `"${version}"`);
+  return { state, version };
 }

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Action, ProviderLookup, Target } from '#identity';
 import { type CommandContext, isUuid, newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../command-route.js';
-import { type CommandOutcome, loadState, notFound, runCommand } from '../decider.js';
+import { type CommandOutcome, loadState, runCommand } from '../decider.js';
 import { collaborationFacts, leadForceOfCollaborationInBody } from '../decision/decision.handler.js';
-import { historyOptions } from '../history.js';
+import { readAsAt } from '../history.js';
 import { OccurredAtDto, created, occurredAtOr, versionFromIfMatch } from '../http.js';
 import type { BenefitFacts } from './benefit.commands.js';
 import { type BenefitCommand, benefitDecider } from './benefit.decider.js';
@@ -128,9 +128,8 @@ export class BenefitsController {
     @Query('knownAt') knownAt: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { state, version } = await loadState(this.store, benefitDecider, benefitStreamId(benefitId), historyOptions(asOf, knownAt));
-    if (state.status === 'none') throw notFound('BenefitNotFound', `There is no benefit ${benefitId}${asOf || knownAt ? ' at that date' : ''}.`);
-    void reply.header('etag', `"${version}"`);
+    const missing = { code: 'BenefitNotFound', what: `benefit ${benefitId}` };
+    const { state, version } = await readAsAt(this.store, benefitDecider, { streamId: benefitStreamId(benefitId), asOf, knownAt, reply, missing });
     const latest = state.measurements.at(-1);
     const { profile, ...rest } = state;
     return { benefitId, version, ...profile, ...rest, latestValue: latest ? currentValue(latest) : null };

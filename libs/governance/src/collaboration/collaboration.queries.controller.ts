@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nest
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { loadState, notFound } from '../decider.js';
-import { historyOptions } from '../history.js';
+
+import { readAsAt } from '../history.js';
 import { collaborationDecider } from './collaboration.decider.js';
 import { collaborationStreamId } from './collaboration.events.js';
 
@@ -23,9 +23,9 @@ export class CollaborationQueriesController {
     @Query('knownAt') knownAt: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { state, version } = await loadState(this.store, collaborationDecider, collaborationStreamId(collaborationId), historyOptions(asOf, knownAt));
-    if (state.status === 'none') throw notFound('CollaborationNotFound', `There is no collaboration ${collaborationId}${asOf || knownAt ? ' at that date' : ''}.`);
-    void reply.header('etag', `"${version}"`);
+    const missing = { code: 'CollaborationNotFound', what: `collaboration ${collaborationId}` };
+    const streamId = collaborationStreamId(collaborationId);
+    const { state, version } = await readAsAt(this.store, collaborationDecider, { streamId, asOf, knownAt, reply, missing });
     const { terms, ...rest } = state;
     return { collaborationId, version, ...terms, ...rest };
   }

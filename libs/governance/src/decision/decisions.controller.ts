@@ -6,8 +6,8 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Action, Target } from '#identity';
 import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../command-route.js';
-import { loadState, notFound } from '../decider.js';
-import { historyOptions } from '../history.js';
+
+import { readAsAt } from '../history.js';
 import { OccurredAtDto, occurredAtOr, signatoryOf } from '../http.js';
 import { decisionDecider } from './decision.decider.js';
 import { decisionStreamId } from './decision.events.js';
@@ -87,9 +87,8 @@ export class DecisionsController {
     @Query('knownAt') knownAt: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { state, version } = await loadState(this.store, decisionDecider, decisionStreamId(decisionId), historyOptions(asOf, knownAt));
-    if (state.status === 'none') throw notFound('DecisionNotFound', `There is no decision ${decisionId}${asOf || knownAt ? ' at that date' : ''}.`);
-    void reply.header('etag', `"${version}"`);
+    const missing = { code: 'DecisionNotFound', what: `decision ${decisionId}` };
+    const { state, version } = await readAsAt(this.store, decisionDecider, { streamId: decisionStreamId(decisionId), asOf, knownAt, reply, missing });
     const daysToDecide = state.decidedAt && state.proposedAt ? (Date.parse(state.decidedAt) - Date.parse(state.proposedAt)) / 86_400_000 : null;
     const { proposal, ...rest } = state;
     return { decisionId, version, ...proposal, ...rest, daysToDecide };

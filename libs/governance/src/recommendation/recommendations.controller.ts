@@ -6,8 +6,8 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Action, ProviderLookup, Target } from '#identity';
 import { type CommandContext, isUuid, newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../command-route.js';
-import { type CommandOutcome, loadState, notFound, runCommand } from '../decider.js';
-import { historyOptions } from '../history.js';
+import { type CommandOutcome, loadState, runCommand } from '../decider.js';
+import { readAsAt } from '../history.js';
 import { created, occurredAtOr, versionFromIfMatch } from '../http.js';
 import type { RecommendationCommand } from './recommendation.commands.js';
 import { recommendationDecider } from './recommendation.decider.js';
@@ -129,9 +129,9 @@ export class RecommendationsController {
     @Query('knownAt') knownAt: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { state, version } = await loadState(this.store, recommendationDecider, recommendationStreamId(recommendationId), historyOptions(asOf, knownAt));
-    if (state.status === 'none') throw notFound('RecommendationNotFound', `There is no recommendation ${recommendationId}${asOf || knownAt ? ' at that date' : ''}.`);
-    void reply.header('etag', `"${version}"`);
+    const missing = { code: 'RecommendationNotFound', what: `recommendation ${recommendationId}` };
+    const streamId = recommendationStreamId(recommendationId);
+    const { state, version } = await readAsAt(this.store, recommendationDecider, { streamId, asOf, knownAt, reply, missing });
     const { raised, ...rest } = state;
     return { recommendationId, version, ...raised, ...rest, slips: state.dueDateRevisions.filter((r) => r.slip).length };
   }
