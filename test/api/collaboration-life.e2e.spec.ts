@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Principal } from '#shared-kernel';
 import { httpClient } from '../support/http-client.js';
+import { projectionsCaughtUp } from '../support/projections.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -181,6 +182,9 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     });
     expect(notice.status).toBe(201);
     const state = await send('GET', `/collaborations/${collaborationId}`, registrar);
+    await projectionsCaughtUp(api);
+    const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, registrar)).body!;
+    expect(months.find((m: { month: string }) => m.month === '2018-04').withdrawalNotices).toMatchObject({ given: 1, parties: ['avon-and-somerset'], events: [expect.any(Number)] });
     expect(state.body!.withdrawalNotices).toEqual([
       { party: 'avon-and-somerset', reason: 'Specialist operations return to local control', effectiveOn: '2019-04-03', givenAt: '2018-04-03T00:00:00.000Z', rescinded: false },
     ]);

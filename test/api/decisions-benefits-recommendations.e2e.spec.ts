@@ -183,6 +183,21 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     ]);
   });
 
+  it('shows trust between two forces per month, and notices and benefits in the collaboration’s monthly indicators', async () => {
+    await projectionsCaughtUp(api);
+    const pair = (await send('GET', '/indicators/pairs/essex/kent', registrar)).body!;
+    expect(pair.sharedCollaborations).toEqual([expect.objectContaining({ collaborationId })]);
+    const june = pair.months.find((m: { month: string }) => m.month === '2016-06');
+    expect(june.decisions).toMatchObject({ proposed: 1, shareEscalated: 1, rejections: { essex: 0, kent: 1 } });
+    const february = pair.months.find((m: { month: string }) => m.month === '2015-02');
+    expect(february.daysToSign).toEqual({ essex: 27, kent: 27 });
+    expect(february.signatureEvents).toHaveLength(4);
+    expect(await send('GET', '/indicators/pairs/kent/kent', registrar)).toMatchObject({ status: 400, body: { code: 'SameForceTwice' } });
+    const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, registrar)).body!;
+    const april2016 = months.find((m: { month: string }) => m.month === '2016-04');
+    expect(april2016.benefits).toMatchObject({ measured: 1 });
+  });
+
   it('tracks a recommendation that slips twice and is closed with evidence accepted by the policing body', async () => {
     const dcc = { personId: 'dcc-suffolk', name: 'Deputy Chief Constable of Suffolk (illustrative)' };
     const { recommendationId } = created(

@@ -67,6 +67,10 @@ export class RegisterEntry {
   @Column({ type: 'int', name: 'signatures', default: 0 })
   signatures!: number;
 
+  /** Notices of withdrawal, with the event that gave each. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notices!: Array<{ party: string; givenAt: string; effectiveOn: string; rescinded: boolean; position: number }>;
+
   /** Every risk appetite the partners agreed, with the date it was agreed. */
   @Column({ type: 'jsonb', name: 'agreed_appetites', default: () => "'[]'" })
   agreedAppetites!: Array<{ from: string; appetite: Array<{ category: string; level: string }>; position: number }>;

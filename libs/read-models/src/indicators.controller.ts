@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { LedgerError } from '#shared-kernel';
-import { AppetitePeriod, DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { AppetitePeriod, BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
 
 const LEVELS = ['averse', 'minimal', 'cautious', 'open', 'eager'];
@@ -28,6 +28,8 @@ interface Month {
     events: number[];
   };
   leadership: { officeChanges: number; pendingItemsCarried: number; changes: Array<{ forceCode: string; office: string; endedBy: string; event: number | null }> };
+  withdrawalNotices: { given: number; parties: string[]; events: number[] };
+  benefits: { measured: number; cashableRealisedGbp: number; benefitIds: string[] };
 }
 
 /**
@@ -37,16 +39,16 @@ interface Month {
  */
 @ApiTags('read models')
 @ApiBearerAuth()
-@Controller('collaborations')
+@Controller()
 export class IndicatorsController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
-  @Get(':collaborationId/indicators')
+  @Get('collaborations/:collaborationId/indicators')
   @ApiOperation({ summary: 'Per month: days to sign, days to decide, shares escalated / decided by the lead force alone / taken under urgency, rejections per party, leadership changes and what they carried over' })
   async indicators(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string) {
     const entry = await this.db.getRepository(RegisterEntry).findOneBy({ collaborationId });
     if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
-    const [signatures, decisions, tenures] = await Promise.all([
+    const [signatures, decisions, tenures, benefits] = await Promise.all([
       this.db.getRepository(SignatureCell).findBy({ collaborationId }),
       this.db.getRepository(DecisionLogEntry).findBy({ collaborationId }),
       this.db
@@ -55,6 +57,7 @@ export class IndicatorsController {
         .where('t.forceCode IN (:...parties)', { parties: entry.parties })
         .andWhere('t.heldTo IS NOT NULL AND t.heldTo >= :since', { since: entry.proposedAt })
         .getMany(),
+      this.db.getRepository(BenefitAgainstPlan).findBy({ collaborationId }),
     ]);
     const months = new Map<string, Month>();
     const at = (key: string): Month => {
@@ -64,6 +67,8 @@ export class IndicatorsController {
           signatures: { count: 0, meanDaysFromProposal: null, events: [] },
           decisions: { proposed: 0, decided: 0, meanDaysToDecide: null, shareEscalated: null, shareTakenByLeadForceAlone: null, shareTakenUnderUrgency: null, urgentRatified: 0, rejectionsByParty: {}, decisionIds: [], events: [] },
           leadership: { officeChanges: 0, pendingItemsCarried: 0, changes: [] },
+          withdrawalNotices: { given: 0, parties: [], events: [] },
+          benefits: { measured: 0, cashableRealisedGbp: 0, benefitIds: [] },
         });
       }
       return months.get(key)!;
@@ -105,10 +110,24 @@ export class IndicatorsController {
       m.pendingItemsCarried += t.pendingAtEnd.length;
       m.changes.push({ forceCode: t.forceCode, office: t.office, endedBy: t.endedBy ?? 'unknown', event: t.endedByPosition ? Number(t.endedByPosition) : null });
     }
+    for (const notice of entry.notices) {
+      const m = at(notice.givenAt.slice(0, 7)).withdrawalNotices;
+      m.given++;
+      m.parties.push(notice.party);
+      m.events.push(notice.position);
+    }
+    for (const benefit of benefits) {
+      for (const [period, value] of Object.entries(benefit.measurements)) {
+        const m = at(period).benefits;
+        m.measured++;
+        if (benefit.category === 'economic' && benefit.unit === 'GBP') m.cashableRealisedGbp += value - benefit.baseline;
+        if (!m.benefitIds.includes(benefit.benefitId)) m.benefitIds.push(benefit.benefitId);
+      }
+    }
     return { collaborationId, name: entry.name, parties: entry.parties, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
   }
 
-  @Get(':collaborationId/risk-appetite-alignment')
+  @Get('collaborations/:collaborationId/risk-appetite-alignment')
   @ApiOperation({
     summary: 'Risk-appetite alignment as at a date: per category, each party’s declared level (operational remit by its chief officer, strategic by its policing body), the spread between parties, and each party’s distance from the appetite the partners agreed',
     description: 'Levels are placed on the five-step scale averse(0), minimal(1), cautious(2), open(3), eager(4); spread and distance are in steps.',
@@ -146,5 +165,65 @@ export class IndicatorsController {
       return { category, agreed: agreedLevel, agreedEvent: agreed?.position ?? null, remits };
     });
     return { collaborationId, asOf: at.toISOString(), categories };
+  }
+
+  @Get('indicators/pairs/:forceA/:forceB')
+  @ApiOperation({
+    summary: 'Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each',
+  })
+  async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string) {
+    if (forceA === forceB) throw new LedgerError('SameForceTwice', 'invalid', 'Name two different forces.');
+    const shared = await this.db
+      .getRepository(RegisterEntry)
+      .createQueryBuilder('entry')
+      .where('entry.parties @> :pair::jsonb', { pair: JSON.stringify([forceA, forceB]) })
+      .orderBy('entry.proposedAt', 'ASC')
+      .getMany();
+    const ids = shared.map((c) => c.collaborationId);
+    const [signatures, decisions] = ids.length
+      ? await Promise.all([
+          this.db.getRepository(SignatureCell).createQueryBuilder('s').where('s.collaborationId IN (:...ids)', { ids }).andWhere('s.party IN (:...pair)', { pair: [forceA, forceB] }).getMany(),
+          this.db.getRepository(DecisionLogEntry).createQueryBuilder('d').where('d.collaborationId IN (:...ids)', { ids }).getMany(),
+        ])
+      : [[], []];
+    const proposedAt = new Map(shared.map((c) => [c.collaborationId, c.proposedAt]));
+    type PairMonth = {
+      month: string;
+      daysToSign: Record<string, number | null>;
+      signatureEvents: number[];
+      decisions: { proposed: number; decided: number; meanDaysToDecide: number | null; shareEscalated: number | null; rejections: Record<string, number>; decisionIds: string[]; events: number[] };
+    };
+    const months = new Map<string, PairMonth>();
+    const at = (key: string): PairMonth => {
+      if (!months.has(key)) months.set(key, { month: key, daysToSign: { [forceA]: null, [forceB]: null }, signatureEvents: [], decisions: { proposed: 0, decided: 0, meanDaysToDecide: null, shareEscalated: null, rejections: { [forceA]: 0, [forceB]: 0 }, decisionIds: [], events: [] } });
+      return months.get(key)!;
+    };
+    const signDays = new Map<string, Map<string, number[]>>();
+    for (const s of signatures) {
+      const m = at(month(s.signedAt));
+      m.signatureEvents.push(Number(s.eventPosition));
+      const byParty = signDays.get(m.month) ?? new Map<string, number[]>();
+      byParty.set(s.party, [...(byParty.get(s.party) ?? []), (s.signedAt.getTime() - proposedAt.get(s.collaborationId)!.getTime()) / 86_400_000]);
+      signDays.set(m.month, byParty);
+    }
+    for (const [key, byParty] of signDays) for (const [party, values] of byParty) at(key).daysToSign[party] = mean(values);
+    const byMonth = new Map<string, DecisionLogEntry[]>();
+    for (const d of decisions) byMonth.set(month(d.proposedAt), [...(byMonth.get(month(d.proposedAt)) ?? []), d]);
+    for (const [key, list] of byMonth) {
+      const m = at(key).decisions;
+      const decided = list.filter((d) => d.decidedAt);
+      m.proposed = list.length;
+      m.decided = decided.filter((d) => d.status !== 'rejected').length;
+      m.meanDaysToDecide = mean(decided.map((d) => d.daysToDecide ?? 0));
+      m.shareEscalated = share(list.filter((d) => d.escalations > 0).length, list.length);
+      for (const d of list) for (const r of d.rejections as Array<{ party: string }>) if (r.party in m.rejections) m.rejections[r.party]!++;
+      m.decisionIds = list.map((d) => d.decisionId);
+      m.events = list.flatMap((d) => d.eventPositions).sort((a, b) => a - b);
+    }
+    return {
+      forces: [forceA, forceB],
+      sharedCollaborations: shared.map((c) => ({ collaborationId: c.collaborationId, name: c.name, status: c.status })),
+      months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    };
   }
 }

@@ -22,6 +22,8 @@ export const registerProjection: Projection = {
       'PartyWithdrew',
       'CollaborationTerminated',
       'CollaborationRiskAppetiteAgreed',
+      'WithdrawalNoticeGiven',
+      'WithdrawalNoticeRescinded',
     ].includes(type),
   async apply(event, tx) {
     const repository = tx.getRepository(RegisterEntry);
@@ -46,6 +48,7 @@ export const registerProjection: Projection = {
           budgets: {},
           signatures: 0,
           agreedAppetites: [],
+          notices: [],
           lastPosition: String(event.globalPosition),
         },
         ['collaborationId'],
@@ -82,6 +85,12 @@ export const registerProjection: Projection = {
       case 'CollaborationTerminated':
         entry.status = 'terminated';
         entry.terminatedAt = event.occurredAt;
+        break;
+      case 'WithdrawalNoticeGiven':
+        entry.notices = [...entry.notices, { party: d.party, givenAt: event.occurredAt.toISOString(), effectiveOn: d.effectiveOn, rescinded: false, position: event.globalPosition }];
+        break;
+      case 'WithdrawalNoticeRescinded':
+        entry.notices = entry.notices.map((n) => (n.party === d.party && !n.rescinded ? { ...n, rescinded: true } : n));
         break;
       case 'CollaborationRiskAppetiteAgreed':
         entry.agreedAppetites = [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: d.appetite, position: event.globalPosition }];
