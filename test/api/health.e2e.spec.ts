@@ -67,4 +67,15 @@ describe('GET /health over HTTP, without signing in', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ status: 413, code: 'ContentTooLarge' });
   });
+
+  it('serves the landing page without sign-in, inserting the public register as text only', async () => {
+    const response = await fetch(`${url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await response.text();
+    expect(html).toContain('<h2>Public register</h2>');
+    expect(html).toContain("fetch('/public/register?limit=200')");
+    expect(html).not.toContain('innerHTML');
+  });
 });

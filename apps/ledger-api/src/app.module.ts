@@ -9,6 +9,7 @@ import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
+import { HomeController } from './home/home.controller.js';
 import { MeController } from './me/me.controller.js';
 import { MetricsController } from './metrics.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -49,7 +50,7 @@ export class AppModule {
         GovernanceModule,
         ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
-      controllers: [HealthController, MeController, MetricsController],
+      controllers: [HomeController, HealthController, MeController, MetricsController],
       providers: [
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
