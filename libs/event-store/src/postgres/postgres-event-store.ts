@@ -118,7 +118,6 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-
   /**
    * While appends are in flight, batches are formed one event-loop turn later, not at once: the
    * callers whose appends were just answered usually append again from that turn, and they then
