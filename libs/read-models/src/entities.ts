@@ -17,6 +17,10 @@ export class ProjectionCheckpoint {
 
   @Column({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
+
+  /** Set when a newer version of the projection took over its tables (blue-green): its runners stop. */
+  @Column({ type: 'boolean', default: false })
+  retired!: boolean;
 }
 
 /** Read model 1: the national register of collaborations. */

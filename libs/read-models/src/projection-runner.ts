@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource, QueryRunner } from 'typeorm';
+import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '#event-store';
 import { ProjectionCheckpoint } from './entities.js';
 import type { Projection } from './projection.js';
@@ -18,7 +18,19 @@ export interface RunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   log?: (message: string) => void;
+  /** Called when a new version has caught up beside the live one, just before it takes over (for tests). */
+  beforeSwap?: (projection: Projection) => Promise<void>;
 }
+
+/** A newer version of the projection took over its tables: this runner must not write to them. */
+export class ProjectionRetired extends Error {
+  constructor(readonly projection: string) {
+    super(`projection ${projection} was retired: a newer version took over its tables`);
+  }
+}
+
+const SHADOW_PREFIX = 'bg_';
+const baseName = (name: string) => name.replace(/\.v\d+$/, '');
 
 /**
  * Keeps projections current from the global log, in gap-free order. Each page of events is applied
@@ -40,7 +52,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     readonly projections: readonly Projection[],
-    options: RunnerOptions = {},
+    private readonly options: RunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -83,14 +95,16 @@ export class ProjectionRunner {
   /** One transaction: the page's events and the new checkpoint, or nothing. False if the checkpoint was not `from`. */
   private applyPage(projection: Projection, from: Checkpoint, events: RecordedEvent[], to: Checkpoint): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query(`SELECT transaction_id, position, events_applied FROM rm_checkpoints WHERE projection = $1 FOR UPDATE`, [projection.name]);
+      const table = tx.getRepository(ProjectionCheckpoint).metadata.tableName;
+      const rows = await tx.query(`SELECT transaction_id, position, retired FROM ${table} WHERE projection = $1 FOR UPDATE`, [projection.name]);
+      if (rows[0]?.retired) throw new ProjectionRetired(projection.name);
       const current: Checkpoint = rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : START;
       if (current.transactionId !== from.transactionId || current.position !== from.position) return false;
       for (const event of events) if (projection.handles(event.type)) await projection.apply(event, tx);
       await tx.query(
-        `INSERT INTO rm_checkpoints (projection, transaction_id, position, events_applied, updated_at) VALUES ($1, $2, $3, $4, now())
+        `INSERT INTO ${table} (projection, transaction_id, position, events_applied, updated_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position,
-           events_applied = rm_checkpoints.events_applied + $4, updated_at = now()`,
+           events_applied = ${table}.events_applied + $4, updated_at = now()`,
         [projection.name, to.transactionId, to.position, events.length],
       );
       return true;
@@ -101,7 +115,7 @@ export class ProjectionRunner {
   async reset(projection: Projection): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       for (const entity of projection.entities) await tx.query(`TRUNCATE ${tx.getRepository(entity).metadata.tableName}`);
-      await tx.query(`DELETE FROM rm_checkpoints WHERE projection = $1`, [projection.name]);
+      await tx.query(`DELETE FROM ${tx.getRepository(ProjectionCheckpoint).metadata.tableName} WHERE projection = $1`, [projection.name]);
     });
   }
 
@@ -132,11 +146,17 @@ export class ProjectionRunner {
 
   private async run(projection: Projection, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      const locked = this.active.has(projection.name) || (await this.tryLock(projection));
+      const wasActive = this.active.has(projection.name);
+      const locked = wasActive || (await this.tryLock(projection));
       if (locked) {
         try {
+          if (!wasActive) await this.takeOverFromPredecessor(projection, signal);
           await this.catchUp(projection, undefined, signal);
         } catch (error) {
+          if (error instanceof ProjectionRetired) {
+            this.log(error.message);
+            return;
+          }
           this.log(`projection ${projection.name} failed and will retry: ${(error as Error).message}`);
         }
       }
@@ -153,6 +173,51 @@ export class ProjectionRunner {
     const [{ locked }] = await attempt;
     if (locked) this.active.add(projection.name);
     return locked;
+  }
+
+  /**
+   * Blue-green: when this version has never run but an older version of the same projection has,
+   * build this version beside the live tables (same entities under a prefix) while the old ones keep
+   * serving, then, once caught up, swap the tables and checkpoints in one transaction and retire the
+   * old version, whose runners stop at their next page.
+   */
+  private async takeOverFromPredecessor(projection: Projection, signal: AbortSignal): Promise<void> {
+    const [own] = await this.dataSource.query(`SELECT 1 FROM rm_checkpoints WHERE projection = $1`, [projection.name]);
+    if (own) return;
+    const [predecessor] = await this.dataSource.query(
+      `SELECT projection FROM rm_checkpoints WHERE projection LIKE $1 AND projection <> $2 AND NOT retired`,
+      [`${baseName(projection.name)}.v%`, projection.name],
+    );
+    if (!predecessor) return;
+    const old = predecessor.projection as string;
+    this.log(`building ${projection.name} beside ${old}, which keeps serving`);
+    const shadow = new DataSourceCtor({ ...this.dataSource.options, entityPrefix: SHADOW_PREFIX } as DataSourceOptions);
+    await shadow.initialize();
+    try {
+      const builder = new ProjectionRunner(this.store, shadow, [projection], { batchSize: this.batchSize });
+      await builder.reset(projection);
+      await builder.catchUp(projection, undefined, signal);
+      if (signal.aborted) return;
+      await this.options.beforeSwap?.(projection);
+      await this.dataSource.transaction(async (tx) => {
+        // Waits for the old version's page in flight; its next page finds itself retired.
+        await tx.query(`SELECT 1 FROM rm_checkpoints WHERE projection = $1 FOR UPDATE`, [old]);
+        for (const entity of projection.entities) {
+          const live = tx.getRepository(entity).metadata.tableName;
+          await tx.query(`DROP TABLE ${live}`);
+          await tx.query(`ALTER TABLE ${SHADOW_PREFIX}${live} RENAME TO ${live}`);
+        }
+        await tx.query(
+          `INSERT INTO rm_checkpoints (projection, transaction_id, position, events_applied, updated_at, retired)
+           SELECT projection, transaction_id, position, events_applied, now(), false FROM ${SHADOW_PREFIX}rm_checkpoints WHERE projection = $1`,
+          [projection.name],
+        );
+        await tx.query(`UPDATE rm_checkpoints SET retired = true, updated_at = now() WHERE projection = $1`, [old]);
+      });
+      this.log(`${projection.name} took over from ${old}`);
+    } finally {
+      await shadow.destroy();
+    }
   }
 
   async status(): Promise<ProjectionStatus[]> {

@@ -6,7 +6,8 @@ import { READ_MODEL_ENTITIES } from './entities.js';
  * (rebuilt from the log), so TypeORM creates them from the entities; the log's own tables come from
  * the SQL migrations and are never touched here.
  */
-export async function openReadModelDatabase(url: string, poolSize = 5): Promise<DataSource> {
+/** `prefix` opens the same entities under prefixed table names: where a new projection version is built (blue-green). */
+export async function openReadModelDatabase(url: string, poolSize = 5, prefix?: string): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -14,6 +15,7 @@ export async function openReadModelDatabase(url: string, poolSize = 5): Promise<
     synchronize: true,
     extra: { max: poolSize },
     logging: false,
+    ...(prefix ? { entityPrefix: prefix } : {}),
   });
   return dataSource.initialize();
 }

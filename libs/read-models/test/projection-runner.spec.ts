@@ -6,6 +6,7 @@ import {
   DecisionLogEntry,
   OfficeTenure,
   type Projection,
+  ProjectionRetired,
   ProjectionRunner,
   RegisterEntry,
   SignatureCell,
@@ -146,5 +147,48 @@ describe('projections over PostgreSQL', () => {
     expect(live.register).toHaveLength(2);
     for (const projection of runner.projections) await runner.rebuild(projection);
     expect(await snapshot()).toEqual(live);
+  });
+
+  it('rebuilds a changed projection blue-green: the new version builds beside the old, which keeps serving, then takes over', async () => {
+    const v1 = registerProjection; // register.v1, live since the first test
+    const v2: Projection = { ...registerProjection, name: 'register.v2' };
+    // v2 writes through its prefixed tables while it builds: its UPDATE above must hit those, so it
+    // names the table through the entity metadata of the transaction instead.
+    v2.apply = async (event, tx) => {
+      await registerProjection.apply(event, tx);
+      if (event.type === 'CollaborationProposed') {
+        const table = tx.getRepository(RegisterEntry).metadata.tableName;
+        await tx.query(`UPDATE ${table} SET name = upper(name) WHERE collaboration_id = $1`, [event.streamId.slice('collaboration-'.length)]);
+      }
+    };
+    const oldRunner = new ProjectionRunner(store, dataSource, [v1]);
+    await oldRunner.catchUp(v1);
+    const namesNow = async () => (await dataSource.getRepository(RegisterEntry).find({ order: { name: 'ASC' } })).map((e) => e.name);
+    const servedBefore = await namesNow();
+    expect(servedBefore).toContain('Alliance');
+
+    let servedWhileBuilding: string[] = [];
+    const newRunner = new ProjectionRunner(store, dataSource, [v2], {
+      pollIntervalMs: 20,
+      beforeSwap: async () => {
+        servedWhileBuilding = await namesNow();
+      },
+    });
+    await newRunner.start();
+    for (let i = 0; i < 200 && !(await namesNow()).includes('ALLIANCE'); i++) await new Promise((r) => setTimeout(r, 25));
+    await newRunner.stop();
+
+    expect(servedWhileBuilding).toEqual(servedBefore); // the old version served, untouched, until the swap
+    expect(await namesNow()).toEqual(servedBefore.map((n) => n.toUpperCase()).sort());
+    const checkpoints = await dataSource.query(`SELECT projection, retired FROM rm_checkpoints WHERE projection LIKE 'register.%' ORDER BY projection`);
+    expect(checkpoints).toEqual([{ projection: 'register.v1', retired: true }, { projection: 'register.v2', retired: false }]);
+    await expect(oldRunner.catchUp(v1)).resolves.toBe(0); // nothing new to read…
+    await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: 'x', name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
+    await logSettled(database.pool, () => store.head());
+    await expect(oldRunner.catchUp(v1)).rejects.toBeInstanceOf(ProjectionRetired); // …and the retired version writes nothing
+    expect(await namesNow()).not.toContain('Third');
+    // the swapped tables open again as they are
+    const reopened = await openReadModelDatabase(database.url, 1);
+    await reopened.destroy();
   });
 });
