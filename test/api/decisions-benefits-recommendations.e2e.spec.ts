@@ -196,6 +196,9 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, registrar)).body!;
     const april2016 = months.find((m: { month: string }) => m.month === '2016-04');
     expect(april2016.benefits).toMatchObject({ measured: 1 });
+    const february2015 = months.find((m: { month: string }) => m.month === '2015-02');
+    expect(february2015.riskAppetite).toMatchObject({ widestSpread: 2, category: 'partnership', remit: 'operational' });
+    expect(february2015.riskAppetite.events).toHaveLength(3);
   });
 
   it('tracks a recommendation that slips twice and is closed with evidence accepted by the policing body', async () => {
@@ -207,6 +210,7 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
         kind: 'recommendation',
         text: 'Forces without an effective system to track collaboration benefits should use the national methodology.',
         addressedTo: 'suffolk',
+        collaborationId,
         owner: dcc,
         dueDate: '2021-03-31',
         occurredAt: '2020-07-21T00:00:00Z',
@@ -228,6 +232,8 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     expect(read.closureHistory.map((c: { step: string }) => c.step)).toEqual(['proposed', 'accepted']);
 
     await projectionsCaughtUp(api);
+    const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, registrar)).body!;
+    expect(months.filter((m: { recommendations: { slips: number } }) => m.recommendations.slips > 0).map((m: { month: string }) => m.month)).toEqual(['2021-03', '2021-09']);
     const tracker = (await send('GET', '/recommendations-tracker?force=suffolk', registrar)).body!;
     expect(tracker.items).toEqual([expect.objectContaining({ recommendationId, status: 'closed', slips: 2, slipped: true, overdue: false, evidenceItems: 1, originalDueDate: '2021-03-31', dueDate: '2022-03-31' })]);
     expect((await send('GET', '/recommendations-tracker?status=overdue', registrar)).body!.total).toBe(0);

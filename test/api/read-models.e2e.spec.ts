@@ -55,6 +55,11 @@ describe('read models over HTTP', () => {
     expect((await send('GET', '/register?force=gwent', auditor)).body!.total).toBe(1);
     expect((await send('GET', '/register?force=kent', auditor)).body!.total).toBe(0);
     expect((await send('GET', '/register?status=in-force', auditor)).body!.total).toBe(0);
+    expect((await send('GET', '/register?region=Wales', auditor)).body!.total).toBe(1);
+    expect((await send('GET', '/register?region=south%20west', auditor)).body!.total).toBe(0);
+    expect((await send('GET', '/register?function=procurement', auditor)).body!.total).toBe(1);
+    expect((await send('GET', '/register?function=firearms', auditor)).body!.total).toBe(0);
+    expect(await send('GET', '/register?region=Atlantis', auditor)).toMatchObject({ status: 400, body: { code: 'UnknownRegion' } });
     expect(await send('GET', '/register?limit=500', auditor)).toMatchObject({ status: 400, body: { code: 'InvalidPage' } });
     expect(await send('GET', '/register', null)).toMatchObject({ status: 401, body: { code: 'MissingToken' } });
   });

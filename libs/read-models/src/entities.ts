@@ -294,6 +294,10 @@ export class RecommendationTrack {
   @Column({ type: 'int', default: 0 })
   slips!: number;
 
+  /** Each slip: when it was recorded as happening, and its event. */
+  @Column({ type: 'jsonb', name: 'slip_events', default: () => "'[]'" })
+  slipEvents!: Array<{ at: string; from: string; to: string; position: number }>;
+
   @Column({ type: 'int', name: 'evidence_items', default: 0 })
   evidenceItems!: number;
 

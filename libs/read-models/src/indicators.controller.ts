@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { LedgerError } from '#shared-kernel';
-import { AppetitePeriod, BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RegisterEntry, SignatureCell } from './entities.js';
+import { AppetitePeriod, BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
 
 const LEVELS = ['averse', 'minimal', 'cautious', 'open', 'eager'];
@@ -30,6 +30,9 @@ interface Month {
   leadership: { officeChanges: number; pendingItemsCarried: number; changes: Array<{ forceCode: string; office: string; endedBy: string; event: number | null }> };
   withdrawalNotices: { given: number; parties: string[]; events: number[] };
   benefits: { measured: number; cashableRealisedGbp: number; benefitIds: string[] };
+  recommendations: { slips: number; recommendationIds: string[]; events: number[] };
+  /** At the month's end: the widest spread between parties' declared levels in any category and remit, in steps. */
+  riskAppetite: { widestSpread: number | null; category: string | null; remit: string | null; events: number[] };
 }
 
 /**
@@ -48,7 +51,7 @@ export class IndicatorsController {
   async indicators(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string) {
     const entry = await this.db.getRepository(RegisterEntry).findOneBy({ collaborationId });
     if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
-    const [signatures, decisions, tenures, benefits] = await Promise.all([
+    const [signatures, decisions, tenures, benefits, recommendations, appetite] = await Promise.all([
       this.db.getRepository(SignatureCell).findBy({ collaborationId }),
       this.db.getRepository(DecisionLogEntry).findBy({ collaborationId }),
       this.db
@@ -58,6 +61,8 @@ export class IndicatorsController {
         .andWhere('t.heldTo IS NOT NULL AND t.heldTo >= :since', { since: entry.proposedAt })
         .getMany(),
       this.db.getRepository(BenefitAgainstPlan).findBy({ collaborationId }),
+      this.db.getRepository(RecommendationTrack).findBy({ collaborationId }),
+      this.db.getRepository(AppetitePeriod).createQueryBuilder('p').where('p.forceCode IN (:...parties)', { parties: entry.parties }).getMany(),
     ]);
     const months = new Map<string, Month>();
     const at = (key: string): Month => {
@@ -69,6 +74,8 @@ export class IndicatorsController {
           leadership: { officeChanges: 0, pendingItemsCarried: 0, changes: [] },
           withdrawalNotices: { given: 0, parties: [], events: [] },
           benefits: { measured: 0, cashableRealisedGbp: 0, benefitIds: [] },
+          recommendations: { slips: 0, recommendationIds: [], events: [] },
+          riskAppetite: { widestSpread: null, category: null, remit: null, events: [] },
         });
       }
       return months.get(key)!;
@@ -122,6 +129,30 @@ export class IndicatorsController {
         m.measured++;
         if (benefit.category === 'economic' && benefit.unit === 'GBP') m.cashableRealisedGbp += value - benefit.baseline;
         if (!m.benefitIds.includes(benefit.benefitId)) m.benefitIds.push(benefit.benefitId);
+      }
+    }
+    for (const recommendation of recommendations) {
+      for (const slip of recommendation.slipEvents) {
+        const m = at(slip.at.slice(0, 7)).recommendations;
+        m.slips++;
+        m.events.push(slip.position);
+        if (!m.recommendationIds.includes(recommendation.recommendationId)) m.recommendationIds.push(recommendation.recommendationId);
+      }
+    }
+    for (const period of appetite) at(month(period.heldFrom)); // months when an appetite changed
+    for (const m of months.values()) {
+      const end = new Date(Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5, 7)), 1)); // first instant after the month
+      const current = appetite.filter((p) => p.heldFrom < end && (p.heldTo === null || p.heldTo >= end));
+      for (const remit of ['operational', 'strategic']) {
+        for (const category of CATEGORIES) {
+          const declared = current.filter((p) => p.remit === remit && p.category === category);
+          if (declared.length < 2) continue;
+          const steps = declared.map((p) => LEVELS.indexOf(p.level));
+          const spread = Math.max(...steps) - Math.min(...steps);
+          if (m.riskAppetite.widestSpread === null || spread > m.riskAppetite.widestSpread) {
+            m.riskAppetite = { widestSpread: spread, category, remit, events: declared.map((p) => Number(p.eventPosition)) };
+          }
+        }
       }
     }
     return { collaborationId, name: entry.name, parties: entry.parties, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };

@@ -362,6 +362,7 @@ export const recommendationsProjection: Projection = {
           originalDueDate: d.dueDate,
           dueDate: d.dueDate,
           slips: 0,
+          slipEvents: [],
           evidenceItems: 0,
           status: 'open',
           closedAt: null,
@@ -376,7 +377,10 @@ export const recommendationsProjection: Projection = {
     entry.eventPositions = [...entry.eventPositions, event.globalPosition];
     switch (event.type) {
       case 'DueDateRevised':
-        if (d.to > d.from) entry.slips += 1;
+        if (d.to > d.from) {
+          entry.slips += 1;
+          entry.slipEvents = [...entry.slipEvents, { at: event.occurredAt.toISOString(), from: d.from, to: d.to, position: event.globalPosition }];
+        }
         entry.dueDate = d.to;
         break;
       case 'EvidenceSubmitted':

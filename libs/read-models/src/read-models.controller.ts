@@ -2,6 +2,7 @@ import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, ParseUU
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type DataSource, type FindOptionsWhere, Equal } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { FORCES } from '#governance';
 import { Public } from '#identity';
 import { LedgerError } from '#shared-kernel';
 import { BenefitAgainstPlan, DecisionLogEntry, OfficeTenure, RecommendationTrack, RegisterEntry, SignatureCell } from './entities.js';
@@ -27,12 +28,16 @@ export class ReadModelsController {
   @ApiQuery({ name: 'force', required: false, description: 'Only collaborations this force is party to' })
   @ApiQuery({ name: 'status', required: false, enum: ['proposed', 'in-force', 'terminated'] })
   @ApiQuery({ name: 'leadForce', required: false })
+  @ApiQuery({ name: 'region', required: false, description: 'Only collaborations with a party in this region, e.g. Wales' })
+  @ApiQuery({ name: 'function', required: false, description: 'Only collaborations covering this function, e.g. firearms' })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   @ApiQuery({ name: 'offset', required: false })
   async register(
     @Query('force') force: string | undefined,
     @Query('status') status: string | undefined,
     @Query('leadForce') leadForce: string | undefined,
+    @Query('region') region: string | undefined,
+    @Query('function') fn: string | undefined,
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
     @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
   ) {
@@ -40,6 +45,12 @@ export class ReadModelsController {
     if (force) query.andWhere('entry.parties @> :party::jsonb', { party: JSON.stringify([force]) });
     if (status) query.andWhere('entry.status = :status', { status });
     if (leadForce) query.andWhere('entry.leadForce = :leadForce', { leadForce });
+    if (region) {
+      const inRegion = FORCES.filter((f) => f.region.toLowerCase() === region.toLowerCase()).map((f) => f.code);
+      if (!inRegion.length) throw new LedgerError('UnknownRegion', 'invalid', `There is no region "${region}"; regions: ${[...new Set(FORCES.map((f) => f.region))].join(', ')}.`);
+      query.andWhere('entry.parties ?| :inRegion', { inRegion });
+    }
+    if (fn) query.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([fn]) });
     const { take, skip } = page(limit, offset);
     const [items, total] = await query.take(take).skip(skip).getManyAndCount();
     return { items: items.map(({ lastPosition: _p, ...entry }) => entry), total, limit, offset };
