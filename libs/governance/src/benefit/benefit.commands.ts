@@ -1,7 +1,7 @@
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, notFound, refuse } from '../decider.js';
 import type { Person } from '../office/office.events.js';
-import type { BenefitCategory, BenefitEvent, BenefitOutcome } from './benefit.events.js';
+import type { BenefitEvent, BenefitIdentified, BenefitOutcome } from './benefit.events.js';
 import { type BenefitState, currentValue, refuseUnlessTracked } from './benefit.state.js';
 
 /** The collaboration a benefit belongs to, as it stands: read by the handler. */
@@ -13,21 +13,8 @@ type Ctx = DecisionContext<BenefitFacts>;
 const person = (context: Ctx): Person => ({ personId: context.principal.personId, name: context.principal.name });
 const at = (occurredAt: Date) => ({ occurredAt });
 
-export interface IdentifyBenefit {
-  kind: 'IdentifyBenefit';
-  benefitId: string;
-  collaborationId: string;
-  title: string;
-  category: BenefitCategory;
-  measure: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  targetDate: string;
-  owner: Person;
-  sharePerForce: Array<{ party: string; percent: number }>;
-  occurredAt: Date;
-}
+/** A benefit's profile as identified: what BenefitIdentified records, less the lead force (taken from the collaboration). */
+export type IdentifyBenefit = { kind: 'IdentifyBenefit'; occurredAt: Date } & Omit<BenefitIdentified['data'], 'leadForce'>;
 
 export function identifyBenefit(state: BenefitState, command: IdentifyBenefit, context: Ctx): BenefitEvent[] | LedgerError {
   if (state.status !== 'none') return refuse('BenefitAlreadyIdentified', `benefit ${command.benefitId} already exists`);

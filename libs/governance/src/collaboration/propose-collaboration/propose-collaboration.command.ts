@@ -1,22 +1,13 @@
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
-import type { CollaborationEvent } from '../collaboration.events.js';
+import type { CollaborationEvent, CollaborationProposed } from '../collaboration.events.js';
 import type { CollaborationState } from '../collaboration.state.js';
 
-/** A collaboration manager of the lead force proposes an s22A collaboration agreement. */
-export interface ProposeCollaboration {
-  kind: 'ProposeCollaboration';
-  collaborationId: string;
-  name: string;
-  purpose: string;
-  functions: string[];
-  parties: string[];
-  leadForce: string;
-  costSharing: string;
-  noticePeriodMonths: number;
-  reviewDate: string;
-  occurredAt: Date;
-}
+/**
+ * A collaboration manager of the lead force proposes an s22A collaboration agreement: the terms
+ * the proposal records, less who proposed it (the ledger adds that from the principal).
+ */
+export type ProposeCollaboration = { kind: 'ProposeCollaboration'; occurredAt: Date } & Omit<CollaborationProposed['data'], 'proposedBy'>;
 
 export function proposeCollaboration(
   state: CollaborationState,
@@ -28,22 +19,7 @@ export function proposeCollaboration(
   if (parties.length !== command.parties.length) return refuse('PartyListedTwice', 'each party force is listed once');
   if (parties.length < 2) return refuse('TooFewParties', 'a collaboration agreement needs at least two party forces');
   if (!parties.includes(command.leadForce)) return refuse('LeadForceNotAParty', `the lead force ${command.leadForce} must be one of the parties`);
-  return [
-    {
-      type: 'CollaborationProposed',
-      data: {
-        collaborationId: command.collaborationId,
-        name: command.name,
-        purpose: command.purpose,
-        functions: command.functions,
-        parties,
-        leadForce: command.leadForce,
-        costSharing: command.costSharing,
-        noticePeriodMonths: command.noticePeriodMonths,
-        reviewDate: command.reviewDate,
-        proposedBy: { personId: context.principal.personId, name: context.principal.name },
-      },
-      occurredAt: command.occurredAt,
-    },
-  ];
+  const { kind: _kind, occurredAt, ...terms } = command;
+  const proposedBy = { personId: context.principal.personId, name: context.principal.name };
+  return [{ type: 'CollaborationProposed', data: { ...terms, parties, proposedBy }, occurredAt }];
 }
