@@ -7,7 +7,7 @@ import { Body, Controller, HttpCode, Inject, Logger, Module, Param, Post } from 
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, InMemoryEventStore, START } from '#event-store';
-import { type Action, Authorise, CommandContextOf, DEFAULT_AUDIENCE, IdentityModule, LocalIssuer } from '#identity';
+import { type Action, Authorise, CommandContextOf, authorise, DEFAULT_AUDIENCE, IdentityModule, LocalIssuer } from '#identity';
 import { type CommandContext, type Principal, actorMetadata } from '#shared-kernel';
 import { ProblemDetailsFilter } from '../../apps/ledger-api/src/problem-details.filter.js';
 
@@ -34,8 +34,9 @@ class FixtureController {
 
   @Post('forces/:force/signatures')
   @HttpCode(201)
-  @Authorise(sign, (request) => ({ force: (request.params as { force: string }).force }))
+  @Authorise(sign)
   async sign(@Param('force') force: string, @CommandContextOf() context: CommandContext) {
+    authorise(context.principal, sign, { force }); // the target, as the command runner judges it
     await this.record('AgreementSigned', `fixture-${force}`, context);
   }
 
@@ -48,8 +49,9 @@ class FixtureController {
 
   @Post('collaborations/led-by/:lead/benefits')
   @HttpCode(201)
-  @Authorise(recordBenefit, (request) => ({ leadForce: (request.params as { lead: string }).lead }))
+  @Authorise(recordBenefit)
   async measure(@Param('lead') lead: string, @CommandContextOf() context: CommandContext) {
+    authorise(context.principal, recordBenefit, { leadForce: lead });
     await this.record('BenefitMeasured', `fixture-led-by-${lead}`, context);
   }
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CommandBus } from '@nestjs/cqrs';
-import { DemoHistory } from '#governance';
+import { DemoHistory, LedgerCommands } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { httpClient } from '../support/http-client.js';
 import { projectionsCaughtUp } from '../support/projections.js';
@@ -13,7 +12,7 @@ describe('the demo history', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DemoHistory(api.app.get(CommandBus)).load();
+    await new DemoHistory(api.app.get(LedgerCommands)).load();
     await projectionsCaughtUp(api);
   });
   afterAll(async () => api?.close());

@@ -17,9 +17,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception, request.url);
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.status === 401 || body.status === 403) this.refused(request, body);
     if (body.status === 401) void reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${body.code}"`);
     if (typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+  }
+
+  /** Every refusal of access is logged with who asked for what: refusals are not domain events. */
+  private refused(request: FastifyRequest, body: ProblemDetails): void {
+    const { principal } = request;
+    this.logger.warn({
+      msg: 'access refused',
+      rule: body.code,
+      action: body.action,
+      method: request.method,
+      path: request.url,
+      ip: request.ip,
+      principal: principal ? { personId: principal.personId, role: principal.role, force: principal.force } : undefined,
+    });
   }
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {

@@ -102,6 +102,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** 0 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
+  /**
+   * Every event of these types, in global position order: for lookups a command's rules need
+   * (which collaborations name a force), never for projections (not gap-free). ReadStreamOptions'
+   * occurredUntil / recordedUntil apply; fromVersion and maxCount do not.
+   */
+  readByType(types: readonly string[], options?: Pick<ReadStreamOptions, 'occurredUntil' | 'recordedUntil'>): Promise<RecordedEvent[]>;
   /** Events committed after `after`, in gap-free global order. */
   readAll(after: Checkpoint, options?: { maxCount?: number }): Promise<ReadAllResult>;
   /** Every event after `after`, then new ones as they are committed, until the signal aborts. */

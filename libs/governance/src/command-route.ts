@@ -1,16 +1,28 @@
 import { type ExecutionContext, Post, applyDecorators, createParamDecorator } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Action, Authorise, type RouteAction, commandContextFrom } from '#identity';
+import { type Action, Authorise, commandContextFrom } from '#identity';
 import { type CommandContext, LedgerError, isUuid } from '#shared-kernel';
-import { ETAG_HEADER_DOC } from './http.js';
+import { ApiProblems, CommandAccepted } from './http.js';
 
 /** Everything a command route needs from its request besides the body. */
 export interface CommandScope {
   params: Record<string, string>;
-  ifMatch: string | undefined;
+  /** If-Match, parsed once: the stream version the client decided on; undefined for "any". */
+  expectedVersion: number | undefined;
   context: CommandContext;
   reply: FastifyReply;
+}
+
+/** If-Match carries the stream version the client decided on: `"3"`, `W/"3"` or `3`. Absent or `*`: any. */
+export function versionFromIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined || header === '*') return undefined;
+  const value = Array.isArray(header) ? header[0]! : header;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
+  if (!match) {
+    throw new LedgerError('InvalidIfMatch', 'invalid', `If-Match must be the version you read, as its ETag gave it (for example "3"), not ${JSON.stringify(value)}.`);
+  }
+  return Number(match[1]);
 }
 
 /** The route's path parameters (ids checked as UUIDs), If-Match, command context and reply. */
@@ -20,15 +32,32 @@ export const Scope = createParamDecorator((_data: unknown, execution: ExecutionC
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith('Id') && !isUuid(value)) throw new LedgerError('InvalidId', 'invalid', `${name} must be a UUID, not ${JSON.stringify(value)}.`);
   }
-  const ifMatch = request.headers['if-match'];
   return {
     params,
-    ifMatch: Array.isArray(ifMatch) ? ifMatch[0] : ifMatch,
+    expectedVersion: versionFromIfMatch(request.headers['if-match']),
     context: commandContextFrom(request),
     reply: execution.switchToHttp().getResponse<FastifyReply>(),
   };
 });
 
-/** POST route of a command: the access rule, OpenAPI summary, bearer auth and If-Match documented. */
-export const CommandRoute = (path: string, summary: string, action: Action, target?: RouteAction['target']) =>
-  applyDecorators(Post(path), ApiBearerAuth(), ApiOperation({ summary }), ApiHeader(ETAG_HEADER_DOC), Authorise(action, target));
+export const ETAG_HEADER_DOC = {
+  name: 'If-Match',
+  required: false,
+  description: 'The stream version you decided on (its ETag). A different current version answers 412 and writes nothing.',
+};
+
+/**
+ * POST route of a command: the action the access guard checks for the role (the command runner
+ * judges the target from the record), OpenAPI summary, bearer auth, If-Match, the 201 answer and
+ * the problems it may answer with.
+ */
+export const CommandRoute = (path: string, summary: string, action: Action, response: new () => CommandAccepted = CommandAccepted) =>
+  applyDecorators(
+    Post(path),
+    ApiBearerAuth(),
+    ApiOperation({ summary }),
+    ApiHeader(ETAG_HEADER_DOC),
+    Authorise(action),
+    ApiCreatedResponse({ type: response, description: 'Recorded: the stream’s new version (also the ETag), and the events appended' }),
+    ApiProblems(400, 401, 403, 404, 409, 412, 422, 429),
+  );

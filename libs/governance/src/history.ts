@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { EventStore, ReadStreamOptions } from '#event-store';
 import { LedgerError } from '#shared-kernel';
-import { type Decider, type DomainEvent, loadState, notFound } from './decider.js';
+import { loadState } from './command-runner.js';
+import { type DomainEvent, notFound } from './decider.js';
 
 /**
  * ?asOf= (occurred time) and ?knownAt= (recorded time) as stream read options, refusing what is not
@@ -26,7 +27,7 @@ function date(name: string, value: string): Date {
  */
 export async function readAsAt<State extends { status: string }, Event extends DomainEvent>(
   store: EventStore,
-  decider: Pick<Decider<State, never, Event, never>, 'initialState' | 'evolve'>,
+  decider: { initialState: State; evolve(state: State, event: Event): State },
   request: { streamId: string; asOf?: string; knownAt?: string; reply: FastifyReply; missing: { code: string; what: string } },
 ): Promise<{ state: State; version: number }> {
   const { state, version } = await loadState(store, decider, request.streamId, historyOptions(request.asOf, request.knownAt));

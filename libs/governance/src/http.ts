@@ -1,25 +1,84 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type CommandContext, LedgerError } from '#shared-kernel';
-import type { CommandOutcome } from './decider.js';
+import { type CommandContext, LedgerError, titleOfStatus } from '#shared-kernel';
+import type { CommandOutcome } from './command-runner.js';
 import { FORCES, isForceCode } from './reference-data/forces.js';
 
 export const FORCE_CODES = FORCES.map((f) => f.code);
 
-/** If-Match carries the stream version the client decided on: `"3"`, `W/"3"` or `3`. Absent or `*`: any. */
-export function versionFromIfMatch(header: string | string[] | undefined): number | undefined {
-  if (header === undefined || header === '*') return undefined;
-  const value = Array.isArray(header) ? header[0]! : header;
-  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
-  if (!match) {
-    throw new LedgerError('InvalidIfMatch', 'invalid', `If-Match must be the version you read, as its ETag gave it (for example "3"), not ${JSON.stringify(value)}.`);
-  }
-  return Number(match[1]);
+export class AppendedEvent {
+  @ApiProperty({ format: 'uuid' })
+  eventId!: string;
+
+  @ApiProperty({ example: 'AgreementSigned' })
+  type!: string;
+
+  @ApiProperty({ example: 1234, description: 'Its position in the global log: name it in Ledger-Read-After to read your own write from a read model' })
+  globalPosition!: number;
 }
 
+/** The answer to every command: the stream's new version (send it back as If-Match) and what was appended. */
+export class CommandAccepted {
+  @ApiProperty({ example: 'collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b' })
+  streamId!: string;
+
+  @ApiProperty({ example: 3 })
+  version!: number;
+
+  @ApiProperty({ type: [AppendedEvent] })
+  events!: AppendedEvent[];
+}
+
+/** RFC 9457 problem details, as every error is answered. */
+export class ProblemDetailsDto {
+  @ApiProperty({ example: '/problems/signer-not-office-holder' })
+  type!: string;
+
+  @ApiProperty({ example: 'Unprocessable Content' })
+  title!: string;
+
+  @ApiProperty({ example: 422 })
+  status!: number;
+
+  @ApiProperty({ example: 'Chief Constable A did not hold the chief-officer office of kent on 2015-04-01. Nothing was written.' })
+  detail!: string;
+
+  @ApiProperty({ example: 'SignerNotOfficeHolder', description: 'Stable code, listed in docs/api/problems.md' })
+  code!: string;
+
+  @ApiPropertyOptional({ example: '/collaborations/6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b/signatures' })
+  instance?: string;
+}
+
+const PROBLEM_MEANINGS: Record<number, string> = {
+  400: 'The request is malformed (a field, a date, an id, a query parameter); nothing was written',
+  401: 'No valid bearer token',
+  403: 'The access policy refuses this act for you (code names the rule); nothing was written',
+  404: 'What the request names does not exist (at that date)',
+  409: 'A concurrent change won the race; reload and decide again; nothing was written',
+  412: 'If-Match named a version that is not the current one; nothing was written',
+  422: 'Well-formed, but a domain rule refuses it (code names the rule); nothing was written',
+  429: 'Too many writes a minute; Retry-After says when to try again',
+  503: 'The ledger cannot answer now (database unavailable, read model behind)',
+};
+
+/** Documents the problem details a route may answer with. */
+export const ApiProblems = (...statuses: number[]) =>
+  applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: `${titleOfStatus(status)}: ${PROBLEM_MEANINGS[status] ?? 'see docs/api/problems.md'}`,
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
+    ),
+  );
+
 /** 201 with the new version as ETag (send it back as If-Match), and where to read the result. */
-export function created(reply: FastifyReply, outcome: CommandOutcome, location: string) {
+export function created(reply: FastifyReply, outcome: CommandOutcome, location: string): CommandAccepted {
   void reply.status(201).header('etag', `"${outcome.version}"`).header('location', location);
   return { streamId: outcome.streamId, version: outcome.version, events: outcome.events };
 }
@@ -56,12 +115,6 @@ export class OccurredAtDto {
   occurredAt?: string;
 }
 
-export const ETAG_HEADER_DOC = {
-  name: 'If-Match',
-  required: false,
-  description: 'The stream version you decided on (its ETag). A different current version answers 412 and writes nothing.',
-};
-
 export function knownOffice(office: string): 'chief-officer' | 'policing-body' {
   if (office !== 'chief-officer' && office !== 'policing-body') {
     throw new LedgerError('OfficeNotFound', 'not-found', `A force has two offices here, chief-officer and policing-body; not "${office}".`);
@@ -80,3 +133,9 @@ export const signatoryOf = (context: CommandContext) => ({
   role: context.principal.role as 'chief-officer' | 'policing-body',
   signatory: { personId: context.principal.personId, name: context.principal.name },
 });
+
+/** An officer acting for their own force: the party is the principal's force, the signatory the principal. */
+export const actingForOwnForce = (context: CommandContext) => ({ party: context.principal.force!, ...signatoryOf(context) });
+
+/** A required, non-empty free-text field of at most `max` characters, with its OpenAPI example. */
+export const TextField = (example: string, max = 4000) => applyDecorators(ApiProperty({ example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));

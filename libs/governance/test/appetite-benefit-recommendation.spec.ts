@@ -47,6 +47,7 @@ describe('benefits against plan', () => {
     category: 'economic' as const,
     measure: 'annualised saving',
     unit: 'GBP',
+    measureKind: 'annualised-run-rate' as const,
     baseline: 0,
     target: 12_000_000,
     targetDate: '2018-03-31',

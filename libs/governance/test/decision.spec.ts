@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type CollaborationFacts, type DecisionCommand, type DecisionEvent, decisionDecider } from '#governance';
+import { type CollaborationAsAt, type DecisionCommand, type DecisionEvent, decisionDecider } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { contextOf, spec } from '#testing';
 
@@ -10,7 +10,7 @@ const chief = (force: string): Principal => ({ personId: `cc-${force}`, name: `C
 const body = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
 const person = (p: Principal) => ({ personId: p.personId, name: p.name });
 const PARTIES = ['essex', 'kent', 'suffolk'];
-const withScheme = (rule: CollaborationFacts['rule']): { collaboration: CollaborationFacts } => ({ collaboration: { status: 'in-force', leadForce: 'essex', remainingParties: PARTIES, rule } });
+const withScheme = (rule: CollaborationAsAt['rule']): { collaboration: CollaborationAsAt } => ({ collaboration: { status: 'in-force', leadForce: 'essex', remainingParties: PARTIES, rule } });
 const financialUpTo250k = { category: 'financial' as const, leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' as const };
 
 const propose = (valueGbp: number): DecisionCommand => ({

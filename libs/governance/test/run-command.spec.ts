@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { type EventStore, InMemoryEventStore } from '#event-store';
-import { collaborationDecider, runCommand } from '#governance';
+import { collaborationAggregate, runCommand } from '#governance';
 import type { CommandContext } from '#shared-kernel';
 
 const manager: CommandContext = {
@@ -28,7 +28,7 @@ describe('running a command: load, decide, append', () => {
   it('appends the decided events with who, for whom and whether back-dated', async () => {
     const store = new InMemoryEventStore();
     const id = randomUUID();
-    const outcome = await runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id, new Date('2015-04-01Z')), context: manager, facts: {} });
+    const outcome = await runCommand(store, collaborationAggregate, { command: propose(id, new Date('2015-04-01Z')), context: manager });
     expect(outcome).toMatchObject({ streamId: `collaboration-${id}`, version: 1, events: [{ type: 'CollaborationProposed', globalPosition: 1 }] });
     const [event] = await store.readStream(`collaboration-${id}`);
     expect(event!.metadata).toEqual({
@@ -46,7 +46,7 @@ describe('running a command: load, decide, append', () => {
   it('does not mark an entry made at the time as back-dated', async () => {
     const store = new InMemoryEventStore();
     const id = randomUUID();
-    await runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id), context: manager, facts: {} });
+    await runCommand(store, collaborationAggregate, { command: propose(id), context: manager });
     expect((await store.readStream(`collaboration-${id}`))[0]!.metadata).toMatchObject({ backDated: false });
   });
 
@@ -54,7 +54,7 @@ describe('running a command: load, decide, append', () => {
     const store = new InMemoryEventStore();
     const id = randomUUID();
     await expect(
-      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id, new Date('2026-11-23T10:05:00Z')), context: manager, facts: {} }),
+      runCommand(store, collaborationAggregate, { command: propose(id, new Date('2026-11-23T10:05:00Z')), context: manager }),
     ).rejects.toMatchObject({ code: 'OccurredInFuture', kind: 'rule-violated' });
     expect(await store.streamVersion(`collaboration-${id}`)).toBe(0);
   });
@@ -63,7 +63,7 @@ describe('running a command: load, decide, append', () => {
     const store = new InMemoryEventStore();
     const id = randomUUID();
     await expect(
-      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: propose(id), context: manager, facts: {}, expectedVersion: 3 }),
+      runCommand(store, collaborationAggregate, { command: propose(id), context: manager, expectedVersion: 3 }),
     ).rejects.toMatchObject({ code: 'VersionMismatch', kind: 'precondition-failed', details: { expectedVersion: 3, actualVersion: 0 } });
     expect(await store.streamVersion(`collaboration-${id}`)).toBe(0);
   });
@@ -80,7 +80,7 @@ describe('running a command: load, decide, append', () => {
         return events;
       },
     });
-    await expect(runCommand(racing, collaborationDecider, { streamId, command: propose(id), context: manager, facts: {} })).rejects.toMatchObject({
+    await expect(runCommand(racing, collaborationAggregate, { command: propose(id), context: manager })).rejects.toMatchObject({
       code: 'ConcurrentChange',
       kind: 'conflict',
       details: { actualVersion: 1 },
@@ -92,7 +92,7 @@ describe('running a command: load, decide, append', () => {
     const store = new InMemoryEventStore();
     const id = randomUUID();
     await expect(
-      runCommand(store, collaborationDecider, { streamId: `collaboration-${id}`, command: { ...propose(id), leadForce: 'dorset' }, context: manager, facts: {} }),
+      runCommand(store, collaborationAggregate, { command: { ...propose(id), parties: ['essex', 'dorset'] }, context: manager }),
     ).rejects.toMatchObject({ code: 'LeadForceNotAParty' });
   });
 });

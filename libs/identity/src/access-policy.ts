@@ -1,4 +1,4 @@
-import type { Principal, Role } from '#shared-kernel';
+import { LedgerError, type Principal, type Role } from '#shared-kernel';
 
 /**
  * Who may do what, for which force: one pure function, unit-tested as a table. The guard asks it
@@ -78,4 +78,12 @@ export function decideAccess(principal: Principal, action: Action, target: Targe
     return refuse('ActsOnlyForOwnForce', `a ${principal.role} of ${principal.force} cannot act for ${target.force}`);
   }
   return allow;
+}
+
+/** Asks the policy and throws its refusal as a 403 problem (code: the rule); nothing runs after it. */
+export function authorise(principal: Principal, action: Action, target: Target = {}): void {
+  const decision = decideAccess(principal, action, target);
+  if (!decision.allowed) {
+    throw new LedgerError(decision.rule, 'forbidden', `Refused: ${decision.reason}. Nothing was written.`, { rule: decision.rule, action: action.name });
+  }
 }

@@ -1,7 +1,7 @@
 import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type CommandContext, type Principal, newId } from '#shared-kernel';
-import type { Action, Target } from './access-policy.js';
+import type { Action } from './access-policy.js';
 
 export const PUBLIC_ROUTE = 'governance-ledger:public';
 export const ROUTE_ACTION = 'governance-ledger:action';
@@ -9,17 +9,16 @@ export const ROUTE_ACTION = 'governance-ledger:action';
 /** Answerable without signing in (health, the public register). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Looks up a provider (the event store, say) for a target resolver that needs to read. */
-export type ProviderLookup = <T>(token: string | symbol | (abstract new (...args: never[]) => T)) => T;
-
 export interface RouteAction {
   action: Action;
-  /** Finds what the action is done to, from the request (body, params) or by reading the ledger. */
-  target?: (request: FastifyRequest, lookup: ProviderLookup) => Target | Promise<Target>;
 }
 
-/** The action a route takes. A route that is neither @Public nor a GET must name one, or it is refused. */
-export const Authorise = (action: Action, target?: RouteAction['target']) => SetMetadata(ROUTE_ACTION, { action, target } satisfies RouteAction);
+/**
+ * The action a route takes. A route that is neither @Public nor a GET must name one, or it is
+ * refused. The guard checks the role against it before anything is read; what the act is done to
+ * (a party, a lead force) is judged by the command runner against the record it loads.
+ */
+export const Authorise = (action: Action) => SetMetadata(ROUTE_ACTION, { action } satisfies RouteAction);
 
 declare module 'fastify' {
   interface FastifyRequest {

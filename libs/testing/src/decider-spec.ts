@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import type { Decider, DomainEvent } from '#governance';
+import type { AnyCommand, Decider, DomainEvent } from '#governance';
 import { type CommandContext, LedgerError, type Principal } from '#shared-kernel';
 
 export const contextOf = (principal: Principal, receivedAt = new Date('2026-11-23T10:00:00Z')): CommandContext => ({
@@ -13,7 +13,7 @@ export const contextOf = (principal: Principal, receivedAt = new Date('2026-11-2
  *   spec(decider).given(events).when(command, context, facts).then(events)
  *   spec(decider).given(events).when(command, context, facts).thenRefuses('NotAParty')
  */
-export function spec<State, Command, Event extends DomainEvent, Facts>(decider: Decider<State, Command, Event, Facts>) {
+export function spec<State, Command extends AnyCommand, Event extends DomainEvent, Facts>(decider: Decider<State, Command, Event, Facts>) {
   return {
     given(history: readonly Event[]) {
       return {

@@ -104,6 +104,13 @@ export class InMemoryEventStore implements EventStore {
       .slice(0, maxCount);
   }
 
+  async readByType(types: readonly string[], options: Pick<ReadStreamOptions, 'occurredUntil' | 'recordedUntil'> = {}): Promise<RecordedEvent[]> {
+    const { occurredUntil, recordedUntil } = options;
+    return this.log.filter(
+      (e) => types.includes(e.type) && (!occurredUntil || e.occurredAt <= occurredUntil) && (!recordedUntil || e.recordedAt <= recordedUntil),
+    );
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     return this.streams.get(streamId)?.length ?? 0;
   }

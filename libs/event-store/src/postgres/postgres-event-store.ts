@@ -211,6 +211,19 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readByType(types: readonly string[], options: Pick<ReadStreamOptions, 'occurredUntil' | 'recordedUntil'> = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query({
+      name: 'ledger_read_by_type',
+      text: `SELECT ${COLUMNS} FROM events
+              WHERE type = ANY ($1::text[])
+                AND ($2::timestamptz IS NULL OR occurred_at <= $2)
+                AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+              ORDER BY global_position`,
+      values: [types, options.occurredUntil ?? null, options.recordedUntil ?? null],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.pool.query<{ version: string }>({
       name: 'ledger_stream_version',

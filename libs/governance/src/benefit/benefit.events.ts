@@ -1,8 +1,14 @@
-import type { DomainEvent } from '../decider.js';
+import type { DomainEvent, Upcaster } from '../decider.js';
 import type { Person } from '../office/office.events.js';
 
 export type BenefitCategory = 'economic' | 'efficiency' | 'effectiveness';
 export type BenefitOutcome = 'realised' | 'partly-realised' | 'not-realised';
+/**
+ * How a benefit's monthly figure reads: the amount of that month alone (per-period), the running
+ * total since the baseline (cumulative), or the yearly rate reached that month (annualised-run-rate).
+ */
+export const MEASURE_KINDS = ['per-period', 'cumulative', 'annualised-run-rate'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export type BenefitIdentified = DomainEvent<
   'BenefitIdentified',
@@ -14,6 +20,8 @@ export type BenefitIdentified = DomainEvent<
     category: BenefitCategory;
     measure: string;
     unit: string;
+    /** Since schema version 2. */
+    measureKind: MeasureKind;
     baseline: number;
     target: number;
     targetDate: string;
@@ -41,3 +49,9 @@ export type BenefitEvent =
   | BenefitClosed;
 
 export const benefitStreamId = (benefitId: string) => `benefit-${benefitId}`;
+
+/**
+ * BenefitIdentified v1 recorded no measure kind; the ledger then read every monthly figure as that
+ * month's own amount. v1 therefore reads as per-period, which is how it was always counted.
+ */
+export const BENEFIT_UPCASTERS: Upcaster[] = [{ type: 'BenefitIdentified', fromVersion: 1, up: (data) => ({ ...data, measureKind: 'per-period' }) }];

@@ -1,23 +1,23 @@
-import type { Decider } from '../decider.js';
-import { type AdoptDelegationScheme, adoptDelegationScheme } from './adopt-delegation-scheme/adopt-delegation-scheme.command.js';
-import { type AgreeCollaborationRiskAppetite, agreeRiskAppetite } from './agree-risk-appetite/agree-risk-appetite.command.js';
-import { type ChangeLeadForce, changeLeadForce } from './change-lead-force/change-lead-force.command.js';
+import { deciderOf } from '../decider.js';
 import type { CollaborationEvent } from './collaboration.events.js';
 import { type CollaborationState, evolveCollaboration, initialCollaborationState } from './collaboration.state.js';
-import { type CompleteReview, completeReview } from './complete-review/complete-review.command.js';
-import { type GiveWithdrawalNotice, giveWithdrawalNotice } from './give-withdrawal-notice/give-withdrawal-notice.command.js';
-import { type ProposeCollaboration, proposeCollaboration } from './propose-collaboration/propose-collaboration.command.js';
-import { type ProposeVariation, proposeVariation } from './propose-variation/propose-variation.command.js';
-import { type PublishAgreement, publishAgreement } from './publish-agreement/publish-agreement.command.js';
-import { type RecordDirection, recordDirection } from './record-direction/record-direction.command.js';
-import { type RecordPartyWithdrawal, recordPartyWithdrawal } from './record-party-withdrawal/record-party-withdrawal.command.js';
-import { type RescindWithdrawalNotice, rescindWithdrawalNotice } from './rescind-withdrawal-notice/rescind-withdrawal-notice.command.js';
-import { type RestatePurpose, restatePurpose } from './restate-purpose/restate-purpose.command.js';
-import { type SetAnnualBudget, setAnnualBudget } from './set-annual-budget/set-annual-budget.command.js';
-import { type SignAgreement, type SignatureFacts, signAgreement } from './sign-agreement/sign-agreement.command.js';
-import { type SignVariation, signVariation } from './sign-variation/sign-variation.command.js';
-import { type StaffKeyRole, staffKeyRole } from './staff-key-role/staff-key-role.command.js';
-import { type TerminateCollaboration, terminateCollaboration } from './terminate-collaboration/terminate-collaboration.command.js';
+import { ADOPT_DELEGATION_SCHEME, type AdoptDelegationScheme, adoptDelegationScheme } from './adopt-delegation-scheme/adopt-delegation-scheme.command.js';
+import { AGREE_RISK_APPETITE, type AgreeCollaborationRiskAppetite, agreeRiskAppetite } from './agree-risk-appetite/agree-risk-appetite.command.js';
+import { CHANGE_LEAD_FORCE, type ChangeLeadForce, changeLeadForce } from './change-lead-force/change-lead-force.command.js';
+import { COMPLETE_REVIEW, type CompleteReview, completeReview } from './complete-review/complete-review.command.js';
+import { GIVE_WITHDRAWAL_NOTICE, type GiveWithdrawalNotice, giveWithdrawalNotice } from './give-withdrawal-notice/give-withdrawal-notice.command.js';
+import { PROPOSE_COLLABORATION, type ProposeCollaboration, proposeCollaboration } from './propose-collaboration/propose-collaboration.command.js';
+import { PROPOSE_VARIATION, type ProposeVariation, proposeVariation } from './propose-variation/propose-variation.command.js';
+import { PUBLISH_AGREEMENT, type PublishAgreement, publishAgreement } from './publish-agreement/publish-agreement.command.js';
+import { RECORD_DIRECTION, type RecordDirection, recordDirection } from './record-direction/record-direction.command.js';
+import { RECORD_PARTY_WITHDRAWAL, type RecordPartyWithdrawal, recordPartyWithdrawal } from './record-party-withdrawal/record-party-withdrawal.command.js';
+import { RESCIND_WITHDRAWAL_NOTICE, type RescindWithdrawalNotice, rescindWithdrawalNotice } from './rescind-withdrawal-notice/rescind-withdrawal-notice.command.js';
+import { RESTATE_PURPOSE, type RestatePurpose, restatePurpose } from './restate-purpose/restate-purpose.command.js';
+import { SET_ANNUAL_BUDGET, type SetAnnualBudget, setAnnualBudget } from './set-annual-budget/set-annual-budget.command.js';
+import { SIGN_AGREEMENT, type SignAgreement, type SignatureFacts, signAgreement } from './sign-agreement/sign-agreement.command.js';
+import { SIGN_VARIATION, type SignVariation, signVariation } from './sign-variation/sign-variation.command.js';
+import { STAFF_KEY_ROLE, type StaffKeyRole, staffKeyRole } from './staff-key-role/staff-key-role.command.js';
+import { TERMINATE_COLLABORATION, type TerminateCollaboration, terminateCollaboration } from './terminate-collaboration/terminate-collaboration.command.js';
 
 export type CollaborationCommand =
   | ProposeCollaboration
@@ -38,28 +38,26 @@ export type CollaborationCommand =
   | TerminateCollaboration
   | StaffKeyRole;
 
-export const collaborationDecider: Decider<CollaborationState, CollaborationCommand, CollaborationEvent, SignatureFacts> = {
-  initialState: initialCollaborationState,
-  evolve: evolveCollaboration,
-  decide: (state, command, context) => {
-    switch (command.kind) {
-      case 'ProposeCollaboration': return proposeCollaboration(state, command, context);
-      case 'SignAgreement': return signAgreement(state, command, context);
-      case 'GiveWithdrawalNotice': return giveWithdrawalNotice(state, command, context);
-      case 'RestatePurpose': return restatePurpose(state, command, context);
-      case 'ProposeVariation': return proposeVariation(state, command, context);
-      case 'SignVariation': return signVariation(state, command, context);
-      case 'ChangeLeadForce': return changeLeadForce(state, command, context);
-      case 'AdoptDelegationScheme': return adoptDelegationScheme(state, command, context);
-      case 'AgreeCollaborationRiskAppetite': return agreeRiskAppetite(state, command, context);
-      case 'SetAnnualBudget': return setAnnualBudget(state, command, context);
-      case 'PublishAgreement': return publishAgreement(state, command, context);
-      case 'RescindWithdrawalNotice': return rescindWithdrawalNotice(state, command, context);
-      case 'RecordPartyWithdrawal': return recordPartyWithdrawal(state, command, context);
-      case 'CompleteReview': return completeReview(state, command, context);
-      case 'RecordDirection': return recordDirection(state, command, context);
-      case 'TerminateCollaboration': return terminateCollaboration(state, command, context);
-      case 'StaffKeyRole': return staffKeyRole(state, command, context);
-    }
-  },
-};
+/** Facts a collaboration's rules need from other streams: who held the signing office on the date. */
+export type CollaborationFacts = SignatureFacts;
+
+/** The collaboration: its state, and its use cases with the access action each takes. */
+export const collaborationDecider = deciderOf<CollaborationState, CollaborationCommand, CollaborationEvent, CollaborationFacts>(initialCollaborationState, evolveCollaboration, {
+  ProposeCollaboration: { action: PROPOSE_COLLABORATION, decide: proposeCollaboration },
+  SignAgreement: { action: SIGN_AGREEMENT, decide: signAgreement },
+  GiveWithdrawalNotice: { action: GIVE_WITHDRAWAL_NOTICE, decide: giveWithdrawalNotice },
+  RestatePurpose: { action: RESTATE_PURPOSE, decide: restatePurpose },
+  ProposeVariation: { action: PROPOSE_VARIATION, decide: proposeVariation },
+  SignVariation: { action: SIGN_VARIATION, decide: signVariation },
+  ChangeLeadForce: { action: CHANGE_LEAD_FORCE, decide: changeLeadForce },
+  AdoptDelegationScheme: { action: ADOPT_DELEGATION_SCHEME, decide: adoptDelegationScheme },
+  AgreeCollaborationRiskAppetite: { action: AGREE_RISK_APPETITE, decide: agreeRiskAppetite },
+  SetAnnualBudget: { action: SET_ANNUAL_BUDGET, decide: setAnnualBudget },
+  PublishAgreement: { action: PUBLISH_AGREEMENT, decide: publishAgreement },
+  RescindWithdrawalNotice: { action: RESCIND_WITHDRAWAL_NOTICE, decide: rescindWithdrawalNotice },
+  RecordPartyWithdrawal: { action: RECORD_PARTY_WITHDRAWAL, decide: recordPartyWithdrawal },
+  CompleteReview: { action: COMPLETE_REVIEW, decide: completeReview },
+  RecordDirection: { action: RECORD_DIRECTION, decide: recordDirection },
+  TerminateCollaboration: { action: TERMINATE_COLLABORATION, decide: terminateCollaboration },
+  StaffKeyRole: { action: STAFF_KEY_ROLE, decide: staffKeyRole },
+});

@@ -158,9 +158,15 @@ export const remainingParties = (state: CollaborationState) => (state.terms?.par
 
 export const outstandingNotice = (state: CollaborationState, party: string) => state.withdrawalNotices.find((n) => n.party === party && !n.rescinded);
 
+/** Nothing happens to a collaboration that does not exist. */
+export function refuseUnlessExists(state: CollaborationState, collaborationId: string): LedgerError | undefined {
+  return state.status === 'none' ? notFound('CollaborationNotFound', `There is no collaboration ${collaborationId}.`) : undefined;
+}
+
 /** Nothing happens to a collaboration that does not exist, or after its termination (it can only be read). */
 export function refuseUnlessActive(state: CollaborationState, collaborationId: string): LedgerError | undefined {
-  if (state.status === 'none') return notFound('CollaborationNotFound', `There is no collaboration ${collaborationId}.`);
+  const missing = refuseUnlessExists(state, collaborationId);
+  if (missing) return missing;
   if (state.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it can only be read');
   return undefined;
 }

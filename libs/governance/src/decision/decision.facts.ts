@@ -3,7 +3,7 @@ import type { Person } from '../office/office.events.js';
 import type { Approver, ApprovalBasis } from './decision.events.js';
 
 /** The collaboration as it stood on the decision's date, read by the handler. */
-export interface CollaborationFacts {
+export interface CollaborationAsAt {
   status: 'none' | 'proposed' | 'in-force' | 'terminated';
   leadForce: string;
   remainingParties: string[];
@@ -13,7 +13,7 @@ export interface CollaborationFacts {
 
 export interface DecisionFacts {
   holderThen?: Person;
-  collaboration?: CollaborationFacts;
+  collaboration?: CollaborationAsAt;
 }
 
 /** Who must approve under a basis: the lead force's chief officer, or every party's chief officer (and policing body). */

@@ -66,8 +66,12 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
 
 export const outstandingApprovals = (state: DecisionState) => state.requiredApprovals.filter((r) => !state.approvals.some((a) => sameApprover(a, r)));
 
+export const refuseUnlessDecisionExists = (state: DecisionState, decisionId: string): LedgerError | undefined =>
+  state.status === 'none' ? notFound('DecisionNotFound', `There is no decision ${decisionId}.`) : undefined;
+
 export function refuseUnlessDecisionOpen(state: DecisionState, decisionId: string): LedgerError | undefined {
-  if (state.status === 'none') return notFound('DecisionNotFound', `There is no decision ${decisionId}.`);
+  const missing = refuseUnlessDecisionExists(state, decisionId);
+  if (missing) return missing;
   if (state.status !== 'open') return refuse('DecisionNotOpen', `the decision is ${state.status}, no longer open`, { status: state.status });
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { LedgerCommands } from '../ledger-commands.js';
 import { DemoHistory } from './demo-data.js';
 
 /** Loads the demo history into an empty ledger when LEDGER_DEMO_DATA=true (`npm start` on its embedded database). */
@@ -9,7 +9,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoData');
 
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: LedgerCommands,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 

@@ -1,15 +1,15 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { type CommandContext, type Principal, newId } from '#shared-kernel';
-import { CollaborationCommandMessage } from '../collaboration/collaboration.handler.js';
-import type { CollaborationCommand } from '../collaboration/collaboration.decider.js';
-import { DecisionCommandMessage } from '../decision/decision.handler.js';
-import type { DecisionCommand } from '../decision/decision.decider.js';
-import { BenefitCommandMessage } from '../benefit/benefits.controller.js';
+import { benefitAggregate } from '../benefit/benefit.aggregate.js';
 import type { BenefitCommand } from '../benefit/benefit.decider.js';
-import { OfficeCommandMessage } from '../office/office.handler.js';
+import { collaborationAggregate } from '../collaboration/collaboration.aggregate.js';
+import type { CollaborationCommand } from '../collaboration/collaboration.decider.js';
+import { decisionAggregate } from '../decision/decision.aggregate.js';
+import type { DecisionCommand } from '../decision/decision.decider.js';
+import type { LedgerCommands } from '../ledger-commands.js';
+import { officeAggregate } from '../office/office.aggregate.js';
 import type { Office } from '../office/office.events.js';
-import { RecommendationCommandMessage } from '../recommendation/recommendations.controller.js';
-import type { RecommendationCommand } from '../recommendation/recommendation.commands.js';
+import { recommendationAggregate } from '../recommendation/recommendation.aggregate.js';
+import type { RecommendationCommand } from '../recommendation/recommendation.decider.js';
 import { forceByCode } from '../reference-data/forces.js';
 
 /**
@@ -28,14 +28,14 @@ const person = (p: Principal) => ({ personId: p.personId, name: p.name });
 export class DemoHistory {
   private readonly receivedAt = new Date();
 
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
   private context(principal: Principal): CommandContext {
     return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt };
   }
 
   private collaboration(by: Principal, command: CollaborationCommand) {
-    return this.commands.execute(new CollaborationCommandMessage(command, this.context(by)));
+    return this.commands.execute(collaborationAggregate, { command, context: this.context(by) });
   }
 
   private async officeHolders(forces: string[], from: string) {
@@ -43,12 +43,10 @@ export class DemoHistory {
       for (const holder of [chief(force), body(force)]) {
         const office = holder.role as Office;
         await this.commands
-          .execute(
-            new OfficeCommandMessage(
-              { kind: 'AppointOfficeHolder', forceCode: force, office, holder: person(holder), basis: 'substantive', occurredAt: at(from) },
-              this.context(registrar),
-            ),
-          )
+          .execute(officeAggregate, {
+            command: { kind: 'AppointOfficeHolder', forceCode: force, office, holder: person(holder), basis: 'substantive', occurredAt: at(from) },
+            context: this.context(registrar),
+          })
           .catch((error: { code?: string }) => {
             if (error.code !== 'OfficeAlreadyHeld') throw error; // shared by several collaborations
           });
@@ -99,7 +97,7 @@ export class DemoHistory {
     await this.collaboration(manager('essex'), { kind: 'SetAnnualBudget', collaborationId: sevenForce, financialYear: '2016/17', totalGbp: 7_000_000, contributions: sevenForces.map((party) => ({ party, amountGbp: 1_000_000 })), occurredAt: at('2016-03-15') });
     await this.collaboration(manager('essex'), { kind: 'PublishAgreement', collaborationId: sevenForce, level: 'redacted', reason: 'Illustrative: commercial schedules withheld', occurredAt: at('2015-04-01') });
     const decisionId = newId();
-    const decide = (by: Principal, command: DecisionCommand) => this.commands.execute(new DecisionCommandMessage(command, this.context(by)));
+    const decide = (by: Principal, command: DecisionCommand) => this.commands.execute(decisionAggregate, { command, context: this.context(by) });
     await decide(manager('essex'), { kind: 'ProposeDecision', decisionId, collaborationId: sevenForce, title: 'Joint procurement framework for vehicles (illustrative)', category: 'financial', valueGbp: 1_800_000, rationale: 'One framework instead of seven', optionsConsidered: ['seven contracts', 'one regional framework'], occurredAt: at('2016-05-03') });
     for (const force of sevenForces) await decide(chief(force), { kind: 'ApproveDecision', decisionId, party: force, role: 'chief-officer', signatory: person(chief(force)), occurredAt: at(force === 'kent' ? '2016-07-19' : '2016-05-24') });
 
@@ -139,8 +137,8 @@ export class DemoHistory {
     ];
     for (const [title, category] of benefits) {
       const benefitId = newId();
-      const benefit = (by: Principal, command: BenefitCommand) => this.commands.execute(new BenefitCommandMessage(command, this.context(by)));
-      await benefit(manager('devon-and-cornwall'), { kind: 'IdentifyBenefit', benefitId, collaborationId: alliance, title: `${title} (measures illustrative)`, category, measure: category === 'economic' ? 'annualised saving' : 'index against baseline', unit: category === 'economic' ? 'GBP' : 'index', baseline: 0, target: category === 'economic' ? 12_000_000 : 100, targetDate: '2018-03-31', owner: person(manager('devon-and-cornwall')), sharePerForce: [{ party: 'devon-and-cornwall', percent: 62.5 }, { party: 'dorset', percent: 37.5 }], occurredAt: at('2014-10-15') });
+      const benefit = (by: Principal, command: BenefitCommand) => this.commands.execute(benefitAggregate, { command, context: this.context(by) });
+      await benefit(manager('devon-and-cornwall'), { kind: 'IdentifyBenefit', benefitId, collaborationId: alliance, title: `${title} (measures illustrative)`, category, measure: category === 'economic' ? 'annualised saving' : 'index against baseline', measureKind: category === 'economic' ? 'annualised-run-rate' : 'per-period', unit: category === 'economic' ? 'GBP' : 'index', baseline: 0, target: category === 'economic' ? 12_000_000 : 100, targetDate: '2018-03-31', owner: person(manager('devon-and-cornwall')), sharePerForce: [{ party: 'devon-and-cornwall', percent: 62.5 }, { party: 'dorset', percent: 37.5 }], occurredAt: at('2014-10-15') });
       await benefit(chief('devon-and-cornwall'), { kind: 'ApproveBenefitProfile', benefitId, occurredAt: at('2014-10-31') });
     }
     // The merger proposal: escalated to the policing bodies; the PCC withdrew from it in autumn 2018.
@@ -157,7 +155,7 @@ export class DemoHistory {
 
     // The Hard Yards recommendation, as Nottinghamshire tracks it (overseen by the deputy chief constable).
     const recommendationId = newId();
-    const recommend = (by: Principal, command: RecommendationCommand) => this.commands.execute(new RecommendationCommandMessage(command, this.context(by)));
+    const recommend = (by: Principal, command: RecommendationCommand) => this.commands.execute(recommendationAggregate, { command, context: this.context(by) });
     await recommend(chief('nottinghamshire'), { kind: 'RaiseRecommendation', recommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'nottinghamshire', owner: { personId: 'demo-dcc-nottinghamshire', name: 'Deputy Chief Constable of Nottinghamshire (illustrative)' }, dueDate: '2020-09-15', occurredAt: at('2020-07-21') });
     await recommend(body('nottinghamshire'), { kind: 'PublishPolicingBodyResponse', recommendationId, response: 'The Force will continue to use its 4ACTION database for tracking and responding to HMICFRS recommendations, overseen by the Deputy Chief Constable, with regular reports to the Joint Audit and Scrutiny Panel.', occurredAt: at('2020-12-01') });
     await recommend(chief('nottinghamshire'), { kind: 'ReviseDueDate', recommendationId, dueDate: '2021-03-31', reason: 'Awaiting the national methodology (illustrative)', occurredAt: at('2020-09-10') });

@@ -1,26 +1,17 @@
-import type { Decider } from '../decider.js';
-import { type AppointOfficeHolder, appointOfficeHolder } from './appoint-office-holder/appoint-office-holder.command.js';
-import { type HandOverOffice, type HandoverFacts, handOverOffice } from './hand-over-office/hand-over-office.command.js';
-import { type DesignateActingHolder, designateActingHolder } from './designate-acting-holder/designate-acting-holder.command.js';
+import { deciderOf } from '../decider.js';
+import { APPOINT_OFFICE_HOLDER, type AppointOfficeHolder, appointOfficeHolder } from './appoint-office-holder/appoint-office-holder.command.js';
+import { DESIGNATE_ACTING_HOLDER, type DesignateActingHolder, designateActingHolder } from './designate-acting-holder/designate-acting-holder.command.js';
+import { HAND_OVER_OFFICE, type HandOverOffice, type HandoverFacts, handOverOffice } from './hand-over-office/hand-over-office.command.js';
 import type { OfficeEvent } from './office.events.js';
 import { type OfficeState, evolveOffice, initialOfficeState } from './office.state.js';
-import { type VacateOffice, vacateOffice } from './vacate-office/vacate-office.command.js';
+import { VACATE_OFFICE, type VacateOffice, vacateOffice } from './vacate-office/vacate-office.command.js';
 
 export type OfficeCommand = AppointOfficeHolder | HandOverOffice | DesignateActingHolder | VacateOffice;
 
-export const officeDecider: Decider<OfficeState, OfficeCommand, OfficeEvent, HandoverFacts> = {
-  initialState: initialOfficeState,
-  evolve: evolveOffice,
-  decide: (state, command, context) => {
-    switch (command.kind) {
-      case 'AppointOfficeHolder':
-        return appointOfficeHolder(state, command, context);
-      case 'HandOverOffice':
-        return handOverOffice(state, command, context);
-      case 'DesignateActingHolder':
-        return designateActingHolder(state, command, context);
-      case 'VacateOffice':
-        return vacateOffice(state, command, context);
-    }
-  },
-};
+/** A force's chief-officer or policing-body office: who holds it when. */
+export const officeDecider = deciderOf<OfficeState, OfficeCommand, OfficeEvent, HandoverFacts>(initialOfficeState, evolveOffice, {
+  AppointOfficeHolder: { action: APPOINT_OFFICE_HOLDER, decide: appointOfficeHolder },
+  HandOverOffice: { action: HAND_OVER_OFFICE, decide: handOverOffice },
+  DesignateActingHolder: { action: DESIGNATE_ACTING_HOLDER, decide: designateActingHolder },
+  VacateOffice: { action: VACATE_OFFICE, decide: vacateOffice },
+});

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { Public } from '#identity';
-import { loadState } from '../decider.js';
+import { loadState } from '../command-runner.js';
 import { historyOptions } from '../history.js';
 import { FORCES } from '../reference-data/forces.js';
 import { knownForce, knownOffice } from '../http.js';

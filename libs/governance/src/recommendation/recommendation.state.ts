@@ -61,3 +61,14 @@ export function refuseUnlessRecommendationOpen(state: RecommendationState, recom
   if (state.status === 'closed') return refuse('RecommendationClosed', 'the recommendation is closed: it can only be read');
   return undefined;
 }
+
+/** Accepting or rejecting closure needs a closure proposed. */
+export function refuseUnlessClosureProposed(state: RecommendationState, recommendationId: string): LedgerError | undefined {
+  const closed = refuseUnlessRecommendationOpen(state, recommendationId);
+  if (closed) return closed;
+  return state.status === 'closure-proposed' ? undefined : refuse('ClosureNotProposed', 'no closure is proposed');
+}
+
+/** Nothing happens to a recommendation that was never raised. */
+export const refuseUnlessRaised = (state: RecommendationState, recommendationId: string): LedgerError | undefined =>
+  state.status === 'none' ? notFound('RecommendationNotFound', `There is no recommendation ${recommendationId}.`) : undefined;

@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent, DelegationRule } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const ADOPT_DELEGATION_SCHEME: Action = { name: 'adopt-delegation-scheme', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** Which decisions the lead force may take alone, up to what value, and who decides above it. */
 export interface AdoptDelegationScheme {

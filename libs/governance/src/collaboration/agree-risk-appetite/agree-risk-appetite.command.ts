@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { RiskCategory, RiskLevel } from '../../risk.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const AGREE_RISK_APPETITE: Action = { name: 'agree-collaboration-risk-appetite', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** The risk appetite the partners agreed for the collaboration, per category. */
 export interface AgreeCollaborationRiskAppetite {

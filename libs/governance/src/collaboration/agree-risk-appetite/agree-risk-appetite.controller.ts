@@ -1,20 +1,18 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { AGREE_RISK_APPETITE } from './agree-risk-appetite.command.js';
 import { AgreeRiskAppetiteRequest } from './agree-risk-appetite.request.js';
-
-export const AGREE_RISK_APPETITE: Action = { name: 'agree-collaboration-risk-appetite', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class AgreeRiskAppetiteController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/risk-appetite', 'Record the risk appetite the partners agreed for the collaboration, per category', AGREE_RISK_APPETITE, leadForceOfRoute)
+  @CommandRoute(':collaborationId/risk-appetite', 'Record the risk appetite the partners agreed for the collaboration, per category', AGREE_RISK_APPETITE)
   async handle(@Body() body: AgreeRiskAppetiteRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'AgreeCollaborationRiskAppetite' as const,
@@ -23,6 +21,6 @@ export class AgreeRiskAppetiteController {
       statement: body.statement,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
+
+export const CHANGE_LEAD_FORCE: Action = { name: 'change-lead-force', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 export interface ChangeLeadForce {
   kind: 'ChangeLeadForce';

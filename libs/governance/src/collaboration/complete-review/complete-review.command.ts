@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent, ReviewCompleted } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const COMPLETE_REVIEW: Action = { name: 'complete-review', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 export interface CompleteReview {
   kind: 'CompleteReview';

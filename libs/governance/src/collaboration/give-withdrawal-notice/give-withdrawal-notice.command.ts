@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, outstandingNotice, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
+
+export const GIVE_WITHDRAWAL_NOTICE: Action = { name: 'give-withdrawal-notice', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A party force (its chief officer or policing body) gives notice that it will withdraw. */
 export interface GiveWithdrawalNotice {

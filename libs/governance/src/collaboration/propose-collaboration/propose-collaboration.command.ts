@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent, CollaborationProposed } from '../collaboration.events.js';
 import type { CollaborationState } from '../collaboration.state.js';
+
+export const PROPOSE_COLLABORATION: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /**
  * A collaboration manager of the lead force proposes an s22A collaboration agreement: the terms

@@ -1,21 +1,19 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceInBody } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { PROPOSE_COLLABORATION } from './propose-collaboration.command.js';
 import { ProposeCollaborationRequest } from './propose-collaboration.request.js';
-
-export const PROPOSE_COLLABORATION: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class ProposeCollaborationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION, leadForceInBody)
+  @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION)
   async handle(@Body() body: ProposeCollaborationRequest, @Scope() scope: CommandScope) {
     const collaborationId = newId();
     const command = {
@@ -31,6 +29,6 @@ export class ProposeCollaborationController {
       reviewDate: body.reviewDate,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return { collaborationId, ...(await executeCollaborationCommand(this.commands, command, scope)) };
+    return { collaborationId, ...(await this.commands.run(collaborationAggregate, command, scope)) };
   }
 }

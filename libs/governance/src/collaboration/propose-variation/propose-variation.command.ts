@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const PROPOSE_VARIATION: Action = { name: 'propose-variation', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** A variation of an agreement in force (s23C), to be signed by every remaining party. */
 export interface ProposeVariation {

@@ -1,21 +1,19 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { PROPOSE_VARIATION } from './propose-variation.command.js';
 import { ProposeVariationRequest } from './propose-variation.request.js';
-
-export const PROPOSE_VARIATION: Action = { name: 'propose-variation', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class ProposeVariationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/variations', 'Propose a variation of the agreement in force (s23C); every remaining party then signs it', PROPOSE_VARIATION, leadForceOfRoute)
+  @CommandRoute(':collaborationId/variations', 'Propose a variation of the agreement in force (s23C); every remaining party then signs it', PROPOSE_VARIATION)
   async handle(@Body() body: ProposeVariationRequest, @Scope() scope: CommandScope) {
     const variationId = newId();
     const command = {
@@ -26,6 +24,6 @@ export class ProposeVariationController {
       changes: body.changes,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return { variationId, ...(await executeCollaborationCommand(this.commands, command, scope)) };
+    return { variationId, ...(await this.commands.run(collaborationAggregate, command, scope)) };
   }
 }

@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent, PublicationLevel } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const PUBLISH_AGREEMENT: Action = { name: 'publish-agreement', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** s23E: the agreement is published in full, redacted, or by title only; anything less than full says why. */
 export interface PublishAgreement {

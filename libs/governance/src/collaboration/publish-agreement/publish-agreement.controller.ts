@@ -1,20 +1,18 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { PUBLISH_AGREEMENT } from './publish-agreement.command.js';
 import { PublishAgreementRequest } from './publish-agreement.request.js';
-
-export const PUBLISH_AGREEMENT: Action = { name: 'publish-agreement', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class PublishAgreementController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/publication', 'Publish the agreement (s23E): in full, redacted or by title only, with the reason for anything less than full', PUBLISH_AGREEMENT, leadForceOfRoute)
+  @CommandRoute(':collaborationId/publication', 'Publish the agreement (s23E): in full, redacted or by title only, with the reason for anything less than full', PUBLISH_AGREEMENT)
   async handle(@Body() body: PublishAgreementRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'PublishAgreement' as const,
@@ -23,6 +21,6 @@ export class PublishAgreementController {
       reason: body.reason,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

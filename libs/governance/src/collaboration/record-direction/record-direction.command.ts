@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, notFound } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import type { CollaborationState } from '../collaboration.state.js';
+
+export const RECORD_DIRECTION: Action = { name: 'record-direction', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /**
  * A Home Secretary's direction (s23FA), e.g. that a collaboration continue past its termination

@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, outstandingNotice, refuseUnlessActive, refuseUnlessRemainingParty, remainingParties } from '../collaboration.state.js';
+
+export const RECORD_PARTY_WITHDRAWAL: Action = { name: 'record-party-withdrawal', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A party's notice has run: it leaves. If one party would remain, the collaboration ends. */
 export interface RecordPartyWithdrawal {

@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, outstandingNotice, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
+
+export const RESCIND_WITHDRAWAL_NOTICE: Action = { name: 'rescind-withdrawal-notice', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 export interface RescindWithdrawalNotice {
   kind: 'RescindWithdrawalNotice';

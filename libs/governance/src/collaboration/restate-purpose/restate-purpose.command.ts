@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const RESTATE_PURPOSE: Action = { name: 'restate-purpose', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** The purpose stays at the fore and is updated as needed (HMICFRS); the earlier wording stays on record. */
 export interface RestatePurpose {

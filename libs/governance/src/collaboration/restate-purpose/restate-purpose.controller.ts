@@ -1,20 +1,18 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { RESTATE_PURPOSE } from './restate-purpose.command.js';
 import { RestatePurposeRequest } from './restate-purpose.request.js';
-
-export const RESTATE_PURPOSE: Action = { name: 'restate-purpose', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class RestatePurposeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/purpose', 'Restate the collaboration’s purpose; the earlier wording stays on record', RESTATE_PURPOSE, leadForceOfRoute)
+  @CommandRoute(':collaborationId/purpose', 'Restate the collaboration’s purpose; the earlier wording stays on record', RESTATE_PURPOSE)
   async handle(@Body() body: RestatePurposeRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'RestatePurpose' as const,
@@ -23,6 +21,6 @@ export class RestatePurposeController {
       reason: body.reason,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

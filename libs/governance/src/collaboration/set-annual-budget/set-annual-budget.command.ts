@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive, remainingParties } from '../collaboration.state.js';
+
+export const SET_ANNUAL_BUDGET: Action = { name: 'set-annual-budget', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** What the collaboration costs in a financial year, and what each party contributes. */
 export interface SetAnnualBudget {

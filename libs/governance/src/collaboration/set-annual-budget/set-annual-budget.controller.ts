@@ -1,20 +1,18 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { SET_ANNUAL_BUDGET } from './set-annual-budget.command.js';
 import { SetAnnualBudgetRequest } from './set-annual-budget.request.js';
-
-export const SET_ANNUAL_BUDGET: Action = { name: 'set-annual-budget', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class SetAnnualBudgetController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/budgets', 'Set the budget for a financial year and each party’s contribution', SET_ANNUAL_BUDGET, leadForceOfRoute)
+  @CommandRoute(':collaborationId/budgets', 'Set the budget for a financial year and each party’s contribution', SET_ANNUAL_BUDGET)
   async handle(@Body() body: SetAnnualBudgetRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'SetAnnualBudget' as const,
@@ -24,6 +22,6 @@ export class SetAnnualBudgetController {
       contributions: body.contributions.map((c) => ({ party: c.party, amountGbp: c.amountGbp })),
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

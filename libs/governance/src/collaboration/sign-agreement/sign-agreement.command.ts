@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, allPartiesSigned, hasSigned, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
+
+export const SIGN_AGREEMENT: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A party force's chief officer or policing body signs the agreement. */
 export interface SignAgreement {

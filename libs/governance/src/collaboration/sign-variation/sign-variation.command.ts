@@ -1,9 +1,12 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, notFound, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive, refuseUnlessRemainingParty, remainingParties } from '../collaboration.state.js';
 import { type SignatureFacts, refuseUnlessOfficeHolder } from '../sign-agreement/sign-agreement.command.js';
+
+export const SIGN_VARIATION: Action = { name: 'sign-variation', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A remaining party's chief officer or policing body signs a variation. */
 export interface SignVariation {

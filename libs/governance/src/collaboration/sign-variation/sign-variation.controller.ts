@@ -1,20 +1,19 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
-import { occurredAtOr, PartyRequest, signatoryOf } from '../../http.js';
-import { executeCollaborationCommand, partyInBody } from '../collaboration.handler.js';
-
-export const SIGN_VARIATION: Action = { name: 'sign-variation', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
+import { occurredAtOr, signatoryOf } from '../../http.js';
+import { SignVariationRequest } from './sign-variation.request.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { SIGN_VARIATION } from './sign-variation.command.js';
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class SignVariationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/variations/:variationId/signatures', 'Sign a variation for your force as its chief officer or policing body; when all remaining parties have signed, it is agreed', SIGN_VARIATION, partyInBody)
-  async handle(@Body() body: PartyRequest, @Scope() scope: CommandScope) {
+  @CommandRoute(':collaborationId/variations/:variationId/signatures', 'Sign a variation for your force as its chief officer or policing body; when all remaining parties have signed, it is agreed', SIGN_VARIATION)
+  async handle(@Body() body: SignVariationRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'SignVariation' as const,
       collaborationId: scope.params.collaborationId!,
@@ -23,6 +22,6 @@ export class SignVariationController {
       ...signatoryOf(scope.context),
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

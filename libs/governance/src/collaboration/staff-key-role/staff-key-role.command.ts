@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import type { DecisionContext } from '../../decider.js';
 import type { Person } from '../../office/office.events.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive } from '../collaboration.state.js';
+
+export const STAFF_KEY_ROLE: Action = { name: 'staff-key-role', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** Who fills a key role (senior responsible owner, programme lead…) and whether they are trained for it. */
 export interface StaffKeyRole {

@@ -1,20 +1,18 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { executeCollaborationCommand, leadForceOfRoute } from '../collaboration.handler.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { STAFF_KEY_ROLE } from './staff-key-role.command.js';
 import { StaffKeyRoleRequest } from './staff-key-role.request.js';
-
-export const STAFF_KEY_ROLE: Action = { name: 'staff-key-role', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class StaffKeyRoleController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/key-roles', 'Record who fills a key role and whether they are trained in collaboration and change management', STAFF_KEY_ROLE, leadForceOfRoute)
+  @CommandRoute(':collaborationId/key-roles', 'Record who fills a key role and whether they are trained in collaboration and change management', STAFF_KEY_ROLE)
   async handle(@Body() body: StaffKeyRoleRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'StaffKeyRole' as const,
@@ -25,6 +23,6 @@ export class StaffKeyRoleController {
       trainedInChangeManagement: body.trainedInChangeManagement,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeCollaborationCommand(this.commands, command, scope);
+    return this.commands.run(collaborationAggregate, command, scope);
   }
 }

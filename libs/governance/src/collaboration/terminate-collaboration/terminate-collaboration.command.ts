@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import type { DecisionContext } from '../../decider.js';
 import type { CollaborationEvent } from '../collaboration.events.js';
 import { type CollaborationState, refuseUnlessActive, remainingParties } from '../collaboration.state.js';
+
+export const TERMINATE_COLLABORATION: Action = { name: 'terminate-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** The parties agree to end the collaboration. After it, the collaboration can only be read. */
 export interface TerminateCollaboration {

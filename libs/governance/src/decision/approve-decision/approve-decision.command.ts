@@ -1,3 +1,4 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
@@ -5,6 +6,8 @@ import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sig
 import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import { type DecisionState, outstandingApprovals, refuseUnlessDecisionOpen, sameApprover } from '../decision.state.js';
+
+export const APPROVE_DECISION: Action = { name: 'approve-decision', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** An approver the decision needs gives approval for their force; when the last one does, the decision is taken. */
 export interface ApproveDecision {

@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { ApprovalBasis, DecisionEvent } from '../decision.events.js';
 import { type DecisionFacts, approversFor } from '../decision.facts.js';
 import { type DecisionState, refuseUnlessDecisionOpen } from '../decision.state.js';
+
+export const ESCALATE_DECISION: Action = { name: 'escalate-decision', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** The proposer asks for a wider decision: every chief officer, or their policing bodies too. Approvals given so far stand. */
 export interface EscalateDecision {

@@ -1,9 +1,12 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, notFound, refuse } from '../../decider.js';
 import type { DecisionCategory } from '../../risk.js';
 import type { ApprovalBasis, DecisionEvent } from '../decision.events.js';
 import { type DecisionFacts, approversFor } from '../decision.facts.js';
 import type { DecisionState } from '../decision.state.js';
+
+export const PROPOSE_DECISION: Action = { name: 'propose-decision', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 
 /** A collaboration manager of the lead force proposes a decision; who must approve follows from the delegation scheme then in force. */
 export interface ProposeDecision {

@@ -1,3 +1,4 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, notFound, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
@@ -5,6 +6,8 @@ import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sig
 import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import { type DecisionState, sameApprover } from '../decision.state.js';
+
+export const RATIFY_DECISION: Action = { name: 'ratify-decision', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** An approver an urgent decision skipped ratifies it; when all have, it stands ratified. */
 export interface RatifyDecision {

@@ -1,3 +1,4 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import type { DecisionContext } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
@@ -6,6 +7,8 @@ import { refuseUnlessRequiredApprover } from '../approve-decision/approve-decisi
 import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import { type DecisionState, refuseUnlessDecisionOpen } from '../decision.state.js';
+
+export const REJECT_DECISION: Action = { name: 'reject-decision', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A required approver refuses: the decision is not taken. */
 export interface RejectDecision {

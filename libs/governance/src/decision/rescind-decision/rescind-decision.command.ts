@@ -1,3 +1,4 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import type { DecisionContext } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
@@ -6,6 +7,8 @@ import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import type { DecisionState } from '../decision.state.js';
 import { refuseUnlessSkippedApprover } from '../ratify-decision/ratify-decision.command.js';
+
+export const RESCIND_DECISION: Action = { name: 'rescind-decision', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** An approver an urgent decision skipped refuses to ratify it: the decision is rescinded. */
 export interface RescindDecision {

@@ -1,3 +1,4 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
@@ -5,6 +6,8 @@ import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sig
 import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import { type DecisionState, outstandingApprovals, refuseUnlessDecisionOpen, sameApprover } from '../decision.state.js';
+
+export const TAKE_DECISION_UNDER_URGENCY: Action = { name: 'take-decision-under-urgency', kind: 'force-act', roles: ['chief-officer'] };
 
 /** The lead force's chief officer takes the decision now, outside delegation: accepted, flagged, to be ratified. */
 export interface TakeDecisionUnderUrgency {

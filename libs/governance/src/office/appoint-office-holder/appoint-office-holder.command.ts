@@ -1,7 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, refuse } from '../../decider.js';
+import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { Basis, Office, OfficeEvent, Person } from '../office.events.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+
+export const APPOINT_OFFICE_HOLDER: Action = { name: 'appoint-office-holder', kind: 'reference-data', roles: ['registrar'] };
 
 /** A registrar records who holds a force's chief-officer or policing-body office, from a date. */
 export interface AppointOfficeHolder {
@@ -33,5 +36,3 @@ export function appointOfficeHolder(state: OfficeState, command: AppointOfficeHo
     },
   ];
 }
-
-export const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,9 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, refuse } from '../../decider.js';
-import { day } from '../appoint-office-holder/appoint-office-holder.command.js';
+import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { HandoverFacts } from '../hand-over-office/hand-over-office.command.js';
 import type { Office, OfficeEvent, Person } from '../office.events.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+
+export const DESIGNATE_ACTING_HOLDER: Action = { name: 'designate-acting-holder', kind: 'reference-data', roles: ['registrar'] };
 
 /** Someone acts in the office (a deputy while the chief constable is absent, or until an appointment). */
 export interface DesignateActingHolder {

@@ -1,18 +1,16 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { knownForce, knownOffice, occurredAtOr } from '../../http.js';
-import { executeOfficeCommand } from '../office.handler.js';
+import { officeAggregate } from '../office.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { DESIGNATE_ACTING_HOLDER } from './designate-acting-holder.command.js';
 import { DesignateActingHolderRequest } from './designate-acting-holder.request.js';
-
-export const DESIGNATE_ACTING_HOLDER: Action = { name: 'designate-acting-holder', kind: 'reference-data', roles: ['registrar'] };
 
 @ApiTags('offices')
 @Controller('offices')
 export class DesignateActingHolderController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
   @CommandRoute(':forceCode/:office/acting-designations', 'Record that someone acts in the office from a date; what was pending for it is listed (registrars)', DESIGNATE_ACTING_HOLDER)
   async handle(@Body() body: DesignateActingHolderRequest, @Scope() scope: CommandScope) {
@@ -24,6 +22,6 @@ export class DesignateActingHolderController {
       reason: body.reason,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeOfficeCommand(this.commands, command, scope);
+    return this.commands.run(officeAggregate, command, scope);
   }
 }

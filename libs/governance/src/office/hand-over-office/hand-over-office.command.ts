@@ -1,8 +1,10 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, refuse } from '../../decider.js';
-import { day } from '../appoint-office-holder/appoint-office-holder.command.js';
+import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { Basis, Office, OfficeEvent, PendingItem, Person } from '../office.events.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+
+export const HAND_OVER_OFFICE: Action = { name: 'hand-over-office', kind: 'reference-data', roles: ['registrar'] };
 
 /** The office passes from its holder to another person; what was pending for it is listed, so nothing is lost. */
 export interface HandOverOffice {

@@ -1,18 +1,16 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { knownForce, knownOffice, occurredAtOr } from '../../http.js';
-import { executeOfficeCommand } from '../office.handler.js';
+import { officeAggregate } from '../office.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { HAND_OVER_OFFICE } from './hand-over-office.command.js';
 import { HandOverOfficeRequest } from './hand-over-office.request.js';
-
-export const HAND_OVER_OFFICE: Action = { name: 'hand-over-office', kind: 'reference-data', roles: ['registrar'] };
 
 @ApiTags('offices')
 @Controller('offices')
 export class HandOverOfficeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
   @CommandRoute(':forceCode/:office/handovers', 'Record a leadership handover; what was pending for the office is listed in it (registrars)', HAND_OVER_OFFICE)
   async handle(@Body() body: HandOverOfficeRequest, @Scope() scope: CommandScope) {
@@ -26,6 +24,6 @@ export class HandOverOfficeController {
       note: body.note,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeOfficeCommand(this.commands, command, scope);
+    return this.commands.run(officeAggregate, command, scope);
   }
 }

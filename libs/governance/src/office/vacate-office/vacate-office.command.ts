@@ -1,9 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
-import { type DecisionContext, refuse } from '../../decider.js';
-import { day } from '../appoint-office-holder/appoint-office-holder.command.js';
+import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { HandoverFacts } from '../hand-over-office/hand-over-office.command.js';
 import type { Office, OfficeEvent } from '../office.events.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+
+export const VACATE_OFFICE: Action = { name: 'vacate-office', kind: 'reference-data', roles: ['registrar'] };
 
 /** The holder leaves and nobody takes over yet; what was pending is listed, so nothing is lost. */
 export interface VacateOffice {

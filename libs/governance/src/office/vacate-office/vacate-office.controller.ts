@@ -1,18 +1,16 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Action } from '#identity';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { knownForce, knownOffice, occurredAtOr } from '../../http.js';
-import { executeOfficeCommand } from '../office.handler.js';
+import { officeAggregate } from '../office.aggregate.js';
+import { LedgerCommands } from '../../ledger-commands.js';
+import { VACATE_OFFICE } from './vacate-office.command.js';
 import { VacateOfficeRequest } from './vacate-office.request.js';
-
-export const VACATE_OFFICE: Action = { name: 'vacate-office', kind: 'reference-data', roles: ['registrar'] };
 
 @ApiTags('offices')
 @Controller('offices')
 export class VacateOfficeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
   @CommandRoute(':forceCode/:office/vacancies', 'Record that the office fell vacant; what was pending for it is listed (registrars)', VACATE_OFFICE)
   async handle(@Body() body: VacateOfficeRequest, @Scope() scope: CommandScope) {
@@ -23,6 +21,6 @@ export class VacateOfficeController {
       reason: body.reason,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return executeOfficeCommand(this.commands, command, scope);
+    return this.commands.run(officeAggregate, command, scope);
   }
 }

@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { RiskCategory, RiskLevel } from '../../risk.js';
 import { type RiskAppetiteEvent, remitOf } from '../risk-appetite.events.js';
 import { type RiskAppetiteState, entryFor } from '../risk-appetite.state.js';
+
+export const DECLARE_RISK_APPETITE: Action = { name: 'declare-risk-appetite', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A force's chief officer (operational remit) or policing body (strategic remit) declares its appetite in a category. */
 export interface DeclareRiskAppetite {

@@ -1,8 +1,11 @@
+import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { RiskCategory, RiskLevel } from '../../risk.js';
 import { type RiskAppetiteEvent, remitOf } from '../risk-appetite.events.js';
 import { type RiskAppetiteState, entryFor } from '../risk-appetite.state.js';
+
+export const REVISE_RISK_APPETITE: Action = { name: 'revise-risk-appetite', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
 /** A declared appetite moves to another level, with the reason; the earlier level stays on record. */
 export interface ReviseRiskAppetite {

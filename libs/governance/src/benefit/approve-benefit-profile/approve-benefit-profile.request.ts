@@ -1,0 +1,4 @@
+import { OccurredAtDto } from '../../http.js';
+
+/** When the profile was approved (default now). */
+export class ApproveBenefitProfileRequest extends OccurredAtDto {}

@@ -1,0 +1,23 @@
+import type { Action } from '#identity';
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, refuse } from '../../decider.js';
+import type { Person } from '../../office/office.events.js';
+import type { BenefitEvent } from '../benefit.events.js';
+import { type BenefitState, refuseUnlessTracked } from '../benefit.state.js';
+
+export const HAND_BENEFIT_TO_BUSINESS_AS_USUAL: Action = { name: 'hand-benefit-to-business-as-usual', kind: 'collaboration-work', roles: ['collaboration-manager'] };
+
+export interface HandBenefitToBusinessAsUsual {
+  kind: 'HandBenefitToBusinessAsUsual';
+  benefitId: string;
+  owner: Person;
+  note: string;
+  occurredAt: Date;
+}
+
+export function handToBusinessAsUsual(state: BenefitState, command: HandBenefitToBusinessAsUsual, _context: DecisionContext<unknown>): BenefitEvent[] | LedgerError {
+  const refusal = refuseUnlessTracked(state, command.benefitId);
+  if (refusal) return refusal;
+  if (state.status !== 'approved') return refuse('NotReadyForBusinessAsUsual', `a benefit is handed to business as usual once approved and measured, not while ${state.status}`);
+  return [{ type: 'BenefitHandedToBusinessAsUsual', data: { owner: command.owner, note: command.note }, occurredAt: command.occurredAt }];
+}

@@ -1,0 +1,4 @@
+import { PartyRequest } from '../../http.js';
+
+/** The party force you act for (your own), and when you signed or acted. */
+export class SignAgreementRequest extends PartyRequest {}

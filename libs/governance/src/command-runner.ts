@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { type EventStore, type ReadStreamOptions, WrongExpectedVersion } from '#event-store';
+import { authorise } from '#identity';
+import { type CommandContext, LedgerError, actorMetadata } from '#shared-kernel';
+import type { Aggregate } from './aggregate.js';
+import type { AnyCommand, Decider, DomainEvent } from './decider.js';
+import { schemaVersionOf, upcast } from './event-schema.js';
+
+export interface Loaded<State> {
+  state: State;
+  /** The stream's version: 0 when it does not exist. */
+  version: number;
+}
+
+/** Folds a stream (as at / as known at, by the options) into state; every event upcast to its current shape. */
+export async function loadState<State, Event extends DomainEvent>(
+  store: Pick<EventStore, 'readStream'>,
+  decider: { initialState: State; evolve(state: State, event: Event): State },
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<Loaded<State>> {
+  const recorded = await store.readStream(streamId, options);
+  const state = recorded.reduce((current, e) => decider.evolve(current, upcast<Event>(e)), decider.initialState);
+  return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
+}
+
+export interface CommandOutcome {
+  streamId: string;
+  /** The stream's version after the command: send it back as If-Match next time. */
+  version: number;
+  events: Array<{ eventId: string; type: string; globalPosition: number }>;
+}
+
+export interface CommandRequest<Command> {
+  command: Command;
+  context: CommandContext;
+  /** If-Match: the stream version the client decided on. */
+  expectedVersion?: number;
+}
+
+/** Entries older than this before they reach the ledger are marked back-dated in their metadata. */
+export const BACK_DATED_AFTER_MS = 5 * 60_000;
+/** Clock skew tolerated before an occurredAt counts as in the future. */
+export const FUTURE_TOLERANCE_MS = 60_000;
+
+/**
+ * Load, judge, decide, append: the one way a command changes the ledger.
+ *  1. An occurredAt in the future is refused (422).
+ *  2. The aggregate's stream is loaded once; the facts its rules need are read from other streams.
+ *  3. Access is judged against that record: the target (lead force, party) as the act will be
+ *     judged, never as the request claims; an act on nothing is refused (404).
+ *  4. If-Match (expectedVersion) that does not match the stream is a 412.
+ *  5. decide; a refusal is a typed error. 6. Append with the loaded version as the expected one:
+ *     a concurrent change that won the race is a 409. Whatever is refused, nothing is written.
+ */
+export async function runCommand<State, Command extends AnyCommand, Event extends DomainEvent, Facts>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Facts>,
+  request: CommandRequest<Command>,
+): Promise<CommandOutcome> {
+  const { command, context, expectedVersion } = request;
+  const { decider } = aggregate;
+  if (command.occurredAt.getTime() > context.receivedAt.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new LedgerError(
+      'OccurredInFuture',
+      'rule-violated',
+      `occurredAt ${command.occurredAt.toISOString()} is in the future; the ledger records what has happened. Nothing was written.`,
+      { occurredAt: command.occurredAt.toISOString() },
+    );
+  }
+  const streamId = aggregate.streamId(command);
+  const { state, version } = await loadState(store, decider, streamId);
+  const facts = await aggregate.facts(store, command, state);
+
+  const action = decider.actionOf(command);
+  const target = aggregate.target(state, command, facts);
+  if (target instanceof LedgerError) throw target;
+  authorise(context.principal, action, target);
+
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new LedgerError(
+      'VersionMismatch',
+      'precondition-failed',
+      `If-Match named version ${expectedVersion}, but ${streamId} is at version ${version}: reload it and decide again. Nothing was written.`,
+      { streamId, expectedVersion, actualVersion: version },
+    );
+  }
+  const decided = decider.decide(state, command, { ...context, facts });
+  if (decided instanceof LedgerError) throw decided;
+  if (decided.length === 0) return { streamId, version, events: [] };
+
+  const backDated = context.receivedAt.getTime() - command.occurredAt.getTime() > BACK_DATED_AFTER_MS;
+  const metadata = { ...actorMetadata(context), backDated };
+  const events = decided.map((event) => ({
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: schemaVersionOf(event.type),
+    data: event.data as object,
+    metadata,
+    occurredAt: event.occurredAt,
+  }));
+  try {
+    const result = await store.append({ streamId, streamType: aggregate.streamType, expectedVersion: version === 0 ? 'no-stream' : version, events });
+    return {
+      streamId,
+      version: result.streamVersion,
+      events: events.map((e, i) => ({ eventId: e.eventId, type: e.type, globalPosition: result.positions[i]! })),
+    };
+  } catch (error) {
+    if (error instanceof WrongExpectedVersion) {
+      throw new LedgerError(
+        'ConcurrentChange',
+        'conflict',
+        `${streamId} changed while this command was being decided (now at version ${error.actualVersion}): reload it and try again. Nothing was written.`,
+        { streamId, actualVersion: error.actualVersion },
+      );
+    }
+    throw error;
+  }
+}

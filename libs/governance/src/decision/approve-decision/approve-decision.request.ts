@@ -1,0 +1,4 @@
+import { OccurredAtDto } from '../../http.js';
+
+/** When you approved it (default now). */
+export class ApproveDecisionRequest extends OccurredAtDto {}

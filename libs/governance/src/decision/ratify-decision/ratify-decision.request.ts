@@ -1,0 +1,4 @@
+import { OccurredAtDto } from '../../http.js';
+
+/** When you ratified it (default now). */
+export class RatifyDecisionRequest extends OccurredAtDto {}

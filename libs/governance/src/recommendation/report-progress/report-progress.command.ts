@@ -1,0 +1,21 @@
+import type { Action } from '#identity';
+import type { LedgerError } from '#shared-kernel';
+import { type DecisionContext, personOf } from '../../decider.js';
+import type { RecommendationEvent } from '../recommendation.events.js';
+import { type RecommendationState, refuseUnlessRecommendationOpen } from '../recommendation.state.js';
+
+export const REPORT_PROGRESS: Action = { name: 'report-recommendation-progress', kind: 'force-act', roles: ['collaboration-manager', 'chief-officer'] };
+
+/** A progress note on the recommendation. */
+export interface ReportProgress {
+  kind: 'ReportProgress';
+  recommendationId: string;
+  note: string;
+  occurredAt: Date;
+}
+
+export function reportProgress(state: RecommendationState, command: ReportProgress, context: DecisionContext<unknown>): RecommendationEvent[] | LedgerError {
+  const closed = refuseUnlessRecommendationOpen(state, command.recommendationId);
+  if (closed) return closed;
+  return [{ type: 'ProgressReported', data: { note: command.note, by: personOf(context) }, occurredAt: command.occurredAt }];
+}
