@@ -139,12 +139,12 @@ describe('read models over HTTP', () => {
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v1', 'decision-log.v1', 'office-holders.v1', 'recommendations.v1', 'register.v1', 'risk-appetite.v1', 'signature-matrix.v1']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v2', 'decision-log.v2', 'office-holders.v2', 'recommendations.v2', 'register.v2', 'risk-appetite.v2', 'signature-matrix.v2']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();
-    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v1"\} 0/);
-    expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v1"\} \d+/);
+    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v2"\} 0/);
+    expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v2"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });
 });

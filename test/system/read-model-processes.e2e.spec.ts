@@ -62,7 +62,7 @@ describe('read-model processes beside the API', () => {
       const id = await propose(api, 'North West underwater search (illustrative)');
       expect(await registerOf(api, id)).toEqual([id]);
       const { stdout } = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', '--all'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
-      for (const name of ['register.v1', 'signature-matrix.v1', 'office-holders.v1', 'decision-log.v1']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} .* events/s  done in`));
+      for (const name of ['register.v2', 'signature-matrix.v2', 'office-holders.v2', 'decision-log.v2']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} .* events/s  done in`));
       expect(await registerOf(api, id)).toEqual([id]);
       const refused = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', 'no-such-model'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } }).catch((e: { code: number; stderr: string }) => e);
       expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/no projection "no-such-model"/) });

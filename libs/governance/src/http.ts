@@ -1,8 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type CommandContext, LedgerError, titleOfStatus } from '#shared-kernel';
+import { type CommandContext, LedgerError, ProblemCode, titleOfStatus } from '#shared-kernel';
 import type { CommandOutcome } from './command-runner.js';
 import { FORCES, isForceCode } from './reference-data/forces.js';
 
@@ -139,3 +140,41 @@ export const actingForOwnForce = (context: CommandContext) => ({ party: context.
 
 /** A required, non-empty free-text field of at most `max` characters, with its OpenAPI example. */
 export const TextField = (example: string, max = 4000) => applyDecorators(ApiProperty({ example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+
+/** ?limit= and ?offset= of every list: 1–200 items a page (default 50), from the offset'th. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 200' })
+  @Min(1, { message: 'limit must be from 1 to 200' })
+  @Max(200, { message: 'limit must be from 1 to 200' })
+  @ProblemCode('InvalidPage')
+  limit: number = 50;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number from 0 to 1000000' })
+  @Min(0, { message: 'offset must not be negative' })
+  @Max(1_000_000, { message: 'offset must be at most 1000000' })
+  @ProblemCode('InvalidPage')
+  offset: number = 0;
+}
+
+/** ?asOf= (occurred time) and ?knownAt= (recorded time): read as the record stood, and as it was known, then. */
+export class HistoryQuery {
+  @ApiPropertyOptional({ description: 'Only what had happened by then (occurred time); a date alone means the end of that day (UTC)', example: '2019-04-01' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @ProblemCode('InvalidDate')
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Only what the ledger had recorded by then (recorded time)', example: '2019-04-01T12:00:00Z' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @ProblemCode('InvalidDate')
+  knownAt?: string;
+}

@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
+import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type EntityManager, In, type QueryRunner } from 'typeorm';
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '#event-store';
-import { ProjectionCheckpoint } from './entities.js';
-import type { Projection } from './projection.js';
+import { ProjectionCheckpoint } from './checkpoint.entity.js';
+import { type AnyProjection, type Projected, foldPage, groupsOf, projected } from './projection.js';
+
+export interface ProjectionFailure {
+  /** The global position of the first event of the page that could not be applied. */
+  position: number;
+  error: string;
+  since: Date;
+  attempts: number;
+  /** When the runner tries again. */
+  retryAt: Date;
+}
 
 export interface ProjectionStatus {
   projection: string;
@@ -12,14 +23,19 @@ export interface ProjectionStatus {
   lag: number;
   /** True when this process holds the projection's lock and keeps it current. */
   active: boolean;
+  /** Set while the projection cannot apply the log's next page; it backs off and tries again. */
+  failing: ProjectionFailure | null;
 }
 
 export interface RunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
+  /** First back-off after a failed page; doubles up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
   log?: (message: string) => void;
   /** Called when a new version has caught up beside the live one, just before it takes over (for tests). */
-  beforeSwap?: (projection: Projection) => Promise<void>;
+  beforeSwap?: (projection: AnyProjection) => Promise<void>;
 }
 
 /** A newer version of the projection took over its tables: this runner must not write to them. */
@@ -29,51 +45,118 @@ export class ProjectionRetired extends Error {
   }
 }
 
+/** A projection whose table changed shape without a new version: its rows would no longer fit. */
+export class ProjectionSchemaChanged extends Error {
+  constructor(readonly projection: string) {
+    super(`projection ${projection} changed its table's columns but kept its version: give it a new version (${projection.replace(/\.v(\d+)$/, (_m, v) => `.v${Number(v) + 1}`)}) so that it is rebuilt beside the old one`);
+  }
+}
+
 const SHADOW_PREFIX = 'bg_';
 const baseName = (name: string) => name.replace(/\.v\d+$/, '');
+
+/** The shape of a projection's table: any change to it needs a new projection version. */
+function schemaFingerprint(dataSource: DataSource, projection: AnyProjection): string {
+  const { columns } = dataSource.getMetadata(projection.entity);
+  const shape = columns.map((c) => [c.databaseName, String(c.type), c.isNullable, c.isPrimary]).sort();
+  return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
+}
 
 /**
  * Keeps projections current from the global log, in gap-free order. Each page of events is applied
  * in one transaction that also moves the checkpoint, so a crash can neither apply an event twice
- * nor skip one. Rebuild empties a projection and resets its checkpoint; the same catch-up then
- * replays it, whether in this process or in the one that holds the projection's lock.
+ * nor skip one; the rows a page touches are read once and written back set-based. Rebuild empties a
+ * projection and resets its checkpoint; the same catch-up then replays it, whether in this process
+ * or in the one that holds the projection's lock. A page that cannot be applied is not skipped: the
+ * projection reports the failure (status, /health, /metrics) and backs off before trying again.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
   private readonly log: (message: string) => void;
   private controller?: AbortController;
   private loops: Promise<void>[] = [];
   private readonly active = new Set<string>();
+  private readonly failures = new Map<string, ProjectionFailure>();
+  private readonly prepared = new Set<string>();
   private lockSession?: QueryRunner;
   private lockQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
-    readonly projections: readonly Projection[],
+    readonly projections: readonly AnyProjection[],
     private readonly options: RunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.backoffMs = options.backoffMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.log = options.log ?? (() => undefined);
   }
 
-  projection(name: string): Projection {
-    const found = this.projections.find((p) => p.name === name || p.name.split('.v')[0] === name);
+  projection(name: string): AnyProjection {
+    const found = this.projections.find((p) => p.name === name || baseName(p.name) === name);
     if (!found) throw new Error(`no projection "${name}"; there are: ${this.projections.map((p) => p.name).join(', ')}`);
     return found;
   }
 
-  async checkpointOf(projection: Projection): Promise<{ checkpoint: Checkpoint; eventsApplied: number }> {
+  async checkpointOf(projection: AnyProjection): Promise<{ checkpoint: Checkpoint; eventsApplied: number }> {
     const row = await this.dataSource.getRepository(ProjectionCheckpoint).findOneBy({ projection: projection.name });
     return row
       ? { checkpoint: { transactionId: row.transactionId, position: Number(row.position) }, eventsApplied: Number(row.eventsApplied) }
       : { checkpoint: START, eventsApplied: 0 };
   }
 
+  /**
+   * Makes sure the projection's table exists in the shape its version declares. A version that has
+   * run before keeps its table, and must not have changed its columns (ProjectionSchemaChanged); a
+   * version that never ran, with no other version of it live, gets a fresh table from its entity.
+   * Processes that prepare at once take turns (an advisory lock), so a table is never dropped under
+   * a runner that has begun to fill it.
+   */
+  async prepare(projection: AnyProjection): Promise<void> {
+    if (this.prepared.has(projection.name)) return;
+    await this.ensureCheckpointTable();
+    const fingerprint = schemaFingerprint(this.dataSource, projection);
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    try {
+      await session.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`prepare:${this.checkpointTable()}:${projection.name}`]);
+      const [own] = await session.query(`SELECT schema FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
+      if (own) {
+        if (own.schema !== null && own.schema !== fingerprint) throw new ProjectionSchemaChanged(projection.name);
+      } else if (!(await this.predecessorOf(projection))) {
+        // Nothing has run into this table: whatever is there is stale. Create it from the entity.
+        await session.query(`DROP TABLE IF EXISTS ${this.dataSource.getMetadata(projection.entity).tablePath}`);
+        const scoped = new DataSourceCtor({ ...this.dataSource.options, entities: [projection.entity], synchronize: true, extra: { max: 1 } } as DataSourceOptions);
+        await scoped.initialize();
+        await scoped.destroy();
+        await session.query(
+          `INSERT INTO ${this.checkpointTable()} (projection, transaction_id, position, events_applied, updated_at, retired, schema)
+           VALUES ($1, $2, $3, 0, now(), false, $4)`,
+          [projection.name, START.transactionId, START.position, fingerprint],
+        );
+      } else {
+        return; // built beside its predecessor, blue-green, by the runner that takes its lock
+      }
+      this.prepared.add(projection.name);
+    } finally {
+      await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await session.release();
+    }
+  }
+
+  /** Prepares every projection: the read routes can answer (from empty tables) before the first page is applied. */
+  async prepareAll(): Promise<void> {
+    for (const projection of this.projections) await this.prepare(projection);
+  }
+
   /** Applies every event after the checkpoint; returns how many it read. Live running and rebuild both use it. */
-  async catchUp(projection: Projection, onProgress?: (read: number) => void, signal?: AbortSignal): Promise<number> {
+  async catchUp(projection: AnyProjection, onProgress?: (read: number) => void, signal?: AbortSignal): Promise<number> {
+    await this.prepare(projection);
     let read = 0;
     let { checkpoint } = await this.checkpointOf(projection);
     while (!signal?.aborted) {
@@ -93,34 +176,53 @@ export class ProjectionRunner {
   }
 
   /** One transaction: the page's events and the new checkpoint, or nothing. False if the checkpoint was not `from`. */
-  private applyPage(projection: Projection, from: Checkpoint, events: RecordedEvent[], to: Checkpoint): Promise<boolean> {
+  private applyPage(projection: AnyProjection, from: Checkpoint, page: RecordedEvent[], to: Checkpoint): Promise<boolean> {
+    const types = new Set<string>(projection.eventTypes);
     return this.dataSource.transaction(async (tx) => {
-      const table = tx.getRepository(ProjectionCheckpoint).metadata.tableName;
+      const table = this.checkpointTable();
       const rows = await tx.query(`SELECT transaction_id, position, retired FROM ${table} WHERE projection = $1 FOR UPDATE`, [projection.name]);
       if (rows[0]?.retired) throw new ProjectionRetired(projection.name);
       const current: Checkpoint = rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : START;
       if (current.transactionId !== from.transactionId || current.position !== from.position) return false;
-      for (const event of events) if (projection.handles(event.type)) await projection.apply(event, tx);
+      const events: Projected[] = page.filter((e) => types.has(e.type)).map(projected);
+      if (events.length > 0) await this.writeGroups(tx, projection, events);
       await tx.query(
-        `INSERT INTO ${table} (projection, transaction_id, position, events_applied, updated_at) VALUES ($1, $2, $3, $4, now())
+        `INSERT INTO ${table} (projection, transaction_id, position, events_applied, updated_at, retired, schema) VALUES ($1, $2, $3, $4, now(), false, $5)
          ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position,
            events_applied = ${table}.events_applied + $4, updated_at = now()`,
-        [projection.name, to.transactionId, to.position, events.length],
+        [projection.name, to.transactionId, to.position, page.length, schemaFingerprint(this.dataSource, projection)],
       );
       return true;
     });
   }
 
-  /** Empties the projection's tables and resets its checkpoint, in one transaction. */
-  async reset(projection: Projection): Promise<void> {
+  /** Reads the groups the events touch, folds the events into them, writes them back: one read, one delete, one insert. */
+  private async writeGroups(tx: EntityManager, projection: AnyProjection, events: Projected[]): Promise<void> {
+    const repository = tx.getRepository(projection.entity);
+    const groups = groupsOf(projection, events);
+    const existing = groups.length ? await repository.find({ where: { [projection.groupBy]: In(groups) } }) : [];
+    const folded = foldPage(projection, existing, events);
+    await repository.delete({ [projection.groupBy]: In([...folded.keys()]) });
+    const rows = [...folded.values()].flat();
+    for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500));
+  }
+
+  /** Empties the projection's table and resets its checkpoint, in one transaction. */
+  async reset(projection: AnyProjection): Promise<void> {
+    await this.prepare(projection);
     await this.dataSource.transaction(async (tx) => {
-      for (const entity of projection.entities) await tx.query(`TRUNCATE ${tx.getRepository(entity).metadata.tableName}`);
-      await tx.query(`DELETE FROM ${tx.getRepository(ProjectionCheckpoint).metadata.tableName} WHERE projection = $1`, [projection.name]);
+      await tx.query(`TRUNCATE ${this.tableOf(tx, projection)}`);
+      await tx.query(`UPDATE ${this.checkpointTable()} SET transaction_id = $2, position = $3, events_applied = 0, updated_at = now() WHERE projection = $1`, [
+        projection.name,
+        START.transactionId,
+        START.position,
+      ]);
     });
+    this.failures.delete(projection.name);
   }
 
   /** Reset, then replay the whole log into the projection. */
-  async rebuild(projection: Projection, onProgress?: (read: number) => void): Promise<number> {
+  async rebuild(projection: AnyProjection, onProgress?: (read: number) => void): Promise<number> {
     await this.reset(projection);
     return this.catchUp(projection, onProgress);
   }
@@ -144,27 +246,53 @@ export class ProjectionRunner {
     this.active.clear();
   }
 
-  private async run(projection: Projection, signal: AbortSignal): Promise<void> {
+  private async run(projection: AnyProjection, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const wasActive = this.active.has(projection.name);
-      const locked = wasActive || (await this.tryLock(projection));
+      let wait = this.pollIntervalMs;
+      const locked = wasActive || (await this.tryLock(projection).catch(() => false));
       if (locked) {
         try {
           if (!wasActive) await this.takeOverFromPredecessor(projection, signal);
+          await this.prepare(projection);
           await this.catchUp(projection, undefined, signal);
+          if (this.failures.delete(projection.name)) this.log(`projection ${projection.name} recovered`);
         } catch (error) {
           if (error instanceof ProjectionRetired) {
             this.log(error.message);
             return;
           }
-          this.log(`projection ${projection.name} failed and will retry: ${(error as Error).message}`);
+          wait = await this.recordFailure(projection, error as Error);
         }
+      } else {
+        wait = 5_000;
       }
-      await sleep(locked ? this.pollIntervalMs : 5_000, undefined, { signal }).catch(() => undefined);
+      await sleep(wait, undefined, { signal }).catch(() => undefined);
     }
   }
 
-  private async tryLock(projection: Projection): Promise<boolean> {
+  /** Notes where and why the projection stopped, once per failure and not every retry, and how long to back off. */
+  private async recordFailure(projection: AnyProjection, error: Error): Promise<number> {
+    const previous = this.failures.get(projection.name);
+    const attempts = (previous?.attempts ?? 0) + 1;
+    const backoff = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (attempts - 1));
+    const { checkpoint } = await this.checkpointOf(projection).catch(() => ({ checkpoint: START }));
+    const next = await this.store.readAll(checkpoint, { maxCount: 1 }).catch(() => ({ events: [] as RecordedEvent[] }));
+    const failure: ProjectionFailure = {
+      position: next.events[0]?.globalPosition ?? checkpoint.position,
+      error: error.message,
+      since: previous?.since ?? new Date(),
+      attempts,
+      retryAt: new Date(Date.now() + backoff),
+    };
+    this.failures.set(projection.name, failure);
+    if (!previous || previous.error !== failure.error) {
+      this.log(`projection ${projection.name} cannot apply the event at position ${failure.position}: ${failure.error}; it will try again, backing off up to ${this.maxBackoffMs / 1000} s`);
+    }
+    return backoff;
+  }
+
+  private async tryLock(projection: AnyProjection): Promise<boolean> {
     // One session serves every projection's lock: its queries go one at a time.
     const attempt = this.lockQueue.then(() =>
       this.lockSession!.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [`projection:${projection.name}`]),
@@ -175,45 +303,54 @@ export class ProjectionRunner {
     return locked;
   }
 
+  private async predecessorOf(projection: AnyProjection): Promise<string | undefined> {
+    const [predecessor] = await this.dataSource.query(
+      `SELECT projection FROM ${this.checkpointTable()} WHERE projection LIKE $1 AND projection <> $2 AND NOT retired`,
+      [`${baseName(projection.name)}.v%`, projection.name],
+    );
+    return predecessor?.projection;
+  }
+
   /**
    * Blue-green: when this version has never run but an older version of the same projection has,
-   * build this version beside the live tables (same entities under a prefix) while the old ones keep
+   * build this version beside the live table (same entity under a prefix) while the old one keeps
    * serving, then, once caught up, swap the tables and checkpoints in one transaction and retire the
    * old version, whose runners stop at their next page.
    */
-  private async takeOverFromPredecessor(projection: Projection, signal: AbortSignal): Promise<void> {
-    const [own] = await this.dataSource.query(`SELECT 1 FROM rm_checkpoints WHERE projection = $1`, [projection.name]);
+  private async takeOverFromPredecessor(projection: AnyProjection, signal: AbortSignal): Promise<void> {
+    await this.ensureCheckpointTable();
+    const [own] = await this.dataSource.query(`SELECT 1 FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
     if (own) return;
-    const [predecessor] = await this.dataSource.query(
-      `SELECT projection FROM rm_checkpoints WHERE projection LIKE $1 AND projection <> $2 AND NOT retired`,
-      [`${baseName(projection.name)}.v%`, projection.name],
-    );
-    if (!predecessor) return;
-    const old = predecessor.projection as string;
+    const old = await this.predecessorOf(projection);
+    if (!old) return;
     this.log(`building ${projection.name} beside ${old}, which keeps serving`);
-    const shadow = new DataSourceCtor({ ...this.dataSource.options, entityPrefix: SHADOW_PREFIX } as DataSourceOptions);
+    const shadow = new DataSourceCtor({ ...this.dataSource.options, entityPrefix: SHADOW_PREFIX, synchronize: false } as DataSourceOptions);
     await shadow.initialize();
     try {
+      // A build that an earlier process began and did not finish starts again from nothing. (Other
+      // projections may be building beside theirs: the shadow checkpoint table is shared.)
       const builder = new ProjectionRunner(this.store, shadow, [projection], { batchSize: this.batchSize });
-      await builder.reset(projection);
+      await builder.ensureCheckpointTable();
+      await shadow.query(`DELETE FROM ${shadow.getMetadata(ProjectionCheckpoint).tablePath} WHERE projection = $1`, [projection.name]);
+      await builder.prepare(projection);
       await builder.catchUp(projection, undefined, signal);
       if (signal.aborted) return;
       await this.options.beforeSwap?.(projection);
       await this.dataSource.transaction(async (tx) => {
         // Waits for the old version's page in flight; its next page finds itself retired.
-        await tx.query(`SELECT 1 FROM rm_checkpoints WHERE projection = $1 FOR UPDATE`, [old]);
-        for (const entity of projection.entities) {
-          const live = tx.getRepository(entity).metadata.tableName;
-          await tx.query(`DROP TABLE ${live}`);
-          await tx.query(`ALTER TABLE ${SHADOW_PREFIX}${live} RENAME TO ${live}`);
-        }
+        await tx.query(`SELECT 1 FROM ${this.checkpointTable()} WHERE projection = $1 FOR UPDATE`, [old]);
+        const live = this.tableOf(tx, projection);
+        await tx.query(`DROP TABLE IF EXISTS ${live}`);
+        await tx.query(`ALTER TABLE ${SHADOW_PREFIX}${live} RENAME TO ${live}`);
         await tx.query(
-          `INSERT INTO rm_checkpoints (projection, transaction_id, position, events_applied, updated_at, retired)
-           SELECT projection, transaction_id, position, events_applied, now(), false FROM ${SHADOW_PREFIX}rm_checkpoints WHERE projection = $1`,
+          `INSERT INTO ${this.checkpointTable()} (projection, transaction_id, position, events_applied, updated_at, retired, schema)
+           SELECT projection, transaction_id, position, events_applied, now(), false, schema FROM ${SHADOW_PREFIX}${this.checkpointTable()} WHERE projection = $1`,
           [projection.name],
         );
-        await tx.query(`UPDATE rm_checkpoints SET retired = true, updated_at = now() WHERE projection = $1`, [old]);
+        await tx.query(`UPDATE ${this.checkpointTable()} SET retired = true, updated_at = now() WHERE projection = $1`, [old]);
+        await tx.query(`DELETE FROM ${SHADOW_PREFIX}${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
       });
+      this.prepared.add(projection.name);
       this.log(`${projection.name} took over from ${old}`);
     } finally {
       await shadow.destroy();
@@ -221,6 +358,7 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<ProjectionStatus[]> {
+    await this.ensureCheckpointTable();
     return Promise.all(
       this.projections.map(async (projection) => {
         const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
@@ -229,8 +367,38 @@ export class ProjectionRunner {
             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
           [checkpoint.transactionId, checkpoint.position],
         );
-        return { projection: projection.name, checkpoint, eventsApplied, lag, active: this.active.has(projection.name) };
+        return {
+          projection: projection.name,
+          checkpoint,
+          eventsApplied,
+          lag,
+          active: this.active.has(projection.name),
+          failing: this.failures.get(projection.name) ?? null,
+        };
       }),
     );
   }
+
+  private checkpointTable(): string {
+    return this.dataSource.getMetadata(ProjectionCheckpoint).tablePath;
+  }
+
+  private tableOf(tx: EntityManager, projection: AnyProjection): string {
+    return tx.getRepository(projection.entity).metadata.tablePath;
+  }
+
+  private checkpointReady?: Promise<void>;
+
+  /** The checkpoint table, created (or given new columns) from its entity: it is the runner's own. */
+  ensureCheckpointTable(): Promise<void> {
+    this.checkpointReady ??= (async () => {
+      const table = this.checkpointTable();
+      await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${table} (
+        projection text PRIMARY KEY, transaction_id text NOT NULL, position bigint NOT NULL,
+        events_applied bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL, retired boolean NOT NULL DEFAULT false, schema text)`);
+      await this.dataSource.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS schema text`);
+    })();
+    return this.checkpointReady;
+  }
+
 }

@@ -1,21 +1,16 @@
 import { DataSource } from 'typeorm';
-import { READ_MODEL_ENTITIES } from './entities.js';
+import { ProjectionCheckpoint } from './checkpoint.entity.js';
+import { PROJECTIONS } from './projections.js';
+
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, ...PROJECTIONS.map((p) => p.entity)];
 
 /**
  * The read models' TypeORM data source, on the ledger's database. Read-model tables are disposable
- * (rebuilt from the log), so TypeORM creates them from the entities; the log's own tables come from
- * the SQL migrations and are never touched here.
+ * (rebuilt from the log): the projection runner creates each from its entity when its version first
+ * runs (ProjectionRunner.prepare), never by synchronising live tables at start. The log's own tables
+ * come from the SQL migrations and are never touched here.
  */
-/** `prefix` opens the same entities under prefixed table names: where a new projection version is built (blue-green). */
-export async function openReadModelDatabase(url: string, poolSize = 5, prefix?: string): Promise<DataSource> {
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url,
-    entities: READ_MODEL_ENTITIES,
-    synchronize: true,
-    extra: { max: poolSize },
-    logging: false,
-    ...(prefix ? { entityPrefix: prefix } : {}),
-  });
+export async function openReadModelDatabase(url: string, poolSize = 5): Promise<DataSource> {
+  const dataSource = new DataSource({ type: 'postgres', url, entities: READ_MODEL_ENTITIES, synchronize: false, extra: { max: poolSize }, logging: false });
   return dataSource.initialize();
 }

@@ -4,12 +4,19 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { PROJECTIONS } from './projections.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { openReadModelDatabase } from './read-model-database.js';
-import { IndicatorsController } from './indicators.controller.js';
-import { ReadModelsController } from './read-models.controller.js';
+import { BenefitsAgainstPlanController } from './benefits-against-plan/benefits-against-plan.controller.js';
+import { DecisionLogController } from './decision-log/decision-log.controller.js';
+import { IndicatorsController } from './indicators/indicators.controller.js';
+import { OfficeHoldersController } from './office-holders/office-holders.controller.js';
+import { PublicRegisterController } from './public-register/public-register.controller.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
+import { RecommendationsTrackerController } from './recommendations-tracker/recommendations-tracker.controller.js';
+import { RegisterController } from './register/register.controller.js';
+import { RiskAppetiteAlignmentController } from './risk-appetite/risk-appetite.controller.js';
+import { SignatureMatrixController } from './signature-matrix/signature-matrix.controller.js';
+import { TimelineController } from './timeline/timeline.controller.js';
 
 export { READ_MODEL_DATABASE };
-
 
 export interface ReadModelsOptions {
   url: string;
@@ -26,6 +33,8 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The tables exist (empty, or from an earlier run) before any route reads them.
+    await this.runner.prepareAll();
     if (this.run) await this.runner.start();
   }
 
@@ -41,7 +50,18 @@ export class ReadModelsModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {
     return {
       module: ReadModelsModule,
-      controllers: [ReadModelsController, IndicatorsController],
+      controllers: [
+        RegisterController,
+        PublicRegisterController,
+        SignatureMatrixController,
+        OfficeHoldersController,
+        DecisionLogController,
+        BenefitsAgainstPlanController,
+        RecommendationsTrackerController,
+        RiskAppetiteAlignmentController,
+        IndicatorsController,
+        TimelineController,
+      ],
       providers: [
         { provide: READ_MODEL_DATABASE, useFactory: () => openReadModelDatabase(options.url) },
         { provide: 'READ_MODELS_RUN', useValue: options.runProjections },

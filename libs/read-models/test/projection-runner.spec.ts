@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import { Column, DataSource, type DataSourceOptions, Entity, PrimaryColumn } from 'typeorm';
 import { type EventToAppend, PostgresEventStore } from '#event-store';
 import {
   DecisionLogEntry,
@@ -12,6 +12,7 @@ import {
   SignatureCell,
   decisionLogProjection,
   officeHoldersProjection,
+  READ_MODEL_ENTITIES,
   openReadModelDatabase,
   registerProjection,
   signatureMatrixProjection,
@@ -20,9 +21,21 @@ import { type TestDatabase, createTestDatabase, logSettled } from '#testing';
 
 const ev = (type: string, data: object, occurredAt: string): EventToAppend => ({ eventId: randomUUID(), type, data, occurredAt: new Date(occurredAt) });
 
+/** A projection of the test's own: how many events each stream has, failing on demand. */
+@Entity({ name: 'rm_test_counting' })
+class CountingRow {
+  @PrimaryColumn({ type: 'text', name: 'stream_id' })
+  streamId!: string;
+
+  @Column({ type: 'int' })
+  events!: number;
+}
+const EVERY_TYPE = ['OfficeHolderAppointed', 'OfficeHandedOver', 'CollaborationProposed', 'AgreementSigned', 'AgreementCameIntoForce', 'AnnualBudgetSet', 'DecisionProposed', 'DecisionEscalated', 'DecisionApproved', 'DecisionRejected'];
+
 describe('projections over PostgreSQL', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
+  let countingSource: DataSource;
   let store: PostgresEventStore;
   const collaborationId = randomUUID();
   const decisionId = randomUUID();
@@ -31,6 +44,7 @@ describe('projections over PostgreSQL', () => {
     database = await createTestDatabase();
     store = new PostgresEventStore(database.pool);
     dataSource = await openReadModelDatabase(database.url, 3);
+    countingSource = await new DataSource({ ...dataSource.options, entities: [...READ_MODEL_ENTITIES, CountingRow] } as DataSourceOptions).initialize();
     // Given: an office, a collaboration that came into force, and a decision beyond delegation.
     await store.append({
       streamId: 'office-kent-chief-officer',
@@ -66,6 +80,7 @@ describe('projections over PostgreSQL', () => {
   beforeEach(async () => logSettled(database.pool, () => store.head()));
   afterAll(async () => {
     await dataSource?.destroy();
+    await countingSource?.destroy();
     await database?.drop();
   });
 
@@ -103,16 +118,19 @@ describe('projections over PostgreSQL', () => {
   it('survives a crash in the middle of a page: nothing of it is applied, then everything exactly once', async () => {
     let applied = 0;
     let failOn: string | undefined = 'AgreementCameIntoForce';
-    const counting: Projection = {
+    const counting: Projection<CountingRow> = {
       name: 'counting.v1',
-      entities: [],
-      handles: () => true,
-      async apply(event) {
+      entity: CountingRow,
+      groupBy: 'streamId',
+      eventTypes: EVERY_TYPE,
+      groupOf: (event) => event.streamId,
+      evolve(rows, event) {
         if (event.type === failOn) throw new Error('the process died here');
         applied++;
+        return [{ streamId: event.streamId, events: (rows[0]?.events ?? 0) + 1 }];
       },
     };
-    const runner = new ProjectionRunner(store, dataSource, [counting], { batchSize: 100 });
+    const runner = new ProjectionRunner(store, countingSource, [counting], { batchSize: 100 });
     await expect(runner.catchUp(counting)).rejects.toThrow('the process died here');
     // the page rolled back as a whole: the checkpoint did not move
     expect((await runner.checkpointOf(counting)).eventsApplied).toBe(0);
@@ -150,16 +168,12 @@ describe('projections over PostgreSQL', () => {
   });
 
   it('rebuilds a changed projection blue-green: the new version builds beside the old, which keeps serving, then takes over', async () => {
-    const v1 = registerProjection; // register.v1, live since the first test
-    const v2: Projection = { ...registerProjection, name: 'register.v2' };
-    // v2 writes through its prefixed tables while it builds: its UPDATE above must hit those, so it
-    // names the table through the entity metadata of the transaction instead.
-    v2.apply = async (event, tx) => {
-      await registerProjection.apply(event, tx);
-      if (event.type === 'CollaborationProposed') {
-        const table = tx.getRepository(RegisterEntry).metadata.tableName;
-        await tx.query(`UPDATE ${table} SET name = upper(name) WHERE collaboration_id = $1`, [event.streamId.slice('collaboration-'.length)]);
-      }
+    const v1 = registerProjection; // register.v2 today, live since the first test
+    // The next version writes names in capitals: it must write them into its own tables while it builds.
+    const v2: Projection<RegisterEntry> = {
+      ...registerProjection,
+      name: 'register.v3',
+      evolve: (rows, event) => registerProjection.evolve(rows, event as never).map((row) => ({ ...row, name: row.name.toUpperCase() })),
     };
     const oldRunner = new ProjectionRunner(store, dataSource, [v1]);
     await oldRunner.catchUp(v1);
@@ -181,14 +195,39 @@ describe('projections over PostgreSQL', () => {
     expect(servedWhileBuilding).toEqual(servedBefore); // the old version served, untouched, until the swap
     expect(await namesNow()).toEqual(servedBefore.map((n) => n.toUpperCase()).sort());
     const checkpoints = await dataSource.query(`SELECT projection, retired FROM rm_checkpoints WHERE projection LIKE 'register.%' ORDER BY projection`);
-    expect(checkpoints).toEqual([{ projection: 'register.v1', retired: true }, { projection: 'register.v2', retired: false }]);
+    expect(checkpoints).toEqual([{ projection: 'register.v2', retired: true }, { projection: 'register.v3', retired: false }]);
     await expect(oldRunner.catchUp(v1)).resolves.toBe(0); // nothing new to read…
-    await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: 'x', name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
+    await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: randomUUID(), name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
     await logSettled(database.pool, () => store.head());
     await expect(oldRunner.catchUp(v1)).rejects.toBeInstanceOf(ProjectionRetired); // …and the retired version writes nothing
     expect(await namesNow()).not.toContain('Third');
     // the swapped tables open again as they are
     const reopened = await openReadModelDatabase(database.url, 1);
     await reopened.destroy();
+  });
+
+  it('builds a new version of a projection whose groups hold several rows (office tenures) in its own table, never the live one', async () => {
+    const live = officeHoldersProjection;
+    await new ProjectionRunner(store, dataSource, [live]).catchUp(live);
+    const next: Projection<OfficeTenure> = {
+      ...officeHoldersProjection,
+      name: 'office-holders.v3',
+      evolve: (rows, event) => officeHoldersProjection.evolve(rows, event as never).map((t) => ({ ...t, endedBy: t.endedBy?.toUpperCase() ?? null })),
+    };
+    const endings = async (table: string) => (await dataSource.query(`SELECT ended_by FROM ${table} WHERE ended_by IS NOT NULL ORDER BY office_stream, sequence`)).map((r: { ended_by: string }) => r.ended_by);
+    const before = await endings('rm_office_tenures');
+    expect(before).toEqual(['handover']);
+    let whileBuilding: { live: string[]; beside: string[] } | undefined;
+    const runner = new ProjectionRunner(store, dataSource, [next], {
+      pollIntervalMs: 20,
+      beforeSwap: async () => {
+        whileBuilding = { live: await endings('rm_office_tenures'), beside: await endings('bg_rm_office_tenures') };
+      },
+    });
+    await runner.start();
+    for (let i = 0; i < 200 && (await endings('rm_office_tenures'))[0] !== 'HANDOVER'; i++) await new Promise((r) => setTimeout(r, 25));
+    await runner.stop();
+    expect(whileBuilding).toEqual({ live: ['handover'], beside: ['HANDOVER'] });
+    expect(await endings('rm_office_tenures')).toEqual(['HANDOVER']);
   });
 });

@@ -3,3 +3,4 @@ export * from './problem-details.js';
 export * from './clock.js';
 export * from './ids.js';
 export * from './principal.js';
+export * from './problem-code.js';

@@ -1,0 +1,65 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Approver, Person } from '#governance';
+import { asNumber } from '../projection.js';
+
+export type LoggedApproval = Approver & { approver: Person; at: Date | string };
+export type LoggedRejection = LoggedApproval & { reason: string };
+
+/** Read model 4: the decision log. */
+@Entity({ name: 'rm_decisions' })
+export class DecisionLogEntry {
+  @PrimaryColumn({ type: 'uuid', name: 'decision_id' })
+  decisionId!: string;
+
+  @Column({ type: 'uuid', name: 'collaboration_id' })
+  collaborationId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  category!: string;
+
+  @Column({ type: 'numeric', name: 'value_gbp', transformer: asNumber })
+  valueGbp!: number;
+
+  @Column({ type: 'text', name: 'lead_force' })
+  leadForce!: string;
+
+  @Column({ type: 'text' })
+  basis!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'timestamptz', name: 'proposed_at' })
+  proposedAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'decided_at', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'double precision', name: 'days_to_decide', nullable: true })
+  daysToDecide!: number | null;
+
+  @Column({ type: 'int' })
+  escalations!: number;
+
+  @Column({ type: 'boolean', name: 'taken_under_delegation' })
+  takenUnderDelegation!: boolean;
+
+  @Column({ type: 'boolean' })
+  urgent!: boolean;
+
+  @Column({ type: 'boolean' })
+  ratified!: boolean;
+
+  @Column({ type: 'jsonb' })
+  approvals!: LoggedApproval[];
+
+  @Column({ type: 'jsonb' })
+  rejections!: LoggedRejection[];
+
+  /** Every event of the decision, by global position: the record behind each figure. */
+  @Column({ type: 'jsonb', name: 'event_positions' })
+  eventPositions!: number[];
+}

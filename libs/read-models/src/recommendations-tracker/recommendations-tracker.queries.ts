@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { FORCE_CODES, PageQuery } from '#governance';
+import { RecommendationTrack } from './recommendations-tracker.entity.js';
+
+export const TRACKER_STATUSES = ['open', 'closure-proposed', 'closed', 'overdue'] as const;
+
+export class RecommendationsTrackerQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FORCE_CODES, description: 'Addressed to this force' })
+  @IsOptional()
+  @IsIn(FORCE_CODES)
+  force?: string;
+
+  @ApiPropertyOptional({ enum: TRACKER_STATUSES, description: 'overdue: not closed and past its due date' })
+  @IsOptional()
+  @IsIn(TRACKER_STATUSES)
+  status?: string;
+}
+
+export class SlipView {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty() position!: number;
+}
+
+export class RecommendationTrackView {
+  @ApiProperty({ format: 'uuid' }) recommendationId!: string;
+  @ApiProperty() addressedTo!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) collaborationId!: string | null;
+  @ApiProperty({ enum: ['recommendation', 'area-for-improvement', 'cause-of-concern'] }) kind!: string;
+  @ApiProperty({ enum: ['inspection-report', 'internal-audit', 'post-implementation-review'] }) source!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'date' }) originalDueDate!: string;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty() slips!: number;
+  @ApiProperty({ type: [SlipView] }) slipEvents!: SlipView[];
+  @ApiProperty() evidenceItems!: number;
+  @ApiProperty({ enum: ['open', 'closure-proposed', 'closed'] }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: Date | null;
+  @ApiProperty({ description: 'Not closed, and its due date has passed (today, UTC)' }) overdue!: boolean;
+  @ApiProperty() slipped!: boolean;
+}
+
+export class RecommendationsTrackerPage {
+  @ApiProperty({ type: [RecommendationTrackView] }) items!: RecommendationTrackView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+/** A recommendation as the tracker shows it on a day: overdue when open past its due date. */
+export function tracked({ eventPositions: _positions, ...r }: RecommendationTrack, today: string): RecommendationTrackView {
+  return { ...r, overdue: r.status !== 'closed' && r.dueDate < today, slipped: r.slips > 0 };
+}
+
+export async function recommendationsTrackerPage(db: DataSource, query: RecommendationsTrackerQuery, today: string): Promise<RecommendationsTrackerPage> {
+  const builder = db.getRepository(RecommendationTrack).createQueryBuilder('r').orderBy('r.dueDate', 'ASC').addOrderBy('r.recommendationId', 'ASC');
+  if (query.force) builder.andWhere('r.addressedTo = :force', { force: query.force });
+  if (query.status === 'overdue') builder.andWhere("r.status <> 'closed' AND r.dueDate < :today", { today });
+  else if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+  const [rows, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
+  return { items: rows.map((r) => tracked(r, today)), total, limit: query.limit, offset: query.offset };
+}

@@ -1,0 +1,77 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export interface Budget {
+  totalGbp: number;
+  contributions: Array<{ party: string; amountGbp: number }>;
+}
+export interface Notice {
+  party: string;
+  givenAt: string;
+  effectiveOn: string;
+  rescinded: boolean;
+  /** The event that gave it. */
+  position: number;
+}
+export interface AgreedAppetite {
+  from: string;
+  appetite: Array<{ category: string; level: string }>;
+  position: number;
+}
+
+/** Read model 1: the national register of collaborations, one row each, as it stands. */
+@Entity({ name: 'rm_register' })
+export class RegisterEntry {
+  @PrimaryColumn({ type: 'uuid', name: 'collaboration_id' })
+  collaborationId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  purpose!: string;
+
+  @Column({ type: 'jsonb' })
+  functions!: string[];
+
+  @Column({ type: 'jsonb' })
+  parties!: string[];
+
+  @Column({ type: 'jsonb', name: 'withdrawn_parties' })
+  withdrawnParties!: string[];
+
+  @Column({ type: 'text', name: 'lead_force' })
+  leadForce!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'timestamptz', name: 'proposed_at' })
+  proposedAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'came_into_force_at', nullable: true })
+  cameIntoForceAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'terminated_at', nullable: true })
+  terminatedAt!: Date | null;
+
+  @Column({ type: 'text', name: 'publication_level', nullable: true })
+  publicationLevel!: string | null;
+
+  @Column({ type: 'text', name: 'publication_reason', nullable: true })
+  publicationReason!: string | null;
+
+  /** Financial year → budget. */
+  @Column({ type: 'jsonb' })
+  budgets!: Record<string, Budget>;
+
+  @Column({ type: 'int' })
+  signatures!: number;
+
+  /** Notices of withdrawal, with the event that gave each. */
+  @Column({ type: 'jsonb' })
+  notices!: Notice[];
+
+  /** Every risk appetite the partners agreed, with the date it was agreed. */
+  @Column({ type: 'jsonb', name: 'agreed_appetites' })
+  agreedAppetites!: AgreedAppetite[];
+}

@@ -1,0 +1,122 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { FORCES, FORCE_CODES, PageQuery } from '#governance';
+import { LedgerError } from '#shared-kernel';
+import { RegisterEntry } from './register.entity.js';
+
+export const REGIONS = [...new Set(FORCES.map((f) => f.region))];
+export const STATUSES = ['proposed', 'in-force', 'terminated'] as const;
+
+export class RegisterQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FORCE_CODES, description: 'Only collaborations this force is party to' })
+  @IsOptional()
+  @IsIn(FORCE_CODES)
+  force?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: FORCE_CODES })
+  @IsOptional()
+  @IsIn(FORCE_CODES)
+  leadForce?: string;
+
+  @ApiPropertyOptional({ description: 'Only collaborations with a party in this region (any case), e.g. Wales', example: 'Wales' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'Only collaborations covering this function, e.g. firearms', example: 'firearms' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  function?: string;
+}
+
+export class ContributionView {
+  @ApiProperty() party!: string;
+  @ApiProperty() amountGbp!: number;
+}
+
+export class BudgetView {
+  @ApiProperty() totalGbp!: number;
+  @ApiProperty({ type: [ContributionView] }) contributions!: ContributionView[];
+}
+
+export class NoticeView {
+  @ApiProperty() party!: string;
+  @ApiProperty({ format: 'date-time' }) givenAt!: string;
+  @ApiProperty({ format: 'date' }) effectiveOn!: string;
+  @ApiProperty() rescinded!: boolean;
+  @ApiProperty({ description: 'The event that gave it' }) position!: number;
+}
+
+export class AppetiteLevelView {
+  @ApiProperty() category!: string;
+  @ApiProperty() level!: string;
+}
+
+export class AgreedAppetiteView {
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ type: [AppetiteLevelView] }) appetite!: AppetiteLevelView[];
+  @ApiProperty() position!: number;
+}
+
+@ApiExtraModels(BudgetView)
+export class RegisterEntryView {
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() purpose!: string;
+  @ApiProperty({ type: [String] }) functions!: string[];
+  @ApiProperty({ type: [String] }) parties!: string[];
+  @ApiProperty({ type: [String] }) withdrawnParties!: string[];
+  @ApiProperty() leadForce!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) proposedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cameIntoForceAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt!: Date | null;
+  @ApiProperty({ type: String, enum: ['full', 'redacted', 'title-only'], nullable: true }) publicationLevel!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publicationReason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(BudgetView) }, description: 'Financial year → budget' })
+  budgets!: Record<string, BudgetView>;
+  @ApiProperty({ description: 'Signatures recorded' }) signatures!: number;
+  @ApiProperty({ type: [NoticeView] }) notices!: NoticeView[];
+  @ApiProperty({ type: [AgreedAppetiteView] }) agreedAppetites!: AgreedAppetiteView[];
+}
+
+export class RegisterPage {
+  @ApiProperty({ type: [RegisterEntryView] }) items!: RegisterEntryView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+/** The forces of a region (case-insensitive), or UnknownRegion naming the regions there are. */
+export function forcesInRegion(region: string): string[] {
+  const inRegion = FORCES.filter((f) => f.region.toLowerCase() === region.toLowerCase()).map((f) => f.code);
+  if (!inRegion.length) throw new LedgerError('UnknownRegion', 'invalid', `There is no region "${region}"; regions: ${REGIONS.join(', ')}.`);
+  return inRegion;
+}
+
+/** The register, filtered and paged, in the order collaborations were proposed. */
+export async function registerPage(db: DataSource, query: RegisterQuery): Promise<RegisterPage> {
+  const builder = db.getRepository(RegisterEntry).createQueryBuilder('entry').orderBy('entry.proposedAt', 'ASC').addOrderBy('entry.collaborationId', 'ASC');
+  if (query.force) builder.andWhere('entry.parties @> :party::jsonb', { party: JSON.stringify([query.force]) });
+  if (query.status) builder.andWhere('entry.status = :status', { status: query.status });
+  if (query.leadForce) builder.andWhere('entry.leadForce = :leadForce', { leadForce: query.leadForce });
+  if (query.region) builder.andWhere('entry.parties ?| :inRegion', { inRegion: forcesInRegion(query.region) });
+  if (query.function) builder.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([query.function]) });
+  const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+/** One collaboration's register entry, or CollaborationNotFound. */
+export async function registerEntry(db: DataSource, collaborationId: string): Promise<RegisterEntry> {
+  const entry = await db.getRepository(RegisterEntry).findOneBy({ collaborationId });
+  if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
+  return entry;
+}

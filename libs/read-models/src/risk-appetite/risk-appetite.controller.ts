@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type DataSource, In } from 'typeorm';
+import { ApiProblems, historyOptions } from '#governance';
+import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
+import { registerEntry } from '../register/register.queries.js';
+import { AppetitePeriod } from './risk-appetite.entity.js';
+import { AlignmentQuery, AlignmentView, alignment } from './risk-appetite.queries.js';
+
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller('collaborations')
+export class RiskAppetiteAlignmentController {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
+
+  @Get(':collaborationId/risk-appetite-alignment')
+  @ApiOperation({
+    summary: 'Risk-appetite alignment as at a date: per category, each party’s declared level (operational remit by its chief officer, strategic by its policing body), the spread between parties, and each party’s distance from the appetite the partners agreed',
+    description: 'Levels are placed on the five-step scale averse(0), minimal(1), cautious(2), open(3), eager(4); spread and distance are in steps.',
+  })
+  @ApiOkResponse({ type: AlignmentView })
+  @ApiProblems(400, 401, 404)
+  async alignment(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query() query: AlignmentQuery): Promise<AlignmentView> {
+    const at = historyOptions(query.asOf, undefined).occurredUntil ?? new Date();
+    const entry = await registerEntry(this.db, collaborationId);
+    const periods = await this.db.getRepository(AppetitePeriod).findBy({ forceCode: In(entry.parties) });
+    return alignment(entry, periods, at);
+  }
+}

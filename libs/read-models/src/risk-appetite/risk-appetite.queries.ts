@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { RISK_CATEGORIES, RISK_LEVELS } from '#governance';
+import { ProblemCode } from '#shared-kernel';
+import type { AgreedAppetite, RegisterEntry } from '../register/register.entity.js';
+import type { AppetitePeriod } from './risk-appetite.entity.js';
+
+export const REMITS = ['operational', 'strategic'] as const;
+
+/** A level's step on the five-step scale: averse 0, minimal 1, cautious 2, open 3, eager 4. */
+export const step = (level: string) => (RISK_LEVELS as readonly string[]).indexOf(level);
+
+export class AlignmentQuery {
+  @ApiPropertyOptional({ description: 'ISO 8601 date or date-time; default now. A date alone means the end of that day (UTC)', example: '2019-04-01' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @ProblemCode('InvalidDate')
+  asOf?: string;
+}
+
+export class PartyAppetiteView {
+  @ApiProperty() party!: string;
+  @ApiProperty({ type: String, enum: RISK_LEVELS, nullable: true }) level!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Steps between the party’s level and the agreed one' }) distanceFromAgreed!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) since!: Date | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The declaration or revision that set it' }) event!: number | null;
+}
+
+export class RemitAlignmentView {
+  @ApiProperty({ enum: REMITS }) remit!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Highest step minus lowest among parties that declared; null with fewer than two' }) spread!: number | null;
+  @ApiProperty({ description: 'Parties that declared a level' }) declaredBy!: number;
+  @ApiProperty({ type: [PartyAppetiteView] }) parties!: PartyAppetiteView[];
+}
+
+export class CategoryAlignmentView {
+  @ApiProperty({ enum: RISK_CATEGORIES }) category!: string;
+  @ApiProperty({ type: String, enum: RISK_LEVELS, nullable: true, description: 'The appetite the partners agreed for the collaboration' }) agreed!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) agreedEvent!: number | null;
+  @ApiProperty({ type: [RemitAlignmentView] }) remits!: RemitAlignmentView[];
+}
+
+export class AlignmentView {
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({ type: [CategoryAlignmentView] }) categories!: CategoryAlignmentView[];
+}
+
+/** The periods in force at an instant: begun at or before it, not yet ended. */
+export const heldAt = (periods: readonly AppetitePeriod[], at: Date) => periods.filter((p) => p.heldFrom <= at && (p.heldTo === null || p.heldTo > at));
+
+/** The appetite the partners had agreed by an instant, if any. */
+export const agreedAt = (agreed: readonly AgreedAppetite[], at: Date) => [...agreed].reverse().find((a) => Date.parse(a.from) <= at.getTime()) ?? null;
+
+/**
+ * Risk-appetite alignment as at an instant: per category and remit, each party's declared level,
+ * the spread between parties and each party's distance from the appetite the partners agreed.
+ */
+export function alignment(entry: RegisterEntry, periods: readonly AppetitePeriod[], at: Date): AlignmentView {
+  const current = heldAt(periods, at);
+  const agreed = agreedAt(entry.agreedAppetites, at);
+  const categories = RISK_CATEGORIES.map((category) => {
+    const agreedLevel = agreed?.appetite.find((a) => a.category === category)?.level ?? null;
+    const remits = REMITS.map((remit) => {
+      const parties = entry.parties.map((party) => {
+        const period = current.find((p) => p.forceCode === party && p.remit === remit && p.category === category);
+        const level = period?.level ?? null;
+        return {
+          party,
+          level,
+          distanceFromAgreed: level && agreedLevel ? Math.abs(step(level) - step(agreedLevel)) : null,
+          since: period?.heldFrom ?? null,
+          event: period ? period.eventPosition : null,
+        };
+      });
+      const steps = parties.filter((p) => p.level).map((p) => step(p.level!));
+      return { remit, spread: steps.length >= 2 ? Math.max(...steps) - Math.min(...steps) : null, declaredBy: steps.length, parties };
+    });
+    return { category, agreed: agreedLevel, agreedEvent: agreed?.position ?? null, remits };
+  });
+  return { collaborationId: entry.collaborationId, asOf: at.toISOString(), categories };
+}
+
+/** The widest spread between parties' declared levels at an instant, in any category and remit, with the periods behind it. */
+export function widestSpread(parties: readonly string[], periods: readonly AppetitePeriod[], at: Date) {
+  const current = heldAt(periods, at).filter((p) => parties.includes(p.forceCode));
+  let widest: { widestSpread: number; category: string; remit: string; events: number[] } | null = null;
+  for (const remit of REMITS) {
+    for (const category of RISK_CATEGORIES) {
+      const declared = current.filter((p) => p.remit === remit && p.category === category);
+      if (declared.length < 2) continue;
+      const steps = declared.map((p) => step(p.level));
+      const spread = Math.max(...steps) - Math.min(...steps);
+      if (widest === null || spread > widest.widestSpread) widest = { widestSpread: spread, category, remit, events: declared.map((p) => p.eventPosition) };
+    }
+  }
+  return widest;
+}
