@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './decider-spec.js';
+export * from './projection-spec.js';
