@@ -1,4 +1,7 @@
+import createClient, { type Client } from 'openapi-fetch';
 import type { Principal } from '#shared-kernel';
+import { checkAnswer } from './openapi-validator.js';
+import type { paths } from './openapi.js';
 import type { TestApi } from './test-api.js';
 
 export interface Answer {
@@ -7,19 +10,41 @@ export interface Answer {
   body: Record<string, any> | undefined;
 }
 
-/** Sends a request as a principal (or anonymously), with a JSON body, and parses the JSON answer. */
+/**
+ * The API's client generated from its OpenAPI document (openapi-typescript types, openapi-fetch),
+ * signed in as a principal (or not), checking every answer against the document.
+ */
+export function apiClient(api: TestApi, who: Principal | null, onText?: (text: string) => void): Client<paths> {
+  const client = createClient<paths>({ baseUrl: api.url });
+  client.use({
+    async onRequest({ request }) {
+      if (who) request.headers.set('authorization', `Bearer ${await api.tokenFor(who)}`);
+      return request;
+    },
+    async onResponse({ request, response }) {
+      const text = await response.clone().text();
+      checkAnswer(request.method, request.url, response.status, response.headers.get('content-type'), text);
+      onText?.(text);
+      return response;
+    },
+  });
+  return client;
+}
+
+/**
+ * Sends a request as a principal (or anonymously), with a JSON body, through the generated client
+ * (so the answer is checked against the document), and returns status, headers and parsed body.
+ * For paths built at run time; typed calls use apiClient directly.
+ */
 export function httpClient(api: TestApi) {
   return async function send(method: string, path: string, who: Principal | null, payload?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(`${api.url}${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${await api.tokenFor(who)}` } : {}),
-        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-    const text = await response.text();
+    let text = '';
+    const client = apiClient(api, who, (answered) => (text = answered));
+    const { response } = await client.request(method.toLowerCase() as 'get', path as never, {
+      ...(payload === undefined ? {} : { body: payload as never }),
+      headers,
+      parseAs: 'stream',
+    } as never);
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
   };
 }

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { ledgerValidationPipe } from './validation.js';
@@ -23,19 +24,25 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(ledgerValidationPipe());
-  const openApi = new DocumentBuilder()
-    .setTitle('Governance ledger for police-to-police collaboration')
-    .setDescription(
-      'Commands change the ledger (each answers 201 with the stream version as ETag; send it back as If-Match). ' +
-        'Queries read it, as at (asOf, occurred time) and as known at (knownAt, recorded time) any date. ' +
-        'Every error is an RFC 9457 problem with a stable code.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     ui: options.swaggerUi ?? true,
   });
   return app;
+}
+
+/** The OpenAPI document of the API, as served at /api/docs/openapi.json and committed as docs/api/openapi.json. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
+    .setTitle('Governance ledger for police-to-police collaboration')
+    .setDescription(
+      'Commands change the ledger (each answers 201 with the stream version as ETag; send it back as If-Match). ' +
+        'Queries read it, as at (asOf, occurred time) and as known at (knownAt, recorded time) any date. ' +
+        'Every error is an RFC 9457 problem with a stable code (docs/api/problems.md). ' +
+        'Read models trail commands by a moment: send Ledger-Read-After with a position a command answered to read your own write.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, info, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -1,5 +1,5 @@
 import { type ExecutionContext, Post, applyDecorators, createParamDecorator } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, Authorise, commandContextFrom } from '#identity';
 import { type CommandContext, LedgerError, isUuid } from '#shared-kernel';
@@ -54,10 +54,21 @@ export const ETAG_HEADER_DOC = {
 export const CommandRoute = (path: string, summary: string, action: Action, response: new () => CommandAccepted = CommandAccepted) =>
   applyDecorators(
     Post(path),
+    ...pathParameters(path),
     ApiBearerAuth(),
     ApiOperation({ summary }),
     ApiHeader(ETAG_HEADER_DOC),
     Authorise(action),
     ApiCreatedResponse({ type: response, description: 'Recorded: the stream’s new version (also the ETag), and the events appended' }),
     ApiProblems(400, 401, 403, 404, 409, 412, 422, 429),
+  );
+
+/** The OpenAPI parameters of a route path's `:names`: ids are UUIDs, the rest what their name says. */
+export const pathParameters = (path: string) =>
+  [...path.matchAll(/:(\w+)/g)].map(([, name]) =>
+    name!.endsWith('Id')
+      ? ApiParam({ name: name!, format: 'uuid' })
+      : name === 'office'
+        ? ApiParam({ name: name!, enum: ['chief-officer', 'policing-body'] })
+        : ApiParam({ name: name!, description: name === 'forceCode' ? 'A force code (GET /forces), e.g. kent' : undefined }),
   );

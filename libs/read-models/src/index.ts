@@ -20,3 +20,4 @@ export * from './risk-appetite/risk-appetite.entity.js';
 export * from './risk-appetite/risk-appetite.projection.js';
 export * from './risk-appetite/risk-appetite.queries.js';
 export * from './indicators/indicators.js';
+export * from './read-after.js';

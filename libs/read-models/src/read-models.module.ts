@@ -9,6 +9,7 @@ import { DecisionLogController } from './decision-log/decision-log.controller.js
 import { IndicatorsController } from './indicators/indicators.controller.js';
 import { OfficeHoldersController } from './office-holders/office-holders.controller.js';
 import { PublicRegisterController } from './public-register/public-register.controller.js';
+import { ReadAfterInterceptor } from './read-after.js';
 import { READ_MODEL_DATABASE } from './read-models.tokens.js';
 import { RecommendationsTrackerController } from './recommendations-tracker/recommendations-tracker.controller.js';
 import { RegisterController } from './register/register.controller.js';
@@ -74,6 +75,7 @@ export class ReadModelsModule {
           inject: [EVENT_STORE, READ_MODEL_DATABASE],
         },
         ProjectionLifecycle,
+        ReadAfterInterceptor,
       ],
       exports: [ProjectionRunner, READ_MODEL_DATABASE],
     };

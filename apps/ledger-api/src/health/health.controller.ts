@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
@@ -6,6 +7,20 @@ import { Public } from '#identity';
 import { ProjectionRunner } from '#read-models';
 import { DATABASE_INFO, type DatabaseInfo } from '../database-info.js';
 
+const INDICATORS = {
+  type: 'object' as const,
+  additionalProperties: { type: 'object' as const, additionalProperties: true, properties: { status: { type: 'string' as const, enum: ['up', 'down'] } }, required: ['status'] },
+};
+
+/** Terminus's answer: the overall status and each indicator (database, eventStore, projections) with its facts. */
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status!: string;
+  @ApiPropertyOptional({ ...INDICATORS, description: 'Indicators that are up' }) info?: object;
+  @ApiPropertyOptional({ ...INDICATORS, description: 'Indicators that are down' }) error?: object;
+  @ApiProperty({ ...INDICATORS, description: 'Every indicator' }) details!: object;
+}
+
+@ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -20,7 +35,9 @@ export class HealthController {
   /** 200 when the database answers and the event store can be read; 503 otherwise. */
   @Get()
   @Public()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthView, description: 'The database answers, the log can be read, the projections report' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'Something the ledger needs is down' })
   check() {
     return this.health.check([
       async () => {

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { readAsAt } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { BenefitView } from './benefit.view.js';
 import { benefitDecider } from './benefit.decider.js';
 import { benefitStreamId } from './benefit.events.js';
 import { currentValue } from './benefit.state.js';
@@ -15,12 +17,11 @@ export class BenefitQueriesController {
 
   @Get(':benefitId')
   @ApiOperation({ summary: 'A benefit against plan: original and current target, every measurement and correction, status; as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'knownAt', required: false })
+  @ApiOkResponse({ type: BenefitView })
+  @ApiProblems(400, 401, 404)
   async benefit(
     @Param('benefitId', new ParseUUIDPipe()) benefitId: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const missing = { code: 'BenefitNotFound', what: `benefit ${benefitId}` };

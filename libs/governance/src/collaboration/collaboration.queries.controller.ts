@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 
 import { readAsAt } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { CollaborationView } from './collaboration.view.js';
 import { collaborationDecider } from './collaboration.decider.js';
 import { collaborationStreamId } from './collaboration.events.js';
 
@@ -15,12 +17,11 @@ export class CollaborationQueriesController {
 
   @Get(':collaborationId')
   @ApiOperation({ summary: 'A collaboration’s full state, rebuilt from its stream, as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'Only what had happened by then (occurred time); a date alone means the end of that day' })
-  @ApiQuery({ name: 'knownAt', required: false, description: 'Only what the ledger had recorded by then (recorded time)' })
+  @ApiOkResponse({ type: CollaborationView })
+  @ApiProblems(400, 401, 404)
   async collaboration(
     @Param('collaborationId', new ParseUUIDPipe()) collaborationId: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const missing = { code: 'CollaborationNotFound', what: `collaboration ${collaborationId}` };

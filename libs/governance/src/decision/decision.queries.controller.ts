@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { readAsAt } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { DecisionView } from './decision.view.js';
 import { decisionDecider } from './decision.decider.js';
 import { decisionStreamId } from './decision.events.js';
 
@@ -14,12 +16,11 @@ export class DecisionQueriesController {
 
   @Get(':decisionId')
   @ApiOperation({ summary: 'A decision: approvals required and given, escalations, urgency, ratification, time to decide; as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'knownAt', required: false })
+  @ApiOkResponse({ type: DecisionView })
+  @ApiProblems(400, 401, 404)
   async decision(
     @Param('decisionId', new ParseUUIDPipe()) decisionId: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const missing = { code: 'DecisionNotFound', what: `decision ${decisionId}` };

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { Public } from '#identity';
 import { loadState } from '../command-runner.js';
 import { historyOptions } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { ForcesView, OfficeView } from './office.view.js';
 import { FORCES } from '../reference-data/forces.js';
 import { knownForce, knownOffice } from '../http.js';
 import { officeDecider } from './office.decider.js';
@@ -19,20 +21,20 @@ export class OfficeQueriesController {
   @Get('forces')
   @Public()
   @ApiOperation({ summary: 'The 43 territorial forces of England and Wales, with their regions and policing bodies' })
-  forces() {
-    return { items: FORCES, total: FORCES.length };
+  @ApiOkResponse({ type: ForcesView })
+  forces(): ForcesView {
+    return { items: [...FORCES], total: FORCES.length };
   }
 
   @Get('offices/:forceCode/:office')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who held the office when: every tenure, the current holder, as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'Only what had happened by then (occurred time), ISO 8601' })
-  @ApiQuery({ name: 'knownAt', required: false, description: 'Only what the ledger had recorded by then, ISO 8601' })
+  @ApiOkResponse({ type: OfficeView })
+  @ApiProblems(400, 401, 404)
   async office(
     @Param('forceCode') forceCode: string,
     @Param('office') office: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const streamId = officeStreamId(knownForce(forceCode), knownOffice(office));

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { readAsAt } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { RecommendationView } from './recommendation.view.js';
 import { recommendationDecider } from './recommendation.decider.js';
 import { recommendationStreamId } from './recommendation.events.js';
 
@@ -14,12 +16,11 @@ export class RecommendationQueriesController {
 
   @Get(':recommendationId')
   @ApiOperation({ summary: 'A recommendation: actions, progress, every due-date slip, evidence, closure and the published response; as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'knownAt', required: false })
+  @ApiOkResponse({ type: RecommendationView })
+  @ApiProblems(400, 401, 404)
   async recommendation(
     @Param('recommendationId', new ParseUUIDPipe()) recommendationId: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const missing = { code: 'RecommendationNotFound', what: `recommendation ${recommendationId}` };

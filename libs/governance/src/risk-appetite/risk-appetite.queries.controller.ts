@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { loadState } from '../command-runner.js';
 import { historyOptions } from '../history.js';
+import { ApiProblems, HistoryQuery } from '../http.js';
+import { RiskAppetiteView } from './risk-appetite.view.js';
 import { knownForce } from '../http.js';
 import { riskAppetiteDecider } from './risk-appetite.decider.js';
 import { riskAppetiteStreamId } from './risk-appetite.events.js';
@@ -16,12 +18,11 @@ export class RiskAppetiteQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'A force’s declared risk appetite per remit and category, with every revision; as at and as known at any date' })
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'knownAt', required: false })
+  @ApiOkResponse({ type: RiskAppetiteView })
+  @ApiProblems(400, 401, 404)
   async appetite(
     @Param('forceCode') forceCode: string,
-    @Query('asOf') asOf: string | undefined,
-    @Query('knownAt') knownAt: string | undefined,
+    @Query() { asOf, knownAt }: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { state, version } = await loadState(this.store, riskAppetiteDecider, riskAppetiteStreamId(knownForce(forceCode)), historyOptions(asOf, knownAt));

@@ -1,20 +1,19 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { ApiProblems } from '#governance';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { DecisionLogPage, DecisionLogQuery, decisionLogPage } from './decision-log.queries.js';
+import { ReadModelController } from '../read-after.js';
 
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller('decision-log')
+@ReadModelController('decision-log')
 export class DecisionLogController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'Decisions with approvals, time to decide, escalations, urgency and ratification; filter by collaboration or lead force' })
   @ApiOkResponse({ type: DecisionLogPage })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 503)
   decisionLog(@Query() query: DecisionLogQuery): Promise<DecisionLogPage> {
     return decisionLogPage(this.db, query);
   }

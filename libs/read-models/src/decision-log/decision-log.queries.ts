@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { type DataSource, Equal, type FindOptionsWhere } from 'typeorm';
-import { FORCE_CODES, PageQuery } from '#governance';
+import { FORCE_CODES, PageQuery, PersonView } from '#governance';
 import { DecisionLogEntry } from './decision-log.entity.js';
 
 export class DecisionLogQuery extends PageQuery {
@@ -14,11 +14,6 @@ export class DecisionLogQuery extends PageQuery {
   @IsOptional()
   @IsIn(FORCE_CODES)
   leadForce?: string;
-}
-
-export class PersonView {
-  @ApiProperty() personId!: string;
-  @ApiProperty() name!: string;
 }
 
 export class ApprovalView {

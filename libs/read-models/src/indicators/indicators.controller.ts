@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
 import { ApiProblems, knownForce } from '#governance';
 import { LedgerError } from '#shared-kernel';
@@ -13,17 +13,16 @@ import { registerEntry } from '../register/register.queries.js';
 import { AppetitePeriod } from '../risk-appetite/risk-appetite.entity.js';
 import { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
 import { CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, pairIndicators } from './indicators.js';
+import { ReadModelController } from '../read-after.js';
 
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller()
+@ReadModelController()
 export class IndicatorsController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
   @Get('collaborations/:collaborationId/indicators')
   @ApiOperation({ summary: 'Per month: days to sign, days to decide, shares escalated / decided by the lead force alone / taken under urgency, rejections per party, leadership changes and what they carried over' })
   @ApiOkResponse({ type: CollaborationIndicatorsView })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 503)
   async indicators(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string): Promise<CollaborationIndicatorsView> {
     const entry = await registerEntry(this.db, collaborationId);
     const [signatures, decisions, tenures, benefits, recommendations, appetite] = await Promise.all([
@@ -42,7 +41,7 @@ export class IndicatorsController {
     summary: 'Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each',
   })
   @ApiOkResponse({ type: PairIndicatorsView })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 503)
   async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string): Promise<PairIndicatorsView> {
     knownForce(forceA);
     knownForce(forceB);

@@ -1,20 +1,19 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { ApiProblems } from '#governance';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { OfficeHoldersPage, OfficeHoldersQuery, officeHoldersPage } from './office-holders.queries.js';
+import { ReadModelController } from '../read-after.js';
 
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller('office-holders')
+@ReadModelController('office-holders')
 export class OfficeHoldersController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'Who held each office when, how each tenure ended, and what was pending then' })
   @ApiOkResponse({ type: OfficeHoldersPage })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 503)
   officeHolders(@Query() query: OfficeHoldersQuery): Promise<OfficeHoldersPage> {
     return officeHoldersPage(this.db, query);
   }

@@ -17,7 +17,7 @@ export class PendingItemView {
   @ApiProperty() name!: string;
 }
 
-export class TenureView {
+export class HeldOfficeView {
   @ApiProperty({ example: 'office-kent-chief-officer' }) officeStream!: string;
   @ApiProperty({ description: 'The version of the office’s stream that began the tenure' }) sequence!: number;
   @ApiProperty() forceCode!: string;
@@ -33,7 +33,7 @@ export class TenureView {
 }
 
 export class OfficeHoldersPage {
-  @ApiProperty({ type: [TenureView] }) items!: TenureView[];
+  @ApiProperty({ type: [HeldOfficeView] }) items!: HeldOfficeView[];
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { PageQuery } from '#governance';
 import { RegisterEntry } from '../register/register.entity.js';
-import { BudgetView, STATUSES } from '../register/register.queries.js';
+import { RegisterBudgetView, STATUSES } from '../register/register.queries.js';
 
 /**
  * An agreement as the public may see it (s23E Police Act 1996): title-only shows the name and the
@@ -23,7 +23,7 @@ export class PublicAgreementView {
   @ApiPropertyOptional({ type: [String] }) functions?: string[];
   @ApiPropertyOptional({ type: [String] }) withdrawnParties?: string[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'object' }, description: 'Financial year → budget (as in the register)' })
-  budgets?: Record<string, BudgetView>;
+  budgets?: Record<string, RegisterBudgetView>;
 }
 
 export class PublicRegisterPage {

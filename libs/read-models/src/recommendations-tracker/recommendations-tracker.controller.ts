@@ -1,20 +1,19 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { ApiProblems } from '#governance';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { RecommendationsTrackerPage, RecommendationsTrackerQuery, recommendationsTrackerPage } from './recommendations-tracker.queries.js';
+import { ReadModelController } from '../read-after.js';
 
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller('recommendations-tracker')
+@ReadModelController('recommendations-tracker')
 export class RecommendationsTrackerController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'Recommendations: open, overdue, slipped and closed with evidence; filter by force and status' })
   @ApiOkResponse({ type: RecommendationsTrackerPage })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 503)
   recommendationsTracker(@Query() query: RecommendationsTrackerQuery): Promise<RecommendationsTrackerPage> {
     return recommendationsTrackerPage(this.db, query, new Date().toISOString().slice(0, 10));
   }

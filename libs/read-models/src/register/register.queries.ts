@@ -37,17 +37,17 @@ export class RegisterQuery extends PageQuery {
   function?: string;
 }
 
-export class ContributionView {
+export class RegisterContributionView {
   @ApiProperty() party!: string;
   @ApiProperty() amountGbp!: number;
 }
 
-export class BudgetView {
+export class RegisterBudgetView {
   @ApiProperty() totalGbp!: number;
-  @ApiProperty({ type: [ContributionView] }) contributions!: ContributionView[];
+  @ApiProperty({ type: [RegisterContributionView] }) contributions!: RegisterContributionView[];
 }
 
-export class NoticeView {
+export class RegisterNoticeView {
   @ApiProperty() party!: string;
   @ApiProperty({ format: 'date-time' }) givenAt!: string;
   @ApiProperty({ format: 'date' }) effectiveOn!: string;
@@ -55,18 +55,18 @@ export class NoticeView {
   @ApiProperty({ description: 'The event that gave it' }) position!: number;
 }
 
-export class AppetiteLevelView {
+export class RegisterAppetiteLevelView {
   @ApiProperty() category!: string;
   @ApiProperty() level!: string;
 }
 
-export class AgreedAppetiteView {
+export class RegisterAgreedAppetiteView {
   @ApiProperty({ format: 'date-time' }) from!: string;
-  @ApiProperty({ type: [AppetiteLevelView] }) appetite!: AppetiteLevelView[];
+  @ApiProperty({ type: [RegisterAppetiteLevelView] }) appetite!: RegisterAppetiteLevelView[];
   @ApiProperty() position!: number;
 }
 
-@ApiExtraModels(BudgetView)
+@ApiExtraModels(RegisterBudgetView)
 export class RegisterEntryView {
   @ApiProperty({ format: 'uuid' }) collaborationId!: string;
   @ApiProperty() name!: string;
@@ -81,11 +81,11 @@ export class RegisterEntryView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt!: Date | null;
   @ApiProperty({ type: String, enum: ['full', 'redacted', 'title-only'], nullable: true }) publicationLevel!: string | null;
   @ApiProperty({ type: String, nullable: true }) publicationReason!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(BudgetView) }, description: 'Financial year → budget' })
-  budgets!: Record<string, BudgetView>;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(RegisterBudgetView) }, description: 'Financial year → budget' })
+  budgets!: Record<string, RegisterBudgetView>;
   @ApiProperty({ description: 'Signatures recorded' }) signatures!: number;
-  @ApiProperty({ type: [NoticeView] }) notices!: NoticeView[];
-  @ApiProperty({ type: [AgreedAppetiteView] }) agreedAppetites!: AgreedAppetiteView[];
+  @ApiProperty({ type: [RegisterNoticeView] }) notices!: RegisterNoticeView[];
+  @ApiProperty({ type: [RegisterAgreedAppetiteView] }) agreedAppetites!: RegisterAgreedAppetiteView[];
 }
 
 export class RegisterPage {

@@ -1,15 +1,14 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { type DataSource, In } from 'typeorm';
 import { ApiProblems, historyOptions } from '#governance';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { registerEntry } from '../register/register.queries.js';
 import { AppetitePeriod } from './risk-appetite.entity.js';
 import { AlignmentQuery, AlignmentView, alignment } from './risk-appetite.queries.js';
+import { ReadModelController } from '../read-after.js';
 
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller('collaborations')
+@ReadModelController('collaborations')
 export class RiskAppetiteAlignmentController {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
 
@@ -19,7 +18,7 @@ export class RiskAppetiteAlignmentController {
     description: 'Levels are placed on the five-step scale averse(0), minimal(1), cautious(2), open(3), eager(4); spread and distance are in steps.',
   })
   @ApiOkResponse({ type: AlignmentView })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 503)
   async alignment(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query() query: AlignmentQuery): Promise<AlignmentView> {
     const at = historyOptions(query.asOf, undefined).occurredUntil ?? new Date();
     const entry = await registerEntry(this.db, collaborationId);

@@ -10,7 +10,7 @@ export class SignatoryView {
   @ApiProperty() name!: string;
 }
 
-export class SignatureView {
+export class MatrixSignatureView {
   @ApiProperty({ type: SignatoryView }) signatory!: SignatoryView;
   @ApiProperty({ type: String, format: 'date-time', description: 'When it was signed (occurred time)' }) signedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', description: 'When the ledger learned of it' }) recordedAt!: Date;
@@ -20,8 +20,8 @@ export class SignatureView {
 export class SignatureRowView {
   @ApiProperty() party!: string;
   @ApiProperty() withdrawn!: boolean;
-  @ApiProperty({ type: SignatureView, nullable: true }) 'chief-officer'!: SignatureView | null;
-  @ApiProperty({ type: SignatureView, nullable: true }) 'policing-body'!: SignatureView | null;
+  @ApiProperty({ type: MatrixSignatureView, nullable: true }) 'chief-officer'!: MatrixSignatureView | null;
+  @ApiProperty({ type: MatrixSignatureView, nullable: true }) 'policing-body'!: MatrixSignatureView | null;
 }
 
 export class SignatureMatrixView {
@@ -41,7 +41,7 @@ export function signatureMatrix(entry: RegisterEntry, cells: readonly SignatureC
   const matrix = entry.parties.map((party) => ({
     party,
     withdrawn: entry.withdrawnParties.includes(party),
-    ...(Object.fromEntries(OFFICES.map((role) => [role, cellOf(party, role)])) as Record<Office, SignatureView | null>),
+    ...(Object.fromEntries(OFFICES.map((role) => [role, cellOf(party, role)])) as Record<Office, MatrixSignatureView | null>),
   }));
   return { collaborationId: entry.collaborationId, status: entry.status, matrix };
 }

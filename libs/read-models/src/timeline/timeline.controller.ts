@@ -1,10 +1,11 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, collaborationStreamId, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
+import { ReadModelController } from '../read-after.js';
 
 export class TimelineQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'The first stream version to return' })
@@ -51,16 +52,14 @@ export class TimelineView {
 }
 
 /** A collaboration's events in order, with both clocks: read from its stream, not a projection. */
-@ApiTags('read models')
-@ApiBearerAuth()
-@Controller('collaborations')
+@ReadModelController('collaborations')
 export class TimelineController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':collaborationId/timeline')
   @ApiOperation({ summary: 'Every event of the collaboration in order, with both clocks, who recorded it, and whether it was back-dated; read from its stream' })
   @ApiOkResponse({ type: TimelineView })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 503)
   async timeline(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query() query: TimelineQuery): Promise<TimelineView> {
     const events = await this.store.readStream(collaborationStreamId(collaborationId), { fromVersion: query.fromVersion, maxCount: query.limit + 1 });
     if (events.length === 0 && (await this.store.streamVersion(collaborationStreamId(collaborationId))) === 0) {

@@ -1,20 +1,25 @@
 import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
-import { occurredAtOr } from '../../http.js';
+import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { collaborationAggregate } from '../collaboration.aggregate.js';
 import { LedgerCommands } from '../../ledger-commands.js';
 import { PROPOSE_COLLABORATION } from './propose-collaboration.command.js';
 import { ProposeCollaborationRequest } from './propose-collaboration.request.js';
+
+export class CollaborationProposedResponse extends CommandAccepted {
+  @ApiProperty({ format: 'uuid' })
+  collaborationId!: string;
+}
 
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class ProposeCollaborationController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION)
-  async handle(@Body() body: ProposeCollaborationRequest, @Scope() scope: CommandScope) {
+  @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION, CollaborationProposedResponse)
+  async handle(@Body() body: ProposeCollaborationRequest, @Scope() scope: CommandScope): Promise<CollaborationProposedResponse> {
     const collaborationId = newId();
     const command = {
       kind: 'ProposeCollaboration' as const,

@@ -1,5 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { knownForce, occurredAtOr } from '../../http.js';
 import { LedgerCommands } from '../../ledger-commands.js';
@@ -8,6 +8,7 @@ import { DECLARE_RISK_APPETITE } from './declare-risk-appetite.command.js';
 import { DeclareRiskAppetiteRequest } from './declare-risk-appetite.request.js';
 
 @ApiTags('risk appetite')
+@ApiParam({ name: 'forceCode', description: 'A force code (GET /forces), e.g. kent' })
 @Controller('forces/:forceCode/risk-appetite')
 export class DeclareRiskAppetiteController {
   constructor(private readonly commands: LedgerCommands) {}

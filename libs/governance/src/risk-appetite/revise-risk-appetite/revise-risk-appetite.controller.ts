@@ -1,5 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { knownForce, occurredAtOr } from '../../http.js';
 import { LedgerCommands } from '../../ledger-commands.js';
@@ -8,6 +8,7 @@ import { REVISE_RISK_APPETITE } from './revise-risk-appetite.command.js';
 import { ReviseRiskAppetiteRequest } from './revise-risk-appetite.request.js';
 
 @ApiTags('risk appetite')
+@ApiParam({ name: 'forceCode', description: 'A force code (GET /forces), e.g. kent' })
 @Controller('forces/:forceCode/risk-appetite')
 export class ReviseRiskAppetiteController {
   constructor(private readonly commands: LedgerCommands) {}
