@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { type EventStore, InMemoryEventStore } from '#event-store';
-import { collaborationAggregate, runCommand } from '#governance';
+import { collaborationAggregate, officeAggregate, runCommand } from '#governance';
 import type { CommandContext } from '#shared-kernel';
 
 const manager: CommandContext = {
@@ -94,5 +94,22 @@ describe('running a command: load, decide, append', () => {
     await expect(
       runCommand(store, collaborationAggregate, { command: { ...propose(id), parties: ['essex', 'dorset'] }, context: manager }),
     ).rejects.toMatchObject({ code: 'LeadForceNotAParty' });
+  });
+});
+
+describe('facts from other streams, read through the event-store port only', () => {
+  it('lists the agreements awaiting an office at its handover, from an in-memory store', async () => {
+    const store = new InMemoryEventStore();
+    const registrar: CommandContext = { ...manager, principal: { personId: 'reg', name: 'Registrar', role: 'registrar' } };
+    const id = randomUUID();
+    const alice = { personId: 'alice', name: 'Alice' };
+    await runCommand(store, officeAggregate, { command: { kind: 'AppointOfficeHolder', forceCode: 'essex', office: 'chief-officer', holder: alice, basis: 'substantive', occurredAt: new Date('2014-01-01Z') }, context: registrar });
+    await runCommand(store, collaborationAggregate, { command: propose(id, new Date('2015-04-01Z')), context: manager });
+    await runCommand(store, officeAggregate, {
+      command: { kind: 'HandOverOffice', forceCode: 'essex', office: 'chief-officer', outgoingPersonId: 'alice', incoming: { personId: 'bob', name: 'Bob' }, basis: 'acting', note: '', occurredAt: new Date('2015-06-01Z') },
+      context: registrar,
+    });
+    const [, handover] = await store.readStream('office-essex-chief-officer');
+    expect(handover!.data).toMatchObject({ pending: [{ kind: 'agreement-signature', collaborationId: id, name: 'Seven Force Strategic Alliance' }] });
   });
 });
