@@ -44,6 +44,16 @@ eventStoreContract(
         return { append: (request) => appendInOpenTransaction(tx.client, request), commit: tx.commit };
       },
       sql: (text, values) => pool.query(text, values as unknown[]),
+      async sqlWithoutTriggers(text, values) {
+        const client = await pool.connect();
+        try {
+          await client.query('SET session_replication_role = replica');
+          return await client.query(text, values as unknown[]);
+        } finally {
+          await client.query('RESET session_replication_role').catch(() => undefined);
+          client.release();
+        }
+      },
       settle: () => logSettled(pool, () => store.head()),
       statementsSent: () => statements,
       async close() {
