@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadConfigOrExit } from '#config';
 import { PostgresEventStore, connectDatabase } from '#event-store';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
-import { DEFAULT_AUDIENCE, LocalIssuer } from '#identity';
+import { LocalIssuer } from '#identity';
 import { FORCE_CODE, ROLES, isRole } from '#shared-kernel';
+
+const config = loadConfigOrExit(process.env, { program: 'ledger', exitCode: 2 });
 
 const USAGE = `ledger — the governance ledger's command line
 
@@ -29,7 +32,7 @@ async function token(args: string[]): Promise<void> {
       name: { type: 'string' },
       person: { type: 'string' },
       ttl: { type: 'string', default: '8' },
-      audience: { type: 'string', default: process.env.OIDC_AUDIENCE || DEFAULT_AUDIENCE },
+      audience: { type: 'string', default: config.identity.audience },
     },
     strict: true,
   });
@@ -41,7 +44,7 @@ async function token(args: string[]): Promise<void> {
   if (!values.name?.trim()) fail('--name is required');
   const hours = Number(values.ttl);
   if (!(hours > 0 && hours <= 24 * 30)) fail('--ttl is in hours, more than 0 and at most 720');
-  const issuer = await LocalIssuer.openOrCreate(resolve(process.env.LEDGER_DATA_DIR ?? 'data'));
+  const issuer = await LocalIssuer.openOrCreate(config.dataDir);
   const jwt = await issuer.mint(
     { personId: values.person ?? randomUUID(), name: values.name!.trim(), role: values.role, ...(values.force ? { force: values.force } : {}) },
     { ttlSeconds: Math.round(hours * 3600), audience: values.audience },
@@ -52,7 +55,7 @@ async function token(args: string[]): Promise<void> {
 async function rebuild(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (!values.all && positionals.length !== 1) fail('name one projection, or --all');
-  const database = await connectDatabase({ dataDir: join(resolve(process.env.LEDGER_DATA_DIR ?? 'data'), 'postgres') });
+  const database = await connectDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'postgres') });
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   const dataSource = await openReadModelDatabase(database.url, 3);
   try {

@@ -43,3 +43,4 @@ export * from './recommendation/recommendation.decider.js';
 export * from './recommendation/recommendation.aggregate.js';
 export * from './governance.module.js';
 export * from './demo/demo-data.js';
+export * from './demo/demo-data.seeder.js';
