@@ -1,6 +1,6 @@
 /**
  * The boundaries `npm test` enforces (`npm run lint:boundaries`). Layers, from the inside out:
- * shared-kernel ← event-store, identity ← governance ← read-models ← apps. Deciders are pure.
+ * shared-kernel, config ← event-store, identity ← governance ← read-models ← apps. Deciders are pure.
  */
 /** The pure core of the governance domain: commands with their decide functions, state, events, deciders, facts. */
 const PURE_DOMAIN = '^libs/governance/src/.*\\.(command|state|events|decider|facts)\\.ts$|^libs/governance/src/(decider|event-schema|risk)\\.ts$|^libs/governance/src/reference-data/';
@@ -40,10 +40,10 @@ const config = {
     },
     {
       name: 'inner-layers-stay-inner',
-      comment: 'shared-kernel depends on no lib; event-store and identity only on shared-kernel.',
+      comment: 'shared-kernel and config depend on no lib; event-store and identity only on shared-kernel.',
       severity: 'error',
-      from: { path: '^libs/(shared-kernel|event-store|identity)/src/' },
-      to: { path: '^libs/(event-store|identity|governance|read-models|testing)/src/', pathNot: '^libs/$1/src/' },
+      from: { path: '^libs/(shared-kernel|config|event-store|identity)/src/' },
+      to: { path: '^libs/(config|event-store|identity|governance|read-models|testing)/src/', pathNot: '^libs/$1/src/' },
     },
     {
       name: 'libs-never-import-apps',

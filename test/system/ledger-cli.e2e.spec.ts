@@ -32,14 +32,30 @@ describe('ledger token', () => {
   });
 
   it.each([
-    [['token', '--role', 'superintendent', '--name', 'X'], /--role must be one of/],
-    [['token', '--role', 'chief-officer', '--name', 'X'], /acts for a force: give --force/],
-    [['token', '--role', 'auditor'], /--name is required/],
-    [['token', '--role', 'auditor', '--name', 'X', '--ttl', '0'], /--ttl is in hours/],
-    [['frobnicate'], /unknown command/],
-  ])('refuses %j with a clear message and exit code 2', async (args, message) => {
-    const failure = (await ledger(...args).catch((e: unknown) => e)) as { code: number; stderr: string };
+    [['token', '--role', 'superintendent', '--name', 'X'], /--role must be one of/, 'Usage: ledger token'],
+    [['token', '--role', 'chief-officer', '--name', 'X'], /acts for a force: give --force/, 'Usage: ledger token'],
+    [['token', '--role', 'auditor'], /--name is required/, 'Usage: ledger token'],
+    [['token', '--role', 'auditor', '--name', 'X', '--ttl', '0'], /--ttl is in hours/, 'Usage: ledger token'],
+    [['token', '--role', 'auditor', '--name', 'X', '--colour', 'blue'], /unknown option '--colour'/, 'Usage: ledger token'],
+    [['rebuild'], /name one projection, or --all/, 'Usage: ledger rebuild'],
+    [['projections', '--yaml'], /unknown option '--yaml'/, 'Usage: ledger projections'],
+    [['frobnicate'], /unknown command/, 'Usage: ledger <command>'],
+  ])('refuses %j with a clear message, the command\'s help and exit code 2', async (args, message, usage) => {
+    const failure = (await ledger(...args).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
     expect(failure.code).toBe(2);
     expect(failure.stderr).toMatch(message);
+    expect(failure.stderr).toContain(usage);
+    expect(failure.stdout).toBe('');
+  });
+
+  it.each([['token'], ['rebuild'], ['projections']])('explains %s with --help', async (command) => {
+    const { stdout } = await ledger(command, '--help');
+    expect(stdout).toContain(`Usage: ledger ${command} [options]`);
+    expect(stdout).toMatch(/^Options:$/m);
+  });
+
+  it('lists its commands when run with none', async () => {
+    const { stdout } = await ledger();
+    expect(stdout.match(/^ {2}(token|rebuild|projections) /gm)).toEqual(['  token ', '  rebuild ', '  projections ']);
   });
 });

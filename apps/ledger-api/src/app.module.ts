@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
-import { GovernanceModule } from '#governance';
+import { DemoDataModule, GovernanceModule } from '#governance';
 import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
@@ -18,11 +18,15 @@ export interface AppModuleOptions {
   databaseUrl: string;
   embeddedDatabase: boolean;
   databasePoolSize: number;
+  /** Group-committed append transactions in flight at once (default 2). */
+  appendConcurrency?: number;
   logger: Pino;
   identity: IdentitySettings;
   rateLimits: RateLimits;
   /** Run the projections in this process (default true); false when apps/ledger-projector runs them. */
   runProjections?: boolean;
+  /** Load the demo history into an empty ledger at start (default false). */
+  demoData?: boolean;
 }
 
 @Module({})
@@ -45,9 +49,10 @@ export class AppModule {
           },
         }),
         TerminusModule.forRoot({ logger: false }),
-        EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize }),
+        EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency }),
         IdentityModule.forRoot(options.identity, options.rateLimits),
         GovernanceModule,
+        DemoDataModule.forRoot({ load: options.demoData ?? false }),
         ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
       controllers: [HomeController, HealthController, MeController, MetricsController],

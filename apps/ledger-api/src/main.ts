@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { createLogger, loadConfigOrExit } from '#config';
 import { type Database, startEmbeddedPostgres } from '#event-store';
 import { createLedgerApp } from './app.js';
-import { configFromEnv } from './config.js';
 
-const config = configFromEnv();
-const log = pino({ level: config.logLevel });
+// Every setting, read and checked once (README.md's configuration table); a bad one stops here.
+const config = loadConfigOrExit(process.env, { program: 'ledger-api', stdoutIsTTY: process.stdout.isTTY });
+const log = createLogger(config.log);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -17,8 +17,6 @@ async function main(): Promise<void> {
   } else {
     const dataDir = join(config.dataDir, 'postgres');
     log.info({ dataDir }, 'DATABASE_URL is not set: starting the embedded PostgreSQL');
-    // A local ledger opens with the demo history (only into an empty ledger; LEDGER_DEMO_DATA=false to start empty).
-    process.env.LEDGER_DEMO_DATA ??= 'true';
     database = await startEmbeddedPostgres({
       dataDir,
       log: (line) => log.debug({ postgres: line }),
@@ -56,10 +54,13 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       embeddedDatabase: database.embedded,
       databasePoolSize: config.databasePoolSize,
+      appendConcurrency: config.appendConcurrency,
       logger: log,
       identity: config.identity,
       rateLimits: config.rateLimits,
       runProjections: config.runProjections,
+      // A local ledger opens with the demo history (only into an empty ledger; LEDGER_DEMO_DATA=false to start empty).
+      demoData: config.demoData,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
-import { pino } from 'pino';
+import { createLogger, loadConfigOrExit } from '#config';
 import { PostgresEventStore, connectDatabase, migrate } from '#event-store';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
 
@@ -10,10 +10,11 @@ import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-mode
  * and one or more of these. Each projection is kept by one process at a time (an advisory lock);
  * the others stand by and take over if it stops.
  */
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const config = loadConfigOrExit(process.env, { program: 'ledger-projector', stdoutIsTTY: process.stdout.isTTY });
+const log = createLogger(config.log);
 
 async function main(): Promise<void> {
-  const database = await connectDatabase({ dataDir: join(resolve(process.env.LEDGER_DATA_DIR ?? 'data'), 'postgres') });
+  const database = await connectDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'postgres') });
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   await migrate(pool);
   const dataSource = await openReadModelDatabase(database.url, 4);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DemoDataSeeder } from './demo/demo-data.seeder.js';
 import { ExecuteCommandHandler, LedgerCommands } from './ledger-commands.js';
 import { ApproveBenefitProfileController } from './benefit/approve-benefit-profile/approve-benefit-profile.controller.js';
 import { BenefitQueriesController } from './benefit/benefit.queries.controller.js';
@@ -112,7 +111,7 @@ import { RiskAppetiteQueriesController } from './risk-appetite/risk-appetite.que
     ReviseRiskAppetiteController,
     RiskAppetiteQueriesController,
   ],
-  providers: [ExecuteCommandHandler, LedgerCommands, DemoDataSeeder],
+  providers: [ExecuteCommandHandler, LedgerCommands],
   exports: [LedgerCommands],
 })
 export class GovernanceModule {}

@@ -44,3 +44,4 @@ export * from './recommendation/recommendation.aggregate.js';
 export * from './governance.module.js';
 export * from './demo/demo-data.js';
 export * from './views.js';
+export * from './demo/demo-data.seeder.js';

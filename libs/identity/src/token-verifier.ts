@@ -1,7 +1,8 @@
 import { type JWK, type JWTPayload, createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { FORCE_CODE, LedgerError, type Principal, isRole } from '#shared-kernel';
-import { DEFAULT_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from './local-issuer.js';
+import { LOCAL_ISSUER, LocalIssuer } from './local-issuer.js';
 
+/** From OIDC_ISSUER, OIDC_JWKS_URL, OIDC_AUDIENCE and LEDGER_DATA_DIR (read and checked by #config). */
 export interface IdentitySettings {
   /** OIDC issuer URL; unset: the local issuer in the data directory. */
   issuer?: string;
@@ -9,13 +10,6 @@ export interface IdentitySettings {
   jwksUrl?: string;
   audience: string;
   dataDir: string;
-}
-
-export function identityFromEnv(env: NodeJS.ProcessEnv, dataDir: string): IdentitySettings {
-  const issuer = env.OIDC_ISSUER || undefined;
-  const jwksUrl = env.OIDC_JWKS_URL || undefined;
-  if (issuer && !jwksUrl) throw new Error('OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens');
-  return { issuer, jwksUrl, audience: env.OIDC_AUDIENCE || DEFAULT_AUDIENCE, dataDir };
 }
 
 /** Verifies bearer tokens (jose) and turns their claims into a Principal, or says exactly why not. */

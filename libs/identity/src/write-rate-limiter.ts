@@ -1,25 +1,12 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LedgerError, type Principal } from '#shared-kernel';
 
+/** The limits, from RATE_LIMIT_WRITES_PER_PRINCIPAL and RATE_LIMIT_WRITES_PER_IP (read and checked by #config). */
 export interface RateLimits {
   /** Writes a minute one person may make (default 120). */
   perPrincipalPerMinute: number;
   /** Writes a minute one client address may make (default 600). */
   perIpPerMinute: number;
-}
-
-export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
-  const read = (name: string, fallback: number) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    const parsed = Number(value);
-    if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number of at least 1, not "${value}"`);
-    return parsed;
-  };
-  return {
-    perPrincipalPerMinute: read('RATE_LIMIT_WRITES_PER_PRINCIPAL', 120),
-    perIpPerMinute: read('RATE_LIMIT_WRITES_PER_IP', 600),
-  };
 }
 
 /** Limits writes per person and per client address (rate-limiter-flexible, in memory, per process). */

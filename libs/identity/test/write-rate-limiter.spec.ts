@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { WriteRateLimiter, rateLimitsFromEnv } from '#identity';
+import { WriteRateLimiter } from '#identity';
 import type { Principal } from '#shared-kernel';
 
 const person = (id: string): Principal => ({ personId: id, name: id, role: 'chief-officer', force: 'kent' });
@@ -20,14 +20,5 @@ describe('write rate limits', () => {
     const refusal = await limiter.consume(person('c'), '192.0.2.7').catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: 'TooManyRequests', details: { retryAfterSeconds: expect.any(Number) } });
     await expect(limiter.consume(person('c'), '192.0.2.8')).resolves.toBeUndefined();
-  });
-
-  it('reads its limits from the environment, refusing nonsense', () => {
-    expect(rateLimitsFromEnv({})).toEqual({ perPrincipalPerMinute: 120, perIpPerMinute: 600 });
-    expect(rateLimitsFromEnv({ RATE_LIMIT_WRITES_PER_PRINCIPAL: '30', RATE_LIMIT_WRITES_PER_IP: '90' })).toEqual({
-      perPrincipalPerMinute: 30,
-      perIpPerMinute: 90,
-    });
-    expect(() => rateLimitsFromEnv({ RATE_LIMIT_WRITES_PER_IP: 'lots' })).toThrow(/RATE_LIMIT_WRITES_PER_IP/);
   });
 });

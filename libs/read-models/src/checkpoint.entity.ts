@@ -21,4 +21,11 @@ export class ProjectionCheckpoint {
   /** Set when a newer version of the projection took over its tables (blue-green): its runners stop. */
   @Column({ type: 'boolean', default: false })
   retired!: boolean;
+
+  /**
+   * Set while the process keeping the projection cannot apply the log's next page (positions, the
+   * error, ISO dates), so that any process can report it; cleared by the next page applied.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  failure!: { position: number; error: string; since: string; attempts: number; retryAt: string } | null;
 }

@@ -53,7 +53,20 @@ export class ProjectionSchemaChanged extends Error {
 }
 
 const SHADOW_PREFIX = 'bg_';
+
+/** A failure as the checkpoint table keeps it (JSON: dates as ISO strings). */
+function failureFrom(stored: ProjectionCheckpoint['failure'] | undefined): ProjectionFailure | null {
+  if (!stored) return null;
+  return { position: Number(stored.position), error: stored.error, since: new Date(stored.since), attempts: stored.attempts, retryAt: new Date(stored.retryAt) };
+}
 const baseName = (name: string) => name.replace(/\.v\d+$/, '');
+
+/** The projection named `name`, with or without its version (`register` or `register.v2`); throws naming those there are. */
+export function findProjection(projections: readonly AnyProjection[], name: string): AnyProjection {
+  const found = projections.find((p) => p.name === name || baseName(p.name) === name);
+  if (!found) throw new Error(`no projection "${name}"; there are: ${projections.map((p) => p.name).join(', ')}`);
+  return found;
+}
 
 /** The shape of a projection's table: any change to it needs a new projection version. */
 function schemaFingerprint(dataSource: DataSource, projection: AnyProjection): string {
@@ -98,9 +111,7 @@ export class ProjectionRunner {
   }
 
   projection(name: string): AnyProjection {
-    const found = this.projections.find((p) => p.name === name || baseName(p.name) === name);
-    if (!found) throw new Error(`no projection "${name}"; there are: ${this.projections.map((p) => p.name).join(', ')}`);
-    return found;
+    return findProjection(this.projections, name);
   }
 
   async checkpointOf(projection: AnyProjection): Promise<{ checkpoint: Checkpoint; eventsApplied: number }> {
@@ -189,7 +200,7 @@ export class ProjectionRunner {
       await tx.query(
         `INSERT INTO ${table} (projection, transaction_id, position, events_applied, updated_at, retired, schema) VALUES ($1, $2, $3, $4, now(), false, $5)
          ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position,
-           events_applied = ${table}.events_applied + $4, updated_at = now()`,
+           events_applied = ${table}.events_applied + $4, updated_at = now(), failure = NULL`,
         [projection.name, to.transactionId, to.position, page.length, schemaFingerprint(this.dataSource, projection)],
       );
       return true;
@@ -212,7 +223,7 @@ export class ProjectionRunner {
     await this.prepare(projection);
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`TRUNCATE ${this.tableOf(tx, projection)}`);
-      await tx.query(`UPDATE ${this.checkpointTable()} SET transaction_id = $2, position = $3, events_applied = 0, updated_at = now() WHERE projection = $1`, [
+      await tx.query(`UPDATE ${this.checkpointTable()} SET transaction_id = $2, position = $3, events_applied = 0, updated_at = now(), failure = NULL WHERE projection = $1`, [
         projection.name,
         START.transactionId,
         START.position,
@@ -286,6 +297,10 @@ export class ProjectionRunner {
       retryAt: new Date(Date.now() + backoff),
     };
     this.failures.set(projection.name, failure);
+    // Recorded beside the checkpoint for other processes to report (`ledger projections`); the next page applied clears it.
+    await this.dataSource
+      .query(`UPDATE ${this.checkpointTable()} SET failure = $2 WHERE projection = $1`, [projection.name, JSON.stringify(failure)])
+      .catch(() => undefined);
     if (!previous || previous.error !== failure.error) {
       this.log(`projection ${projection.name} cannot apply the event at position ${failure.position}: ${failure.error}; it will try again, backing off up to ${this.maxBackoffMs / 1000} s`);
     }
@@ -373,11 +388,16 @@ export class ProjectionRunner {
     return row ? Boolean(row.applied) : 'unknown';
   }
 
+  /**
+   * Each projection's checkpoint, lag and failure: this process's own, else the one the process
+   * keeping it recorded (so any process, such as `ledger projections`, can report it).
+   */
   async status(): Promise<ProjectionStatus[]> {
     await this.ensureCheckpointTable();
     return Promise.all(
       this.projections.map(async (projection) => {
         const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
+        const [stored] = await this.dataSource.query(`SELECT failure FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
         const [{ lag }] = await this.dataSource.query(
           `SELECT count(*)::int AS lag FROM events
             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
@@ -389,7 +409,7 @@ export class ProjectionRunner {
           eventsApplied,
           lag,
           active: this.active.has(projection.name),
-          failing: this.failures.get(projection.name) ?? null,
+          failing: this.failures.get(projection.name) ?? failureFrom(stored?.failure),
         };
       }),
     );
@@ -411,8 +431,9 @@ export class ProjectionRunner {
       const table = this.checkpointTable();
       await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${table} (
         projection text PRIMARY KEY, transaction_id text NOT NULL, position bigint NOT NULL,
-        events_applied bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL, retired boolean NOT NULL DEFAULT false, schema text)`);
+        events_applied bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL, retired boolean NOT NULL DEFAULT false, schema text, failure jsonb)`);
       await this.dataSource.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS schema text`);
+      await this.dataSource.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS failure jsonb`);
     })();
     return this.checkpointReady;
   }

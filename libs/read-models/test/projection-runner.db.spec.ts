@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Column, DataSource, type DataSourceOptions, Entity, PrimaryColumn } from 'typeorm';
-import { type EventToAppend, PostgresEventStore } from '#event-store';
+import { type EventToAppend, PostgresEventStore, START } from '#event-store';
 import {
   DecisionLogEntry,
   OfficeTenure,
@@ -30,6 +30,15 @@ class CountingRow {
   @Column({ type: 'int' })
   events!: number;
 }
+/** Another of the test's own, whose page fails until it is mended. */
+@Entity({ name: 'rm_test_mended' })
+class MendedRow {
+  @PrimaryColumn({ type: 'text', name: 'stream_id' })
+  streamId!: string;
+
+  @Column({ type: 'int' })
+  events!: number;
+}
 const EVERY_TYPE = ['OfficeHolderAppointed', 'OfficeHandedOver', 'CollaborationProposed', 'AgreementSigned', 'AgreementCameIntoForce', 'AnnualBudgetSet', 'DecisionProposed', 'DecisionEscalated', 'DecisionApproved', 'DecisionRejected'];
 
 describe('projections over PostgreSQL', () => {
@@ -44,7 +53,7 @@ describe('projections over PostgreSQL', () => {
     database = await createTestDatabase();
     store = new PostgresEventStore(database.pool);
     dataSource = await openReadModelDatabase(database.url, 3);
-    countingSource = await new DataSource({ ...dataSource.options, entities: [...READ_MODEL_ENTITIES, CountingRow] } as DataSourceOptions).initialize();
+    countingSource = await new DataSource({ ...dataSource.options, entities: [...READ_MODEL_ENTITIES, CountingRow, MendedRow] } as DataSourceOptions).initialize();
     // Given: an office, a collaboration that came into force, and a decision beyond delegation.
     await store.append({
       streamId: 'office-kent-chief-officer',
@@ -142,6 +151,48 @@ describe('projections over PostgreSQL', () => {
     const { eventsApplied } = await runner.checkpointOf(counting);
     expect(applied).toBe(eventsApplied);
     expect((await runner.status())[0]!.lag).toBe(0);
+  });
+
+  it('records a page it cannot apply beside the checkpoint, for any process to report, until a page is applied', async () => {
+    let mended = false;
+    const fragile: Projection<MendedRow> = {
+      name: 'mended.v1',
+      entity: MendedRow,
+      groupBy: 'streamId',
+      eventTypes: EVERY_TYPE,
+      groupOf: (event) => event.streamId,
+      evolve(rows, event) {
+        if (!mended && event.type === 'AgreementCameIntoForce') throw new Error('column "signed_on" does not exist');
+        return [{ streamId: event.streamId, events: (rows[0]?.events ?? 0) + 1 }];
+      },
+    };
+    const keeper = new ProjectionRunner(store, countingSource, [fragile], { pollIntervalMs: 20, backoffMs: 20, maxBackoffMs: 40 });
+    // Another process's view of the same projection (`ledger projections`): it keeps nothing in memory.
+    const reporter = new ProjectionRunner(store, countingSource, [fragile]);
+    const reported = async () => (await reporter.status())[0]!;
+    await keeper.start();
+    try {
+      let seen = await reported();
+      for (let i = 0; i < 200 && !seen.failing; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        seen = await reported();
+      }
+      const first = (await store.readAll(START, { maxCount: 1 })).events[0]!;
+      expect(seen.active).toBe(false);
+      expect(seen.eventsApplied).toBe(0);
+      expect(seen.failing).toEqual({ position: first.globalPosition, error: 'column "signed_on" does not exist', since: expect.any(Date), attempts: expect.any(Number), retryAt: expect.any(Date) });
+      expect(seen.failing!.retryAt.getTime()).toBeGreaterThan(seen.failing!.since.getTime());
+
+      mended = true;
+      for (let i = 0; i < 200 && seen.failing; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        seen = await reported();
+      }
+      expect(seen).toMatchObject({ failing: null, lag: 0 });
+      expect(seen.eventsApplied).toBeGreaterThanOrEqual(13);
+    } finally {
+      await keeper.stop();
+    }
   });
 
   it('rebuilds a projection from the log into exactly the rows the live runner kept', async () => {

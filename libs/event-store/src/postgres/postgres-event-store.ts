@@ -20,7 +20,7 @@ import { AppendNotifier, pollAll } from '../subscription.js';
 export interface PostgresEventStoreOptions {
   /** Most events one group-committed transaction carries (default 2000). */
   maxBatchEvents?: number;
-  /** Most append transactions in flight at once from this process (default 2). */
+  /** Most append transactions in flight at once from this process (default 2; LEDGER_APPEND_CONCURRENCY through the app's config). */
   maxConcurrentBatches?: number;
 }
 
@@ -100,7 +100,7 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.maxBatchEvents = options.maxBatchEvents ?? 2000;
-    this.maxConcurrentBatches = options.maxConcurrentBatches ?? Number(process.env.LEDGER_APPEND_CONCURRENCY ?? 2);
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? 2;
   }
 
   append(request: AppendRequest): Promise<AppendResult> {

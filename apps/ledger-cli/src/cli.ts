@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { LedgerConfig } from '#config';
+import type { PostgresEventStore } from '#event-store';
+
+/** What every command gets: the configuration read once at start, and where to write. */
+export interface CliContext {
+  config: LedgerConfig;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/**
+ * A command file's one export: it adds its command (name, options, help, action) to the program.
+ * Commands import the heavy libraries (#read-models, #identity, #event-store…) inside their action,
+ * with `await import()`, so that `ledger --help` and the other commands start at once.
+ */
+export type RegisterCommand = (program: Command, context: CliContext) => void;
+
+/** Bad input: prints `ledger: <message>` and the command's help to standard error, then exits 2. */
+export function usageError(command: Command, message: string): never {
+  command.error(`ledger: ${message}`, { exitCode: 2, code: 'ledger.usage' });
+  throw new Error(message); // not reached: error() exits (or throws through exitOverride)
+}
+
+/** The ledger's database as a second process sees it (DATABASE_URL, else the embedded cluster, running or not). */
+export interface LedgerDatabase {
+  pool: pg.Pool;
+  store: PostgresEventStore;
+  readModels: DataSource;
+  close(): Promise<void>;
+}
+
+export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Promise<LedgerDatabase> {
+  const [{ default: pg }, { PostgresEventStore, connectDatabase }, { openReadModelDatabase }] = await Promise.all([
+    import('pg'),
+    import('#event-store'),
+    import('#read-models'),
+  ]);
+  const database = await connectDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'postgres') });
+  const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
+  let readModels: DataSource;
+  try {
+    readModels = await openReadModelDatabase(database.url, poolSize);
+  } catch (error) {
+    await pool.end();
+    await database.stop();
+    throw error;
+  }
+  return {
+    pool,
+    store: new PostgresEventStore(pool),
+    readModels,
+    async close() {
+      await readModels.destroy();
+      await pool.end();
+      await database.stop();
+    },
+  };
+}

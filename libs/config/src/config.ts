@@ -1,0 +1,158 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the ledger's processes read, validated in one place (README.md's
+ * configuration table documents each). The apps call loadConfig once at start with process.env
+ * and pass the values down; no library reads the environment.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** The audience tokens must name unless OIDC_AUDIENCE says otherwise (the local issuer's, too). */
+export const DEFAULT_OIDC_AUDIENCE = 'governance-ledger';
+
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const bool = () => z.stringbool({ truthy: ['true'], falsy: ['false'] });
+const httpUrl = () => z.url({ protocol: /^https?$/ });
+
+const schema = z.object({
+  PORT: wholeNumber(1, 65535).default(3000),
+  HOST: z.string().default('localhost'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  LEDGER_DATA_DIR: z.string().default('data'),
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  LEDGER_APPEND_CONCURRENCY: wholeNumber(1, 1000).default(2),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
+  LEDGER_DEMO_DATA: bool().optional(),
+  RUN_PROJECTIONS: bool().default(true),
+  OIDC_ISSUER: httpUrl().optional(),
+  OIDC_JWKS_URL: httpUrl().optional(),
+  OIDC_AUDIENCE: z.string().default(DEFAULT_OIDC_AUDIENCE),
+  RATE_LIMIT_WRITES_PER_PRINCIPAL: wholeNumber(1).default(120),
+  RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
+});
+
+export type ConfigVariable = keyof typeof schema.shape;
+
+/** What each variable may be, as the error for a bad value says it; `secret`: never echo the value. */
+export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boolean }> = {
+  PORT: { allowed: 'a whole number from 1 to 65535' },
+  HOST: { allowed: 'a host name or address to listen on' },
+  DATABASE_URL: { allowed: 'a postgres:// or postgresql:// connection string', secret: true },
+  LEDGER_DATA_DIR: { allowed: 'a directory' },
+  DATABASE_POOL_SIZE: { allowed: 'a whole number from 1 to 1000' },
+  LEDGER_APPEND_CONCURRENCY: { allowed: 'a whole number from 1 to 1000' },
+  LOG_LEVEL: { allowed: `one of ${LOG_LEVELS.join(', ')}` },
+  LOG_FORMAT: { allowed: `one of ${LOG_FORMATS.join(', ')}` },
+  LEDGER_DEMO_DATA: { allowed: 'true or false' },
+  RUN_PROJECTIONS: { allowed: 'true or false' },
+  OIDC_ISSUER: { allowed: 'an http:// or https:// URL' },
+  OIDC_JWKS_URL: { allowed: 'an http:// or https:// URL' },
+  OIDC_AUDIENCE: { allowed: 'an audience name' },
+  RATE_LIMIT_WRITES_PER_PRINCIPAL: { allowed: 'a whole number of at least 1' },
+  RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
+};
+
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  /** DATABASE_URL; unset: the embedded PostgreSQL in `${dataDir}/postgres`. */
+  databaseUrl: string | undefined;
+  /** LEDGER_DATA_DIR, made absolute. */
+  dataDir: string;
+  databasePoolSize: number;
+  /** Group-committed append transactions in flight at once per process. */
+  appendConcurrency: number;
+  log: { level: LogLevel; format: LogFormat };
+  /** Load the demo history into an empty ledger at start: LEDGER_DEMO_DATA, else true on the embedded database only. */
+  demoData: boolean;
+  /** False when apps/ledger-projector keeps the read models. */
+  runProjections: boolean;
+  /** The shape of #identity's IdentitySettings. */
+  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string };
+  /** The shape of #identity's RateLimits. */
+  rateLimits: { perPrincipalPerMinute: number; perIpPerMinute: number };
+}
+
+export interface ConfigContext {
+  /** Whether standard output is a terminal: logs are then readable text unless LOG_FORMAT says json. */
+  stdoutIsTTY?: boolean;
+  /** Relative LEDGER_DATA_DIR is resolved against this (default: the working directory). */
+  cwd?: string;
+}
+
+/** One or more variables with a bad value: `problems` has one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates every variable, or throws a ConfigError naming each bad one and what it may be. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, context: ConfigContext = {}): LedgerConfig {
+  // An empty variable counts as unset (`PORT=` in a compose file, `DATABASE_URL=''` from a script).
+  const given: Partial<Record<ConfigVariable, string>> = {};
+  for (const name of Object.keys(VARIABLES) as ConfigVariable[]) {
+    const value = env[name];
+    if (value !== undefined && value !== '') given[name] = value;
+  }
+  const parsed = schema.safeParse(given);
+  const problems = new Map<string, string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = issue.path[0] as ConfigVariable;
+      if (!problems.has(name)) problems.set(name, describeBadValue(name, given[name]));
+    }
+  }
+  if (given.OIDC_ISSUER && !given.OIDC_JWKS_URL) problems.set('OIDC_JWKS_URL', 'OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens');
+  if (given.OIDC_JWKS_URL && !given.OIDC_ISSUER) problems.set('OIDC_ISSUER', 'OIDC_JWKS_URL is set but OIDC_ISSUER is not: both are needed to verify tokens');
+  if (!parsed.success || problems.size > 0) throw new ConfigError([...problems.values()]);
+
+  const v = parsed.data;
+  const dataDir = resolve(context.cwd ?? process.cwd(), v.LEDGER_DATA_DIR);
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    appendConcurrency: v.LEDGER_APPEND_CONCURRENCY,
+    log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
+    demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
+    runProjections: v.RUN_PROJECTIONS,
+    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir },
+    rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
+  };
+}
+
+function describeBadValue(name: ConfigVariable, value: string | undefined): string {
+  const { allowed, secret } = VARIABLES[name];
+  if (secret) return `${name} must be ${allowed} (its value is not shown: it may hold a password)`;
+  const shown = value !== undefined && value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return `${name} must be ${allowed}, not ${JSON.stringify(shown)}`;
+}
+
+/**
+ * For an app's main: the configuration, or each problem on its own line on standard error
+ * (`ledger-api: PORT must be …`) and exit with `exitCode`. Nothing else is printed: the logger's
+ * own settings may be what is wrong.
+ */
+export function loadConfigOrExit(
+  env: Readonly<Record<string, string | undefined>>,
+  options: ConfigContext & { program: string; exitCode?: number },
+): LedgerConfig {
+  try {
+    return loadConfig(env, options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(error.problems.map((problem) => `${options.program}: ${problem}\n`).join(''));
+    process.exit(options.exitCode ?? 1);
+  }
+}
