@@ -323,12 +323,16 @@ ALTER FUNCTION ledger_event_insert() SET enable_seqscan = off;
 -- ledger_append; read models live in its own schema. Created by the provisioning of the embedded
 -- database and the tests (libs/event-store/src/postgres/roles.ts); a deployment creates it itself.
 REVOKE ALL ON FUNCTION ledger_append(jsonb), ledger_append_checked(jsonb), ledger_clock(timestamptz), ledger_is_replay(text, jsonb) FROM PUBLIC;
-DO $$
+
+-- What the application role may do, granted again at every start (migrations.ts), so a role
+-- created after this migration gets it too. Earlier grants (0001: INSERT, UPDATE) are withdrawn.
+CREATE FUNCTION ledger_grant_app() RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ledger_app') THEN
-    REVOKE ALL ON events, streams FROM ledger_app;
-    REVOKE ALL ON SEQUENCE events_global_position_seq FROM ledger_app;
+    REVOKE ALL ON events, streams, schema_migrations FROM ledger_app;
+    REVOKE ALL ON SEQUENCE events_global_position_seq, ledger_recorded_clock FROM ledger_app;
     GRANT SELECT ON events, streams TO ledger_app;
     GRANT EXECUTE ON FUNCTION ledger_append(jsonb) TO ledger_app;
   END IF;
 END $$;
+SELECT ledger_grant_app();

@@ -13,7 +13,7 @@ export default async function globalSetup() {
   }
   const { startEmbeddedPostgres } = await import('../../dist/libs/event-store/src/index.js');
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-test-pg-'));
-  const database = await startEmbeddedPostgres({ dataDir, database: 'postgres', persistent: false, unsafeFast: true });
+  const database = await startEmbeddedPostgres({ dataDir, database: 'postgres', persistent: false, unsafeFast: true, provision: false });
   globalThis.__LEDGER_TEST_DATABASE__ = database;
   process.env.LEDGER_TEST_ADMIN_URL = database.url;
   console.log(`\nTests use an embedded PostgreSQL in ${dataDir}.`);

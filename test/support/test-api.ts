@@ -24,6 +24,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits> }
   await chmod(dataDir, 0o755);
   const app = await createLedgerApp({
     databaseUrl: database.url,
+    migrationDatabaseUrl: database.ownerUrl,
     embeddedDatabase: false,
     databasePoolSize: 4,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { embeddedUrlForPort, runningEmbeddedPort } from '#event-store';
+import { embeddedUrlsForPort, runningEmbeddedPort } from '#event-store';
 import { LocalIssuer } from '#identity';
 import type { Principal } from '#shared-kernel';
 import { type LedgerProcess, startLedgerProcess } from '../support/ledger-process.js';
@@ -76,7 +76,7 @@ describe('read-model processes beside the API', () => {
       expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v2', 'signature-matrix.v2', 'office-holders.v2', 'decision-log.v2']));
       for (const p of report) expect(p).toMatchObject({ lag: 0, failing: null, checkpoint: { position: expect.any(Number) } });
       // …and one failing, as its runner records a page it cannot apply (see the runner's spec): still exit code 0.
-      const database = new pg.Client({ connectionString: embeddedUrlForPort((await runningEmbeddedPort(join(dataDir, 'postgres')))!) });
+      const database = new pg.Client({ connectionString: embeddedUrlsForPort((await runningEmbeddedPort(join(dataDir, 'postgres')))!).url });
       await database.connect();
       try {
         const failure = { position: 9, error: 'column "signed_on" does not exist', since: '2026-01-05T10:00:00.000Z', attempts: 4, retryAt: '2026-01-05T10:00:08.000Z' };

@@ -16,6 +16,8 @@ import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 export interface AppModuleOptions {
   databaseUrl: string;
+  /** The owner role's connection string, for migrations (default: databaseUrl). */
+  migrationDatabaseUrl?: string;
   embeddedDatabase: boolean;
   databasePoolSize: number;
   /** Group-committed append transactions in flight at once (default 2). */
@@ -49,7 +51,7 @@ export class AppModule {
           },
         }),
         TerminusModule.forRoot({ logger: false }),
-        EventStoreModule.forRoot({ url: options.databaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency }),
+        EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency }),
         IdentityModule.forRoot(options.identity, options.rateLimits),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),

@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   let database: Database;
   if (config.databaseUrl) {
-    database = { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+    database = { url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl ?? config.databaseUrl, embedded: false, stop: async () => undefined };
     log.info('using the PostgreSQL server named by DATABASE_URL');
+    if (!config.migrationDatabaseUrl) log.warn('MIGRATION_DATABASE_URL is not set: migrations run as the application’s own role, so the application could change the log’s tables; see docs/operations.md');
   } else {
     const dataDir = join(config.dataDir, 'postgres');
     log.info({ dataDir }, 'DATABASE_URL is not set: starting the embedded PostgreSQL');
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   try {
     app = await createLedgerApp({
       databaseUrl: database.url,
+      migrationDatabaseUrl: database.migrationUrl,
       embeddedDatabase: database.embedded,
       databasePoolSize: config.databasePoolSize,
       appendConcurrency: config.appendConcurrency,

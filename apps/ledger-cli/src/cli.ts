@@ -39,7 +39,7 @@ export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Pr
     import('#event-store'),
     import('#read-models'),
   ]);
-  const database = await connectDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'postgres') });
+  const database = await connectDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: join(config.dataDir, 'postgres') });
   const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
   let readModels: DataSource;
   try {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createLogger, loadConfigOrExit } from '#config';
-import { PostgresEventStore, connectDatabase, migrate } from '#event-store';
+import { PostgresEventStore, connectDatabase, migrateAs } from '#event-store';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
 
 /**
@@ -14,9 +14,9 @@ const config = loadConfigOrExit(process.env, { program: 'ledger-projector', stdo
 const log = createLogger(config.log);
 
 async function main(): Promise<void> {
-  const database = await connectDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'postgres') });
+  const database = await connectDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: join(config.dataDir, 'postgres') });
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  await migrate(pool);
+  await migrateAs(database.migrationUrl);
   const dataSource = await openReadModelDatabase(database.url, 4);
   const runner = new ProjectionRunner(new PostgresEventStore(pool), dataSource, PROJECTIONS, { log: (message) => log.warn(message) });
   await runner.start();

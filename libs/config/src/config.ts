@@ -24,6 +24,7 @@ const schema = z.object({
   PORT: wholeNumber(1, 65535).default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   LEDGER_DATA_DIR: z.string().default('data'),
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   LEDGER_APPEND_CONCURRENCY: wholeNumber(1, 1000).default(2),
@@ -45,6 +46,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   PORT: { allowed: 'a whole number from 1 to 65535' },
   HOST: { allowed: 'a host name or address to listen on' },
   DATABASE_URL: { allowed: 'a postgres:// or postgresql:// connection string', secret: true },
+  MIGRATION_DATABASE_URL: { allowed: 'a postgres:// or postgresql:// connection string', secret: true },
   LEDGER_DATA_DIR: { allowed: 'a directory' },
   DATABASE_POOL_SIZE: { allowed: 'a whole number from 1 to 1000' },
   LEDGER_APPEND_CONCURRENCY: { allowed: 'a whole number from 1 to 1000' },
@@ -62,8 +64,10 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
 export interface LedgerConfig {
   port: number;
   host: string;
-  /** DATABASE_URL; unset: the embedded PostgreSQL in `${dataDir}/postgres`. */
+  /** DATABASE_URL (the application's role); unset: the embedded PostgreSQL in `${dataDir}/postgres`. */
   databaseUrl: string | undefined;
+  /** MIGRATION_DATABASE_URL (the owner role, for migrations); unset: DATABASE_URL. */
+  migrationDatabaseUrl: string | undefined;
   /** LEDGER_DATA_DIR, made absolute. */
   dataDir: string;
   databasePoolSize: number;
@@ -111,6 +115,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
       if (!problems.has(name)) problems.set(name, describeBadValue(name, given[name]));
     }
   }
+  if (given.MIGRATION_DATABASE_URL && !given.DATABASE_URL) problems.set('DATABASE_URL', 'MIGRATION_DATABASE_URL is set but DATABASE_URL is not: name the application’s connection too (without both, the embedded PostgreSQL is used)');
   if (given.OIDC_ISSUER && !given.OIDC_JWKS_URL) problems.set('OIDC_JWKS_URL', 'OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens');
   if (given.OIDC_JWKS_URL && !given.OIDC_ISSUER) problems.set('OIDC_ISSUER', 'OIDC_JWKS_URL is set but OIDC_ISSUER is not: both are needed to verify tokens');
   if (!parsed.success || problems.size > 0) throw new ConfigError([...problems.values()]);
@@ -121,6 +126,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
+    migrationDatabaseUrl: v.MIGRATION_DATABASE_URL,
     dataDir,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     appendConcurrency: v.LEDGER_APPEND_CONCURRENCY,

@@ -30,6 +30,23 @@ export class EventIdConflict extends LedgerError {
   }
 }
 
+/** The database refused an append the store itself would never send (a row that does not extend its stream): someone else wrote to the log. */
+export class AppendRefused extends LedgerError {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+  ) {
+    super('AppendRefused', 'conflict', `The ledger refused an append to ${streamId}: ${reason}. Nothing was written.`, { streamId });
+  }
+}
+
+/** The database cannot be reached, or is shutting down: nothing was written; try again shortly. */
+export class StoreUnavailable extends LedgerError {
+  constructor(cause: string) {
+    super('StoreUnavailable', 'unavailable', `The ledger's database is not available (${cause}); nothing was written. Try again shortly.`, { retryAfterSeconds: 2 });
+  }
+}
+
 export class InvalidAppend extends LedgerError {
   constructor(reason: string, details: Record<string, unknown> = {}) {
     super('InvalidAppend', 'invalid', reason, details);

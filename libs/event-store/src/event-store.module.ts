@@ -1,13 +1,15 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
-import { migrate } from './postgres/migrations.js';
+import { type AppliedMigration, migrate } from './postgres/migrations.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 
 export const PG_POOL = Symbol.for('governance-ledger.PgPool');
 
 export interface EventStoreModuleOptions extends PostgresEventStoreOptions {
   url: string;
+  /** The owner role's connection string: migrations run as it, the application never does (default: url). */
+  migrationUrl?: string;
   poolSize?: number;
 }
 
@@ -27,6 +29,16 @@ class EventStoreShutdown implements OnApplicationShutdown {
   }
 }
 
+/** Applies the migrations through a connection of their own (the owner role's), then closes it. */
+export async function migrateAs(url: string): Promise<AppliedMigration[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return await migrate(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
 /** The PostgreSQL event store, migrated on start, for the whole application. */
 @Module({})
 export class EventStoreModule {
@@ -41,7 +53,7 @@ export class EventStoreModule {
             const logger = new Logger('EventStore');
             const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
             pool.on('error', (error) => logger.error(`idle database connection failed: ${error.message}`));
-            const applied = (await migrate(pool)).filter((m) => m.applied).map((m) => m.version);
+            const applied = (await migrateAs(options.migrationUrl ?? options.url)).filter((m) => m.applied).map((m) => m.version);
             logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
             return pool;
           },

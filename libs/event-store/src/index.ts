@@ -8,3 +8,4 @@ export * from './postgres/postgres-event-store.js';
 export * from './postgres/migrations.js';
 export * from './postgres/embedded-database.js';
 export * from './event-store.module.js';
+export * from './postgres/roles.js';

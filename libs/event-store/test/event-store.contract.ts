@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  APPEND_SQL,
   type AppendRequest,
   type Checkpoint,
   type EventStore,
@@ -12,6 +13,7 @@ import {
   START,
   WrongExpectedVersion,
   compareCheckpoints,
+  encodeAppend,
   verifyStreamChain,
 } from '#event-store';
 
@@ -24,11 +26,13 @@ export interface ContractHarness {
   store: EventStore;
   // Optional capabilities: an adapter that has them names them when it calls the contract.
   /** Appends in a transaction that stays open until commit() or rollback() (a slow writer). */
-  beginSlowAppend?(request: AppendRequest): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
+  beginSlowAppend?(request: AppendRequest, options?: { delayBeforeAppendMs?: number }): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
   /** Takes a stream's append lock in a transaction that has not written yet; appends in it when asked. */
   holdStreamLock?(streamId: string): Promise<{ append(request: AppendRequest): Promise<void>; commit(): Promise<void> }>;
   /** Runs SQL against the store's database as its owner (to try to tamper with the ledger). */
   sql?(text: string, values?: unknown[]): Promise<unknown>;
+  /** Runs SQL as the application's own role (ledger_app). */
+  appSql?(text: string, values?: unknown[]): Promise<unknown>;
   /** Runs SQL as a superuser who has switched the ledger's triggers off (session_replication_role = replica). */
   sqlWithoutTriggers?(text: string, values?: unknown[]): Promise<unknown>;
   /**
@@ -39,6 +43,18 @@ export interface ContractHarness {
   /** Database statements sent by the store since the harness started. */
   statementsSent?(): number;
   close(): Promise<void>;
+}
+
+/** Recorded time is non-decreasing along the log as given (gap-free global order), and within each stream by version. */
+export function expectNeverBackwards(log: readonly RecordedEvent[]): void {
+  const backwards = log.filter((e, i) => i > 0 && e.recordedAt.getTime() < log[i - 1]!.recordedAt.getTime());
+  expect(backwards.map((e) => `${e.streamId} v${e.streamVersion} at ${e.globalPosition}`)).toEqual([]);
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const e of log) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
+  for (const events of byStream.values()) {
+    const sorted = [...events].sort((a, b) => a.streamVersion - b.streamVersion);
+    expect(sorted.filter((e, i) => i > 0 && e.recordedAt < sorted[i - 1]!.recordedAt)).toEqual([]);
+  }
 }
 
 let streamCounter = 0;
@@ -66,7 +82,7 @@ async function readEverything(store: EventStore, from: Checkpoint = START, pageS
   }
 }
 
-export type Capability = 'sql' | 'slow-writers' | 'statement-count';
+export type Capability = 'sql' | 'slow-writers' | 'statement-count' | 'least-privilege';
 
 let settle: () => Promise<void> = async () => undefined;
 
@@ -268,6 +284,36 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       });
     });
 
+    describe('an event id names one content', () => {
+      it('refuses the same event id with other content as EventIdConflict, keeping the first content', async () => {
+        const streamId = newStream();
+        const first = anEvent();
+        await store.append({ streamId, expectedVersion: 'no-stream', events: [first] });
+        const altered = { ...first, data: { ...(first.data as object), name: 'Altered alliance' } };
+        await expect(store.append({ streamId, expectedVersion: 'any', events: [altered] })).rejects.toBeInstanceOf(EventIdConflict);
+        await expect(store.append({ streamId, expectedVersion: 'any', events: [{ ...first, occurredAt: new Date('2016-01-01Z') }] })).rejects.toBeInstanceOf(EventIdConflict);
+        await expect(store.append({ streamId, expectedVersion: 'any', events: [{ ...first, metadata: { actor: 'someone else' } }] })).rejects.toBeInstanceOf(EventIdConflict);
+        const [kept] = await store.readStream(streamId);
+        expect(kept!.data).toEqual(first.data);
+        expect(await store.streamVersion(streamId)).toBe(1);
+        // The same content again is still a replay.
+        expect(await store.append({ streamId, expectedVersion: 'any', events: [first] })).toMatchObject({ idempotentReplay: true, streamVersion: 1 });
+      });
+    });
+
+    describe('recorded time never goes backwards', () => {
+      it('within each stream and along the global order, under concurrent writers', async () => {
+        const checkpoint = await tailCheckpoint(store);
+        const streams = Array.from({ length: 5 }, () => newStream());
+        await Promise.all(
+          Array.from({ length: 40 }, (_, i) => store.append({ streamId: streams[i % streams.length]!, expectedVersion: 'any', events: events(1 + (i % 3)) })),
+        );
+        await settle();
+        const log = (await readSettled(store, checkpoint)).filter((e) => streams.includes(e.streamId));
+        expectNeverBackwards(log);
+      });
+    });
+
     describe('refused appends write nothing', () => {
       it.each([
         ['no events', { events: [] }],
@@ -454,6 +500,87 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       });
     }
 
+    if (capabilities.includes('least-privilege')) {
+      describe('writes nobody can forge', () => {
+        type Rows<T> = { rows: T[] };
+        const denied = /permission denied|must be owner/;
+
+        it('lets the application role read and append through ledger_append, and nothing else', async () => {
+          const streamId = newStream();
+          await store.append({ streamId, expectedVersion: 'no-stream', events: events(1) });
+          const [row] = ((await harness.appSql!('SELECT global_position, stream_id FROM events WHERE stream_id = $1', [streamId])) as Rows<{ stream_id: string }>).rows;
+          expect(row!.stream_id).toBe(streamId);
+          await expect(
+            harness.appSql!(
+              `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, content_digest, prev_hash, hash)
+               VALUES ($1, 2, gen_random_uuid(), 'CollaborationProposed', 1, '{}', '{}', now(), repeat('a', 64), repeat('0', 64), repeat('0', 64))`,
+              [streamId],
+            ),
+          ).rejects.toThrow(denied);
+          await expect(harness.appSql!('UPDATE streams SET version = 9 WHERE stream_id = $1', [streamId])).rejects.toThrow(denied);
+          await expect(harness.appSql!('DELETE FROM events WHERE stream_id = $1', [streamId])).rejects.toThrow(denied);
+          await expect(harness.appSql!('ALTER TABLE events DISABLE TRIGGER USER')).rejects.toThrow(denied);
+          await expect(harness.appSql!("SELECT ledger_clock('2001-01-01Z')")).rejects.toThrow(denied);
+          await expect(harness.appSql!("SELECT ledger_append_checked('[]'::jsonb)")).rejects.toThrow(denied);
+          await expect(harness.appSql!("SELECT setval('events_global_position_seq', 1)")).rejects.toThrow(denied);
+          expect(await store.streamVersion(streamId)).toBe(1);
+        });
+
+        it('completes a row the owner inserts itself: its own transaction id and recorded time, whatever the row says', async () => {
+          const streamId = newStream();
+          await store.append({ streamId, expectedVersion: 'no-stream', events: events(1) });
+          const digest = 'b'.repeat(64);
+          await harness.sql!(
+            `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, content_digest, recorded_at, transaction_id)
+             VALUES ($1, 2, gen_random_uuid(), 'CollaborationProposed', 1, '{}', '{}', now(), $2, '2001-01-01Z', '5'::xid8)`,
+            [streamId, digest],
+          );
+          const [forged] = ((await harness.sql!('SELECT recorded_at, transaction_id::text AS xid FROM events WHERE stream_id = $1 AND stream_version = 2', [streamId])) as Rows<{ recorded_at: Date; xid: string }>).rows;
+          expect(forged!.recorded_at.getUTCFullYear()).toBeGreaterThan(2001);
+          expect(forged!.xid).not.toBe('5');
+        });
+
+        it('refuses a row that does not extend its stream, and a head moved without its event', async () => {
+          const streamId = newStream();
+          await store.append({ streamId, expectedVersion: 'no-stream', events: events(1) });
+          const insert = (version: number, extra: string) =>
+            harness.sql!(
+              `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, content_digest${extra ? ', hash' : ''})
+               VALUES ($1, $2, gen_random_uuid(), 'CollaborationProposed', 1, '{}', '{}', now(), repeat('c', 64)${extra ? `, '${extra}'` : ''})`,
+              [streamId, version],
+            );
+          await expect(insert(3, '')).rejects.toThrow(/does not extend stream/); // version 2 is missing
+          await expect(insert(2, 'f'.repeat(64))).rejects.toThrow(/does not extend stream/); // a hash that is not its link
+          await expect(harness.sql!('UPDATE streams SET version = 2 WHERE stream_id = $1', [streamId])).rejects.toThrow(/moves only with its last event/);
+          await expect(harness.sql!("INSERT INTO streams (stream_id, type, version, last_hash) VALUES ($1, 'x', 1, repeat('0', 64))", [newStream()])).rejects.toThrow(/moves only with its last event/);
+          expect(await store.streamVersion(streamId)).toBe(1);
+        });
+
+        it('answers an append that meets a row written behind its back with a typed error, never a raw database error', async () => {
+          const streamId = newStream();
+          await store.append({ streamId, expectedVersion: 'no-stream', events: events(1) });
+          // The owner appends version 2 past ledger_append, so the stream's head still says 1.
+          await harness.sql!(
+            `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, content_digest)
+             VALUES ($1, 2, gen_random_uuid(), 'CollaborationProposed', 1, '{}', '{}', now(), repeat('d', 64))`,
+            [streamId],
+          );
+          await expect(store.append({ streamId, expectedVersion: 1, events: events(1) })).rejects.toBeInstanceOf(WrongExpectedVersion);
+        });
+
+        it('answers the same request twice in one batch, at an exact expected version, with one append and one replay', async () => {
+          const streamId = newStream();
+          await store.append({ streamId, expectedVersion: 'no-stream', events: events(1) });
+          const request = encodeAppend({ streamId, expectedVersion: 1, events: events(2) });
+          const answer = (await harness.appSql!(APPEND_SQL, [JSON.stringify([request, request])])) as Rows<{ results: Array<{ ok: boolean; replay?: boolean; version?: number; positions?: number[] }> }>;
+          const [first, second] = answer.rows[0]!.results;
+          expect(first).toMatchObject({ ok: true, replay: false, version: 3 });
+          expect(second).toEqual({ ...first, replay: true });
+          expect(await store.readStream(streamId)).toHaveLength(3);
+        });
+      });
+    }
+
     if (capabilities.includes('statement-count')) {
       describe('one round trip per append', () => {
         it('sends a single statement for an append', async () => {
@@ -477,6 +604,39 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
     }
 
     if (capabilities.includes('slow-writers')) {
+      describe('recorded time under slow writers', () => {
+        it('never goes backwards, nor hides an earlier version of a stream from “as known at”, when transactions begin, wait and commit at random', async () => {
+          const checkpoint = await tailCheckpoint(store);
+          const streams = Array.from({ length: 4 }, () => newStream());
+          let seed = 7;
+          const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+          const writers = Array.from({ length: 10 }, async (_, w) => {
+            for (let i = 0; i < 8; i++) {
+              const streamId = streams[(w + i) % streams.length]!;
+              if (random() < 0.5) {
+                // A transaction that began, waits, then appends (its start is long before its append), and waits again before it commits.
+                const slow = await harness.beginSlowAppend!({ streamId, expectedVersion: 'any', events: events(1) }, { delayBeforeAppendMs: Math.floor(random() * 30) });
+                await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+                await slow.commit();
+              } else {
+                await store.append({ streamId, expectedVersion: 'any', events: events(1 + (i % 2)) });
+              }
+            }
+          });
+          await Promise.all(writers);
+          await settle();
+          const log = (await readSettled(store, checkpoint)).filter((e) => streams.includes(e.streamId));
+          expect(log.length).toBeGreaterThan(80);
+          expectNeverBackwards(log);
+          // As known at each event's recorded time, a stream reads as a prefix of itself: no version without the one before.
+          for (const event of log.filter((_, i) => i % 7 === 0)) {
+            const known = await store.readStream(event.streamId, { recordedUntil: event.recordedAt });
+            expect(known.map((e) => e.streamVersion)).toEqual(known.map((_, i) => i + 1));
+            expect(known.length).toBeGreaterThanOrEqual(event.streamVersion);
+          }
+        });
+      });
+
       describe('gap-free global order under slow and fast writers', () => {
         it('does not let a reader pass a slower transaction that commits a lower position later', async () => {
           const checkpoint = await tailCheckpoint(store);

@@ -1,6 +1,6 @@
 import { APPEND_SQL, type AppendRequest, PostgresEventStore, encodeAppend } from '#event-store';
 import { createTestDatabase, logSettled } from '#testing';
-import type pg from 'pg';
+import pg from 'pg';
 import { eventStoreContract } from './event-store.contract.js';
 
 async function appendInOpenTransaction(client: pg.PoolClient, request: AppendRequest): Promise<void> {
@@ -12,8 +12,10 @@ async function appendInOpenTransaction(client: pg.PoolClient, request: AppendReq
 eventStoreContract(
   'PostgreSQL',
   async () => {
+    // The store runs as the application does: a role that may only read and execute ledger_append.
     const database = await createTestDatabase({ poolSize: 20 });
     const { pool } = database;
+    const owner = new pg.Pool({ connectionString: database.ownerUrl, max: 2 });
     let statements = 0;
     const countingPool = Object.create(pool, {
       query: { value: (...args: Parameters<pg.Pool['query']>) => (statements++, (pool.query as (...a: unknown[]) => unknown)(...args)) },
@@ -33,8 +35,10 @@ eventStoreContract(
     };
     return {
       store,
-      async beginSlowAppend(request) {
+      async beginSlowAppend(request, options = {}) {
         const tx = await open();
+        // A statement first, so the transaction's start (now()) is well before its append.
+        await tx.client.query('SELECT pg_sleep($1)', [(options.delayBeforeAppendMs ?? 0) / 1000]);
         await appendInOpenTransaction(tx.client, request);
         return tx;
       },
@@ -43,9 +47,10 @@ eventStoreContract(
         await tx.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
         return { append: (request) => appendInOpenTransaction(tx.client, request), commit: tx.commit };
       },
-      sql: (text, values) => pool.query(text, values as unknown[]),
+      sql: (text, values) => owner.query(text, values as unknown[]),
+      appSql: (text, values) => pool.query(text, values as unknown[]),
       async sqlWithoutTriggers(text, values) {
-        const client = await pool.connect();
+        const client = await database.adminPool.connect();
         try {
           await client.query('SET session_replication_role = replica');
           return await client.query(text, values as unknown[]);
@@ -58,9 +63,10 @@ eventStoreContract(
       statementsSent: () => statements,
       async close() {
         await store.close();
+        await owner.end();
         await database.drop();
       },
     };
   },
-  ['sql', 'statement-count', 'slow-writers'],
+  ['sql', 'statement-count', 'slow-writers', 'least-privilege'],
 );

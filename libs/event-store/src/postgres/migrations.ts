@@ -62,6 +62,9 @@ export async function migrate(pool: pg.Pool, directory = migrationsDirectory()):
       }
       outcome.push({ version, applied: true });
     }
+    // The application role's grants, again: it may have been created after the migration that grants them.
+    const { rows: grants } = await client.query("SELECT to_regprocedure('ledger_grant_app()') IS NOT NULL AS present");
+    if (grants[0]?.present) await client.query('SELECT ledger_grant_app()');
     return outcome;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

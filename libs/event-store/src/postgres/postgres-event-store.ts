@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { validateAppend } from '../append-validation.js';
-import { EventIdConflict, WrongExpectedVersion } from '../event-store.errors.js';
+import { AppendRefused, EventIdConflict, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
 import {
   type AppendRequest,
   type AppendResult,
@@ -164,16 +164,18 @@ export class PostgresEventStore implements EventStore {
       });
       results = rows[0]!.results;
     } catch (error) {
-      if (batch.length > 1) {
+      if (isUnavailable(error)) {
+        for (const pending of batch) pending.reject(new StoreUnavailable(describe(error)));
+      } else if (batch.length > 1) {
         // One request broke the whole transaction (e.g. an event id that a concurrent transaction
         // recorded meanwhile): nothing was written, so each request is tried again alone.
         await Promise.all(batch.map((pending) => this.commit([pending])));
-      } else if (isEventIdRace(error) && attempt === 1) {
-        // The same event ids were committed by a concurrent append after this one looked: a
-        // second look tells an idempotent replay from a conflict.
+      } else if (isUniqueViolation(error) && attempt === 1) {
+        // The same event ids, or the same stream versions, were committed by a concurrent append
+        // after this one looked: a second look tells a replay from a conflict or a stale version.
         await this.commit(batch, 2);
       } else {
-        batch[0]!.reject(isEventIdRace(error) ? new EventIdConflict(batch[0]!.request.streamId, batch[0]!.wire.events.map((e) => e.eventId)) : error);
+        batch[0]!.reject(await this.typed(batch[0]!, error));
       }
       return;
     }
@@ -195,6 +197,17 @@ export class PostgresEventStore implements EventStore {
       }
     });
     if (wrote) this.appended.notify();
+  }
+
+  /** A store error for what the database answered: never a raw driver error. */
+  private async typed(pending: Pending, error: unknown): Promise<Error> {
+    const { request, wire } = pending;
+    const pgError = error as { code?: string; constraint?: string; message?: string };
+    if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') return new EventIdConflict(request.streamId, wire.events.map((e) => e.eventId));
+    if (pgError.code === '23505') return new WrongExpectedVersion(request.streamId, request.expectedVersion, await this.streamVersion(request.streamId).catch(() => -1));
+    if (pgError.code === '23514') return new AppendRefused(request.streamId, pgError.message ?? 'a check failed');
+    if (isUnavailable(error)) return new StoreUnavailable(describe(error));
+    return error as Error;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -267,10 +280,23 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-const isEventIdRace = (error: unknown): boolean => {
-  const pgError = error as { code?: string; constraint?: string };
-  return pgError.code === '23505' && pgError.constraint === 'events_event_id_key';
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === '23505';
+
+/** Connection refused or lost, the server shutting down or starting up, too many connections. */
+export const isUnavailable = (error: unknown): boolean => {
+  const { code } = error as { code?: string };
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'EPIPE' ||
+    code === 'ENOTFOUND' ||
+    (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '53300')) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test((error as Error)?.message ?? '')
+  );
 };
+
+const describe = (error: unknown) => (error as Error)?.message ?? String(error);
 
 interface EventRow {
   global_position: string;
