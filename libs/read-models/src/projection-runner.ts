@@ -374,14 +374,15 @@ export class ProjectionRunner {
 
   /**
    * Whether every projection has applied the event at a global position: true, false, or 'unknown'
-   * when no event a gap-free reader can see has that position.
+   * when no committed event has that position. (A committed event that gap-free readers cannot see
+   * yet, behind a transaction still open elsewhere, is simply not applied yet.)
    */
   async appliedThrough(position: number): Promise<boolean | 'unknown'> {
     await this.ensureCheckpointTable();
     const [row] = await this.dataSource.query(
       `SELECT e.transaction_id::text AS transaction_id, bool_and(c.projection IS NOT NULL AND (e.transaction_id, e.global_position) <= (c.transaction_id::xid8, c.position)) AS applied
          FROM events e CROSS JOIN unnest($2::text[]) AS p(name) LEFT JOIN ${this.checkpointTable()} c ON c.projection = p.name
-        WHERE e.global_position = $1 AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE e.global_position = $1
         GROUP BY e.transaction_id`,
       [position, this.projections.map((p) => p.name)],
     );
