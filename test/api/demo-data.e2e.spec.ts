@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EVENT_STORE, type EventStore, verifyLog } from '#event-store';
 import { DemoHistory, LedgerCommands } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { httpClient } from '../support/http-client.js';
@@ -32,5 +33,11 @@ describe('the demo history', () => {
     expect(benefits.map((b) => b.category).sort()).toEqual(['economic', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'efficiency']);
     const published = (await send('GET', '/public/register', null)).body!.items as Array<{ name: string; publication: string }>;
     expect(published.map((p) => [p.name, p.publication])).toEqual([['All Wales collaboration', 'full'], ['Seven Force Strategic Alliance', 'redacted']]);
+  });
+
+  it('verifies clean: every digest, chain and head of the demo history', async () => {
+    const report = await verifyLog(api.app.get<EventStore>(EVENT_STORE));
+    expect(report.faults).toEqual([]);
+    expect(report.eventsChecked).toBeGreaterThan(100);
   });
 });

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PostgresEventStore } from '#event-store';
 import { DEFAULT_AUDIENCE, TokenVerifier } from '#identity';
+import { type TestDatabase, createTestDatabase } from '#testing';
 
 const run = promisify(execFile);
 
@@ -39,6 +42,7 @@ describe('ledger token', () => {
     [['token', '--role', 'auditor', '--name', 'X', '--colour', 'blue'], /unknown option '--colour'/, 'Usage: ledger token'],
     [['rebuild'], /name one projection, or --all/, 'Usage: ledger rebuild'],
     [['projections', '--yaml'], /unknown option '--yaml'/, 'Usage: ledger projections'],
+    [['verify', '--stream', 'not a stream'], /--stream must be a stream id/, 'Usage: ledger verify'],
     [['frobnicate'], /unknown command/, 'Usage: ledger <command>'],
   ])('refuses %j with a clear message, the command\'s help and exit code 2', async (args, message, usage) => {
     const failure = (await ledger(...args).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
@@ -48,7 +52,7 @@ describe('ledger token', () => {
     expect(failure.stdout).toBe('');
   });
 
-  it.each([['token'], ['rebuild'], ['projections']])('explains %s with --help', async (command) => {
+  it.each([['token'], ['rebuild'], ['projections'], ['verify']])('explains %s with --help', async (command) => {
     const { stdout } = await ledger(command, '--help');
     expect(stdout).toContain(`Usage: ledger ${command} [options]`);
     expect(stdout).toMatch(/^Options:$/m);
@@ -56,6 +60,42 @@ describe('ledger token', () => {
 
   it('lists its commands when run with none', async () => {
     const { stdout } = await ledger();
-    expect(stdout.match(/^ {2}(token|rebuild|projections) /gm)).toEqual(['  token ', '  rebuild ', '  projections ']);
+    expect(stdout.match(/^ {2}(token|rebuild|projections|verify) /gm)).toEqual(['  token ', '  rebuild ', '  projections ', '  verify ']);
+  });
+});
+
+/** `npm run ledger -- verify` on a ledger a superuser then tampers with: exit 0 clean, 3 with each broken stream named. */
+describe('ledger verify', () => {
+  let database: TestDatabase;
+  const streamId = `collaboration-${randomUUID()}`;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const store = new PostgresEventStore(database.pool);
+    for (let n = 1; n <= 3; n++) {
+      await store.append({ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'PurposeRestated', data: { purpose: `purpose ${n}`, previousPurpose: '', reason: 'r' }, occurredAt: new Date(Date.UTC(2016, 0, n)) }] });
+    }
+    await store.close();
+  });
+  afterAll(async () => database?.drop());
+  const verify = (...args: string[]) =>
+    run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'verify', ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_FORMAT: 'json' } });
+
+  it('verifies a clean ledger with exit code 0, then names the edited event with exit code 3', async () => {
+    const clean = await verify('--json');
+    expect(JSON.parse(clean.stdout)).toMatchObject({ ok: true, eventsChecked: 3, streamsChecked: 1, faults: [] });
+
+    const client = await database.adminPool.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      await client.query(`UPDATE events SET data = '{"purpose":"rewritten"}' WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+    } finally {
+      client.release();
+    }
+    const broken = (await verify().catch((e: unknown) => e)) as { code: number; stdout: string };
+    expect(broken.code).toBe(3);
+    expect(broken.stdout).toMatch(new RegExp(`content +${streamId} version 2 \\(position \\d+\\): the stored content does not hash`));
+    const one = (await verify('--stream', streamId, '--json').catch((e: unknown) => e)) as { code: number; stdout: string };
+    expect(one.code).toBe(3);
+    expect(JSON.parse(one.stdout).faults).toEqual([expect.objectContaining({ streamId, kind: 'content', streamVersion: 2 })]);
   });
 });

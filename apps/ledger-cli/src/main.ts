@@ -5,9 +5,10 @@ import type { CliContext, RegisterCommand } from './cli.js';
 import { registerProjections } from './commands/projections.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerToken } from './commands/token.js';
+import { registerVerify } from './commands/verify.js';
 
 /** The commands, one file each in commands/: a new command is a new file and a line here. */
-const COMMANDS: RegisterCommand[] = [registerToken, registerRebuild, registerProjections];
+const COMMANDS: RegisterCommand[] = [registerToken, registerRebuild, registerProjections, registerVerify];
 
 // Every setting, read and checked once (README.md's configuration table); a bad one exits 2 here.
 const config = loadConfigOrExit(process.env, { program: 'ledger', exitCode: 2 });

@@ -97,6 +97,13 @@ export interface StoreHead {
   position: number;
 }
 
+/** What a stream's head says: its version and the hash of its last event. */
+export interface StreamHead {
+  streamId: string;
+  version: number;
+  lastHash: string;
+}
+
 export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -113,6 +120,8 @@ export interface EventStore {
   /** Every event after `after`, then new ones as they are committed, until the signal aborts. */
   subscribe(after: Checkpoint, options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   head(): Promise<StoreHead>;
+  /** Every stream's head as the store keeps it (or one stream's): for verification. */
+  streamHeads(filter?: { streamId?: string }): Promise<StreamHead[]>;
   close(): Promise<void>;
 }
 

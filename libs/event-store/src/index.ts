@@ -9,3 +9,4 @@ export * from './postgres/migrations.js';
 export * from './postgres/embedded-database.js';
 export * from './event-store.module.js';
 export * from './postgres/roles.js';
+export * from './verify.js';

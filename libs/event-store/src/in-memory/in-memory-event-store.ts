@@ -10,6 +10,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoreHead,
+  type StreamHead,
   type SubscribeOptions,
   compareCheckpoints,
   checkpointOf,
@@ -130,6 +131,12 @@ export class InMemoryEventStore implements EventStore {
 
   async head(): Promise<StoreHead> {
     return { position: this.log.length };
+  }
+
+  async streamHeads(filter: { streamId?: string } = {}): Promise<StreamHead[]> {
+    return [...this.streams.entries()]
+      .filter(([streamId]) => filter.streamId === undefined || streamId === filter.streamId)
+      .map(([streamId, events]) => ({ streamId, version: events.length, lastHash: events.at(-1)!.hash }));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoreHead,
+  type StreamHead,
   type SubscribeOptions,
   checkpointOf,
   streamTypeOf,
@@ -272,6 +273,14 @@ export class PostgresEventStore implements EventStore {
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
     );
     return { position: Number(rows[0]?.position ?? 0) };
+  }
+
+  async streamHeads(filter: { streamId?: string } = {}): Promise<StreamHead[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; version: string; last_hash: string }>(
+      'SELECT stream_id, version, last_hash FROM streams WHERE $1::text IS NULL OR stream_id = $1 ORDER BY stream_id',
+      [filter.streamId ?? null],
+    );
+    return rows.map((r) => ({ streamId: r.stream_id, version: Number(r.version), lastHash: r.last_hash }));
   }
 
   async close(): Promise<void> {
