@@ -43,7 +43,7 @@ const config = {
       comment: 'shared-kernel and config depend on no lib; event-store and identity only on shared-kernel.',
       severity: 'error',
       from: { path: '^libs/(shared-kernel|config|event-store|identity)/src/' },
-      to: { path: '^libs/(config|event-store|identity|governance|read-models|testing)/src/', pathNot: '^libs/$1/src/' },
+      to: { path: '^libs/(config|event-store|identity|governance|read-models|integrity|testing)/src/', pathNot: '^libs/$1/src/' },
     },
     {
       name: 'libs-never-import-apps',

@@ -28,6 +28,7 @@ export default {
     '^#identity$': '<rootDir>/libs/identity/src/index.ts',
     '^#governance$': '<rootDir>/libs/governance/src/index.ts',
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
+    '^#integrity$': '<rootDir>/libs/integrity/src/index.ts',
     '^#config$': '<rootDir>/libs/config/src/index.ts',
   },
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

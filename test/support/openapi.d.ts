@@ -954,6 +954,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log, page by page, in its gap-free order (transaction, position), every stored field (auditors and registrars) */
+        get: operations["RawEvents_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/streams/{streamId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stream’s events in version order, every stored field (auditors and registrars) */
+        get: operations["RawEvents_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -2403,6 +2437,58 @@ export interface components {
             forceCode: string;
             version: number;
             entries: components["schemas"]["AppetiteEntryView"][];
+        };
+        RawEvent: {
+            /** Format: uuid */
+            eventId: string;
+            streamId: string;
+            streamVersion: number;
+            /** @example AgreementSigned */
+            type: string;
+            /** @description The payload’s schema version as stored */
+            schemaVersion: number;
+            /** @description The payload as stored (not upcast) */
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC with milliseconds, as hashed
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC with milliseconds, as hashed
+             */
+            recordedAt: string;
+            /** @description The appending transaction’s id (xid8, decimal): the log’s order is (transactionId, globalPosition) */
+            transactionId: string;
+            globalPosition: number;
+            /** @description 64 hex digits; zeros for version 1 */
+            prevHash: string;
+            /** @description 64 hex digits */
+            hash: string;
+            /** @description The writer’s RFC 8785 content digest as stored (null before it was kept); recompute it rather than trust it */
+            contentDigest: string | null;
+        };
+        RawLogPage: {
+            items: components["schemas"]["RawEvent"][];
+            /**
+             * @description Send as `after` for the next page
+             * @example 812:1204
+             */
+            next: string;
+            /** @description True when the page was not full: the log holds nothing more that can be read without gaps yet */
+            end: boolean;
+        };
+        RawStreamPage: {
+            streamId: string;
+            items: components["schemas"]["RawEvent"][];
+            /** @description Send as fromVersion for the next page; null at the end */
+            nextFromVersion: number | null;
         };
         RegisterContributionView: {
             party: string;
@@ -7932,6 +8018,118 @@ export interface operations {
             };
             /** @description Unauthorized: No valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RawEvents_log: {
+        parameters: {
+            query?: {
+                /** @description Resume after this cursor (the `next` of the page before): "<transactionId>:<globalPosition>". Default: the start of the log. */
+                after?: string;
+                /** @description Start at the event with this global position (and go on in the log’s order) */
+                fromPosition?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RawLogPage"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RawEvents_stream: {
+        parameters: {
+            query?: {
+                fromVersion?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RawStreamPage"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

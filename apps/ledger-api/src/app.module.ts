@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
 import { DemoDataModule, GovernanceModule } from '#governance';
+import { IntegrityModule } from '#integrity';
 import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
@@ -55,6 +56,7 @@ export class AppModule {
         IdentityModule.forRoot(options.identity, options.rateLimits),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),
+        IntegrityModule,
         ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
       controllers: [HomeController, HealthController, MeController, MetricsController],

@@ -55,6 +55,8 @@ export interface RecordedEvent<Data = unknown> {
   recordedAt: Date;
   prevHash: string;
   hash: string;
+  /** The writer's content digest as stored (null for events recorded before it was kept); `verify` recomputes it regardless. */
+  contentDigest: string | null;
 }
 
 export interface ReadStreamOptions {

@@ -7,6 +7,8 @@ import { LedgerError, type Principal, type Role } from '#shared-kernel';
 export type ActionKind =
   /** Reads: any signed-in role. */
   | 'read'
+  /** The raw record (every stored field of the log): the roles named, auditors and registrars. */
+  | 'audit'
   /** The national register: forces, policing bodies, office holders. Registrars only. */
   | 'reference-data'
   /** An act for one force (sign, approve, declare appetite, give notice): that force's own officers. */
@@ -37,7 +39,8 @@ export type AccessRule =
   | 'RoleMayNotTakeAction'
   | 'ActsOnlyForOwnForce'
   | 'ManagesOnlyOwnLeadForceCollaborations'
-  | 'ActsForNoForce';
+  | 'ActsForNoForce'
+  | 'RawRecordForAuditors';
 
 export type AccessDecision = { allowed: true } | { allowed: false; rule: AccessRule; reason: string };
 
@@ -46,6 +49,11 @@ const refuse = (rule: AccessRule, reason: string): AccessDecision => ({ allowed:
 
 export function decideAccess(principal: Principal, action: Action, target: Target = {}): AccessDecision {
   if (action.kind === 'read') return allow;
+  if (action.kind === 'audit') {
+    return action.roles.includes(principal.role)
+      ? allow
+      : refuse('RawRecordForAuditors', `the raw record is read by ${action.roles.join(' and ')}s; a ${principal.role} reads it through the read models`);
+  }
   if (principal.role === 'auditor') return refuse('AuditorsOnlyRead', `auditors read everything and change nothing; ${action.name} is a change`);
   if (action.kind === 'reference-data') {
     return principal.role === 'registrar'

@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
     }
     // The role, before anything is read; the target is judged by the command runner from the record.
     authorise(request.principal, routeAction.action);
-    if (routeAction.action.kind !== 'read') await this.rateLimiter.consume(request.principal, request.ip);
+    if (routeAction.action.kind !== 'read' && routeAction.action.kind !== 'audit') await this.rateLimiter.consume(request.principal, request.ip);
     return true;
   }
 }

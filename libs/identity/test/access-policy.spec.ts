@@ -10,6 +10,7 @@ const sign: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief
 const declareAppetite: Action = { name: 'declare-risk-appetite', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 const propose: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 const recordBenefit: Action = { name: 'record-benefit-measurement', kind: 'collaboration-work', roles: ['collaboration-manager'] };
+const readRawRecord: Action = { name: 'read-raw-events', kind: 'audit', roles: ['auditor', 'registrar'] };
 
 type Row = [string, Principal, Action, Target, true | string];
 
@@ -36,6 +37,10 @@ const table: Row[] = [
   ['a collaboration manager records benefits of its own lead force’s collaboration', person('collaboration-manager', 'dorset'), recordBenefit, { leadForce: 'dorset' }, true],
   ['a collaboration manager cannot record benefits of another’s', person('collaboration-manager', 'dorset'), recordBenefit, { leadForce: 'devon-and-cornwall' }, 'ManagesOnlyOwnLeadForceCollaborations'],
   ['a chief officer’s token without a force acts for no one', person('chief-officer'), sign, { force: 'kent' }, 'ActsForNoForce'],
+  ['an auditor reads the raw record', person('auditor'), readRawRecord, {}, true],
+  ['a registrar reads the raw record', person('registrar'), readRawRecord, {}, true],
+  ['a chief officer reads the read models, not the raw record', person('chief-officer', 'kent'), readRawRecord, {}, 'RawRecordForAuditors'],
+  ['a collaboration manager does not read the raw record', person('collaboration-manager', 'kent'), readRawRecord, {}, 'RawRecordForAuditors'],
 ];
 
 describe('the access policy', () => {

@@ -68,7 +68,8 @@ export class InMemoryEventStore implements EventStore {
     const positions: number[] = [];
     for (const content of events) {
       const streamVersion = stream.length + 1;
-      const hash = chainLink(prevHash, streamId, streamVersion, recordedAt, contentDigest(content));
+      const digest = contentDigest(content);
+      const hash = chainLink(prevHash, streamId, streamVersion, recordedAt, digest);
       const recorded: RecordedEvent = deepFreeze({
         globalPosition: this.log.length + 1,
         transactionId,
@@ -83,6 +84,7 @@ export class InMemoryEventStore implements EventStore {
         recordedAt,
         prevHash,
         hash,
+        contentDigest: digest,
       });
       this.log.push(recorded);
       stream.push(recorded);

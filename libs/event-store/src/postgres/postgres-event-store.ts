@@ -78,7 +78,7 @@ export function encodeAppend(request: AppendRequest): WireRequest {
 
 // Not `transaction_id::text AS transaction_id`: ORDER BY would then sort the text alias ('1000' < '996').
 const COLUMNS = `global_position, transaction_id::text AS transaction_text, stream_id, stream_version, event_id::text AS event_id,
-  type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+  type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash, content_digest`;
 
 /**
  * The PostgreSQL adapter (pg, no ORM on the hot path).
@@ -321,6 +321,7 @@ interface EventRow {
   recorded_at: Date;
   prev_hash: string;
   hash: string;
+  content_digest: string | null;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -338,5 +339,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
+    contentDigest: row.content_digest,
   };
 }

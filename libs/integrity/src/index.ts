@@ -1,0 +1,2 @@
+export * from './integrity.module.js';
+export * from './raw-events.controller.js';
