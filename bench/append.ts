@@ -10,13 +10,15 @@
  * Results are printed and written to reports/bench-append.json; docs/benchmarks.md records them.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type EventToAppend, PostgresEventStore, createDatabaseIfMissing, migrate, startEmbeddedPostgres } from '#event-store';
+import { type EventToAppend, PostgresEventStore, createDatabaseIfMissing, migrate, migrationsDirectory, startEmbeddedPostgres } from '#event-store';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Each scenario's contenders run in turn, one second at a time, this many rounds (SECONDS in all each): side by side, under the same conditions. */
+const SLICE_SECONDS = 1;
 
 const payload = (i: number) => ({
   collaborationId: randomUUID(),
@@ -48,10 +50,15 @@ interface Measured {
   ledgerEventsPerSecond: number;
   limitEventsPerSecond: number;
   ratio: number;
+  /** The same workload on the store as it was before migration 0003, in the same run. */
+  before0003EventsPerSecond: number;
+  /** 1 − ledger / before: what the hardening of 0003 costs (negative: it got faster). */
+  hardeningCost: number;
 }
 
-async function runFor(writers: number, work: (writer: number, iteration: number) => Promise<number>): Promise<number> {
-  const deadline = Date.now() + SECONDS * 1000;
+/** Runs `work` on `writers` concurrent writers for `seconds`; returns events and elapsed seconds. */
+async function runFor(writers: number, seconds: number, work: (writer: number, iteration: number) => Promise<number>): Promise<{ events: number; seconds: number }> {
+  const deadline = Date.now() + seconds * 1000;
   let events = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -62,8 +69,26 @@ async function runFor(writers: number, work: (writer: number, iteration: number)
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return events / seconds;
+  return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/**
+ * Contenders side by side: in each round every contender runs for one slice, in an order that
+ * rotates from round to round, until each has run SECONDS; returns each one's events per second.
+ * A slow patch of the machine (fsync, a neighbour) then falls on all of them alike.
+ */
+async function sideBySide(writers: number, contenders: Array<(writer: number, iteration: number) => Promise<number>>): Promise<number[]> {
+  const totals = contenders.map(() => ({ events: 0, seconds: 0 }));
+  const rounds = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const index = (k + round) % contenders.length;
+      const { events, seconds } = await runFor(writers, SLICE_SECONDS, contenders[index]!);
+      totals[index]!.events += events;
+      totals[index]!.seconds += seconds;
+    }
+  }
+  return totals.map((t) => t.events / t.seconds);
 }
 
 async function main(): Promise<void> {
@@ -74,7 +99,7 @@ async function main(): Promise<void> {
     const dataDir = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
     const { chmod } = await import('node:fs/promises');
     await chmod(dataDir, 0o755);
-    const database = await startEmbeddedPostgres({ dataDir, database: 'ledger_bench', persistent: false });
+    const database = await startEmbeddedPostgres({ dataDir, database: 'ledger_bench', persistent: false, provision: false });
     url = database.url;
     where = 'embedded PostgreSQL (fsync on, synchronous_commit on)';
     stopDatabase = async () => {
@@ -100,6 +125,18 @@ async function main(): Promise<void> {
     data jsonb NOT NULL, metadata jsonb NOT NULL, occurred_at timestamptz NOT NULL)`);
 
   const store = new PostgresEventStore(pool);
+
+  // The store as it was before migration 0003 (the database completing and checking each row, the
+  // recorded-time critical section): a second database migrated to 0002 only, the same Node code.
+  const beforeName = `${new URL(url).pathname.slice(1)}_before_0003`;
+  const beforeUrl = new URL(url);
+  beforeUrl.pathname = `/${beforeName}`;
+  await createDatabaseIfMissing(url, beforeName);
+  const beforePool = new pg.Pool({ connectionString: beforeUrl.toString(), max: 70 });
+  const onlyTo0002 = await mkdtemp(join(tmpdir(), 'ledger-migrations-'));
+  for (const file of (await readdir(migrationsDirectory())).filter((f) => f < '0003')) await copyFile(join(migrationsDirectory(), file), join(onlyTo0002, file));
+  await migrate(beforePool, onlyTo0002);
+  const before = new PostgresEventStore(beforePool);
   const scenarios: Scenario[] = [
     { name: 'single-event appends', writers: 1, eventsPerCommit: 1 },
     { name: 'single-event appends', writers: 16, eventsPerCommit: 1 },
@@ -114,18 +151,18 @@ async function main(): Promise<void> {
     run++;
     const { writers, eventsPerCommit } = scenario;
     const versions = new Map<string, number>();
-    const ledger = await runFor(writers, async (writer) => {
-      const streamId = `collaboration-bench${run}-${writer}`;
+    const appendWith = (target: PostgresEventStore, prefix: string) => async (writer: number) => {
+      const streamId = `collaboration-${prefix}${run}-${writer}`;
       const expected = versions.get(streamId) ?? 0;
-      const result = await store.append({
+      const result = await target.append({
         streamId,
         expectedVersion: expected === 0 ? 'no-stream' : expected,
         events: Array.from({ length: eventsPerCommit }, (_, i) => event(i)),
       });
       versions.set(streamId, result.streamVersion);
       return eventsPerCommit;
-    });
-    const limit = await runFor(writers, async (writer) => {
+    };
+    const limitWork = async (writer: number) => {
       const batch = Array.from({ length: eventsPerCommit }, (_, i) => event(i));
       const streamId = `limit-bench${run}-${writer}`;
       if (eventsPerCommit === 1) {
@@ -151,7 +188,8 @@ async function main(): Promise<void> {
         });
       }
       return eventsPerCommit;
-    });
+    };
+    const [ledger, ledgerBefore, limit] = (await sideBySide(writers, [appendWith(store, 'bench'), appendWith(before, 'before'), limitWork])) as [number, number, number];
     const measured: Measured = {
       scenario: scenario.name,
       writers,
@@ -159,10 +197,12 @@ async function main(): Promise<void> {
       ledgerEventsPerSecond: Math.round(ledger),
       limitEventsPerSecond: Math.round(limit),
       ratio: Number((ledger / limit).toFixed(2)),
+      before0003EventsPerSecond: Math.round(ledgerBefore),
+      hardeningCost: Number((1 - ledger / ledgerBefore).toFixed(3)),
     };
     results.push(measured);
     console.log(
-      `${scenario.name.padEnd(22)} writers=${String(writers).padStart(2)}  ledger ${String(measured.ledgerEventsPerSecond).padStart(7)} ev/s   limit ${String(measured.limitEventsPerSecond).padStart(7)} ev/s   ratio ${measured.ratio.toFixed(2)}×`,
+      `${scenario.name.padEnd(22)} writers=${String(writers).padStart(2)}  ledger ${String(measured.ledgerEventsPerSecond).padStart(7)} ev/s   limit ${String(measured.limitEventsPerSecond).padStart(7)} ev/s   ratio ${measured.ratio.toFixed(2)}×   before 0003 ${String(measured.before0003EventsPerSecond).padStart(7)} ev/s   hardening cost ${(measured.hardeningCost * 100).toFixed(1)}%`,
     );
   }
 
@@ -177,6 +217,9 @@ async function main(): Promise<void> {
   await writeFile('reports/bench-append.json', JSON.stringify(report, null, 2));
   console.log(`\n${where}, PostgreSQL ${report.database.serverVersion}; written to reports/bench-append.json`);
   await store.close();
+  await before.close();
+  await beforePool.end();
+  await rm(onlyTo0002, { recursive: true, force: true });
   await pool.end();
   await stopDatabase();
 }

@@ -549,8 +549,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
                VALUES ($1, $2, gen_random_uuid(), 'CollaborationProposed', 1, '{}', '{}', now(), repeat('c', 64)${extra ? `, '${extra}'` : ''})`,
               [streamId, version],
             );
-          await expect(insert(3, '')).rejects.toThrow(/does not extend stream/); // version 2 is missing
-          await expect(insert(2, 'f'.repeat(64))).rejects.toThrow(/does not extend stream/); // a hash that is not its link
+          await expect(insert(3, '')).rejects.toThrow(/does not extend its stream/); // version 2 is missing
+          await expect(insert(2, 'f'.repeat(64))).rejects.toThrow(/does not extend its stream/); // a hash that is not its link
           await expect(harness.sql!('UPDATE streams SET version = 2 WHERE stream_id = $1', [streamId])).rejects.toThrow(/moves only with its last event/);
           await expect(harness.sql!("INSERT INTO streams (stream_id, type, version, last_hash) VALUES ($1, 'x', 1, repeat('0', 64))", [newStream()])).rejects.toThrow(/moves only with its last event/);
           expect(await store.streamVersion(streamId)).toBe(1);
