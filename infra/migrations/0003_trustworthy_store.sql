@@ -221,9 +221,10 @@ BEGIN
   RETURN v_results;
 END $$;
 
--- The set-based fast path: a handful of statements per batch, whatever its size. The insert
--- trigger completes each row (recorded time, transaction id, chain); the rows of a stream are
--- inserted in version order, so each finds the one before it.
+-- The set-based fast path: a handful of statements per batch, whatever its size. It numbers each
+-- request's events from its stream's head, links and hashes them (ledger_link) with the one
+-- recorded time of the transaction (ledger_clock, after the locks), and inserts them with the
+-- stream heads; its own writes skip the row triggers, which would only redo this work.
 CREATE OR REPLACE FUNCTION ledger_append(p_requests jsonb) RETURNS jsonb LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
