@@ -97,11 +97,11 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
 
   it('refuses decisions from those who may not take them, writing nothing', async () => {
     const outsider: Principal = { ...manager, personId: 'cm-kent', force: 'kent' };
-    expect(await send('POST', '/decisions', outsider, { collaborationId, title: 't', category: 'financial', valueGbp: 1, rationale: 'r', optionsConsidered: [] })).toMatchObject({
+    expect(await send('POST', '/decisions', outsider, { collaborationId, title: 't', category: 'financial', valueGbp: 1, rationale: 'r', optionsConsidered: ['a'] })).toMatchObject({
       status: 403,
       body: { code: 'ManagesOnlyOwnLeadForceCollaborations' },
     });
-    expect(await send('POST', '/decisions', manager, { collaborationId, title: 't', category: 'procurement', valueGbp: 1, rationale: 'r', optionsConsidered: [] })).toMatchObject({
+    expect(await send('POST', '/decisions', manager, { collaborationId, title: 't', category: 'procurement', valueGbp: 1, rationale: 'r', optionsConsidered: ['a'] })).toMatchObject({
       status: 400,
       body: { code: 'ValidationFailed' },
     });

@@ -43,7 +43,7 @@ describe('read models over HTTP', () => {
     for (const force of FORCES.slice(0, 3)) for (const who of [chief(force), body(force)]) ok(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: '2013-02-01T00:00:00Z' }));
     ok(await send('POST', `/collaborations/${collaborationId}/delegation-scheme`, manager, { rules: [{ category: 'operational', leadForceAloneUpToGbp: 50_000, aboveLimit: 'all-chief-officers' }], occurredAt: '2013-01-08T00:00:00Z' }));
     ok(await send('POST', '/offices/gwent/chief-officer/handovers', registrar, { outgoingPersonId: 'cc-gwent', incoming: { personId: 'cc-gwent-2', name: 'Acting Chief Constable of gwent' }, basis: 'acting', note: 'retirement', occurredAt: '2013-03-01T00:00:00Z' }));
-    decisionId = ok(await send('POST', '/decisions', manager, { collaborationId, title: 'Joint procurement of vehicles', category: 'operational', valueGbp: 40_000, rationale: 'r', optionsConsidered: [], occurredAt: '2013-04-01T00:00:00Z' })).decisionId;
+    decisionId = ok(await send('POST', '/decisions', manager, { collaborationId, title: 'Joint procurement of vehicles', category: 'operational', valueGbp: 40_000, rationale: 'r', optionsConsidered: ['Buy through the national framework', 'Each force buys its own'], occurredAt: '2013-04-01T00:00:00Z' })).decisionId;
     ok(await send('POST', `/decisions/${decisionId}/approvals`, chief('south-wales'), { occurredAt: '2013-04-03T00:00:00Z' }));
     await caughtUp();
   });

@@ -1243,7 +1243,8 @@ export interface components {
         };
         ApproveBenefitProfileRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1346,7 +1347,8 @@ export interface components {
         };
         CloseBenefitRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1369,7 +1371,8 @@ export interface components {
         };
         HandBenefitToBusinessAsUsualRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1385,7 +1388,8 @@ export interface components {
         };
         IdentifyBenefitRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1412,7 +1416,10 @@ export interface components {
             baseline: number;
             /** @example 12000000 */
             target: number;
-            /** @example 2018-03-31 */
+            /**
+             * Format: date
+             * @example 2018-03-31
+             */
             targetDate: string;
             owner: components["schemas"]["PersonDto"];
             sharePerForce: components["schemas"]["ShareDto"][];
@@ -1428,7 +1435,8 @@ export interface components {
         };
         RecordBenefitMeasurementRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1446,7 +1454,8 @@ export interface components {
         };
         RecordPostImplementationReviewRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1455,13 +1464,17 @@ export interface components {
         };
         ReviseBenefitTargetRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
             /** @example 9000000 */
             target: number;
-            /** @example 2019-03-31 */
+            /**
+             * Format: date
+             * @example 2019-03-31
+             */
             targetDate?: string;
             /** @example Merger proposal withdrawn: estate savings no longer available */
             reason: string;
@@ -1485,7 +1498,8 @@ export interface components {
         };
         AdoptDelegationSchemeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1505,7 +1519,8 @@ export interface components {
         };
         AgreeRiskAppetiteRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1515,7 +1530,8 @@ export interface components {
         };
         ChangeLeadForceRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1660,7 +1676,8 @@ export interface components {
         };
         CompleteReviewRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1672,6 +1689,7 @@ export interface components {
             /** @example Benefits realised for firearms; dogs better delivered locally */
             findings: string;
             /**
+             * Format: date
              * @description Required when the outcome is continue
              * @example 2019-04-01
              */
@@ -1679,7 +1697,8 @@ export interface components {
         };
         GiveWithdrawalNoticeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1691,6 +1710,7 @@ export interface components {
             /** @example Specialist operations return to local control */
             reason: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD; not before the notice period has run
              * @example 2019-04-03
              */
@@ -1698,7 +1718,8 @@ export interface components {
         };
         ProposeCollaborationRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1732,7 +1753,10 @@ export interface components {
              * @example 12
              */
             noticePeriodMonths: number;
-            /** @example 2015-04-01 */
+            /**
+             * Format: date
+             * @example 2015-04-01
+             */
             reviewDate: string;
         };
         CollaborationProposedResponse: {
@@ -1746,7 +1770,8 @@ export interface components {
         };
         ProposeVariationRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1769,7 +1794,8 @@ export interface components {
         };
         PublishAgreementRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1783,7 +1809,8 @@ export interface components {
         };
         RecordDirectionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1791,12 +1818,16 @@ export interface components {
             reference: string;
             /** @example The collaboration agreement continues in force until 31 March 2020. */
             direction: string;
-            /** @example 2020-03-31 */
+            /**
+             * Format: date
+             * @example 2020-03-31
+             */
             continueUntil?: string;
         };
         RecordPartyWithdrawalRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1808,7 +1839,8 @@ export interface components {
         };
         RescindWithdrawalNoticeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1822,7 +1854,8 @@ export interface components {
         };
         RestatePurposeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1839,7 +1872,8 @@ export interface components {
         };
         SetAnnualBudgetRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1851,7 +1885,8 @@ export interface components {
         };
         SignAgreementRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1863,7 +1898,8 @@ export interface components {
         };
         SignVariationRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1875,7 +1911,8 @@ export interface components {
         };
         StaffKeyRoleRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1889,7 +1926,8 @@ export interface components {
         };
         TerminateCollaborationRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -1898,7 +1936,8 @@ export interface components {
         };
         ApproveDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2000,7 +2039,8 @@ export interface components {
         };
         EscalateDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2014,7 +2054,8 @@ export interface components {
         };
         ProposeDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2035,6 +2076,7 @@ export interface components {
             /** @example The current system is out of support from March */
             rationale: string;
             /**
+             * @description At least one: a decision records what was weighed
              * @example [
              *       "Repair the existing system",
              *       "Replace it",
@@ -2054,14 +2096,16 @@ export interface components {
         };
         RatifyDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
         };
         RejectDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2070,7 +2114,8 @@ export interface components {
         };
         RescindDecisionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2079,7 +2124,8 @@ export interface components {
         };
         TakeDecisionUnderUrgencyRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2088,7 +2134,8 @@ export interface components {
         };
         AppointOfficeHolderRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2101,7 +2148,8 @@ export interface components {
         };
         DesignateActingHolderRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2111,7 +2159,8 @@ export interface components {
         };
         HandOverOfficeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2168,7 +2217,8 @@ export interface components {
         };
         VacateOfficeRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2177,7 +2227,8 @@ export interface components {
         };
         AcceptClosureRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2186,19 +2237,24 @@ export interface components {
         };
         PlanActionRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
             /** @example Adopt the national benefits methodology in the collaboration board’s terms of reference */
             action: string;
             owner: components["schemas"]["PersonDto"];
-            /** @example 2021-01-31 */
+            /**
+             * Format: date
+             * @example 2021-01-31
+             */
             dueDate: string;
         };
         ProposeClosureRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2207,7 +2263,8 @@ export interface components {
         };
         PublishPolicingBodyResponseRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2216,7 +2273,8 @@ export interface components {
         };
         RaiseRecommendationRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2239,7 +2297,10 @@ export interface components {
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId?: string;
             owner: components["schemas"]["PersonDto"];
-            /** @example 2021-03-31 */
+            /**
+             * Format: date
+             * @example 2021-03-31
+             */
             dueDate: string;
         };
         RecommendationRaisedResponse: {
@@ -2333,7 +2394,8 @@ export interface components {
         };
         RejectClosureRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2342,7 +2404,8 @@ export interface components {
         };
         ReportProgressRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2351,18 +2414,23 @@ export interface components {
         };
         ReviseDueDateRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @example 2021-09-30 */
+            /**
+             * Format: date
+             * @example 2021-09-30
+             */
             dueDate: string;
             /** @example National methodology published later than planned */
             reason: string;
         };
         SubmitEvidenceRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2373,7 +2441,8 @@ export interface components {
         };
         DeclareRiskAppetiteRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
@@ -2392,7 +2461,8 @@ export interface components {
         };
         ReviseRiskAppetiteRequest: {
             /**
-             * @description When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;

@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplication } from '@nestjs/common';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { problem } from '#shared-kernel';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { ledgerValidationPipe } from './validation.js';
+import { InputHygienePipe, ledgerValidationPipe } from './validation.js';
 
 /** Builds the API (not yet listening): used by main.ts and by the end-to-end tests. */
 export interface LedgerAppOptions extends AppModuleOptions {
@@ -17,13 +19,25 @@ export interface LedgerAppOptions extends AppModuleOptions {
 }
 
 export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(options),
-    new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: false }),
-    { bufferLogs: true, abortOnError: false },
-  );
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+    // The longest path parameter is a stream id (200 characters); a longer one is a 414 problem.
+    routerOptions: { maxParamLength: 200 },
+    // Errors Fastify meets before any route runs (a malformed URL, a path parameter too long) are problem details too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'UriTooLong' : 'BadRequest';
+      const detail = code === 'UriTooLong' ? 'A path parameter is longer than any id of this API (at most 200 characters).' : 'The request’s URL is malformed.';
+      void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').send(problem(status, code, detail, {}, request.url.slice(0, 300)));
+    },
+  });
+  // Commands take JSON objects only: no form bodies (Nest's default parser is off) and no plain text (Fastify's).
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(ledgerValidationPipe());
+  // Hygiene first: nothing a log must never hold reaches class-transformer or a DTO.
+  app.useGlobalPipes(new InputHygienePipe(), ledgerValidationPipe());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     ui: options.swaggerUi ?? true,

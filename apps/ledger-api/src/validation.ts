@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { LedgerError, problemCodeOf } from '#shared-kernel';
 
 interface FieldProblem {
@@ -40,3 +40,70 @@ export const ledgerValidationPipe = () =>
       );
     },
   });
+
+/** Keys that would reach an object's prototype in some reader of the log, however harmless here. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any request of the API (a body's deepest field is three levels down). */
+export const MAX_DEPTH = 8;
+
+type Where = 'body' | 'query' | 'param';
+
+const name = (where: Where, path: string) => (path ? path : where);
+const describeKey = (key: string) => JSON.stringify(key).slice(0, 60);
+
+/**
+ * What the log must never hold, refused for every body, query and path parameter before any DTO
+ * sees it: text that PostgreSQL's jsonb cannot store (NUL) or that is not Unicode (a lone
+ * surrogate); keys that poison prototypes; nesting deeper than any request needs (a 10,000-deep
+ * body must not reach a recursive reader); a query parameter given twice; a body that is not a
+ * JSON object. Iterative, so no input can exhaust the stack. Returns the first problem found.
+ */
+export function inputProblem(value: unknown, where: Where): LedgerError | undefined {
+  if (where === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    return new LedgerError('BodyNotAnObject', 'invalid', 'The request body must be a JSON object. Nothing was written.');
+  }
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, path, depth } = stack.pop()!;
+    if (typeof current === 'string') {
+      const problem = textProblem(current);
+      if (problem) return new LedgerError('InvalidText', 'invalid', `${name(where, path)} ${problem}. Nothing was written.`, { errors: [{ field: name(where, path), problems: [problem] }] });
+      continue;
+    }
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= MAX_DEPTH) {
+      return new LedgerError('TooDeep', 'invalid', `${name(where, path)} is nested deeper than ${MAX_DEPTH} levels, deeper than any request of this API. Nothing was written.`);
+    }
+    if (Array.isArray(current)) {
+      if (where === 'query' && depth === 1) {
+        return new LedgerError('RepeatedParameter', 'invalid', `The query parameter ${path} is given more than once; give it once. Nothing was written.`, { parameter: path });
+      }
+      current.forEach((item, index) => stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      const at = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return new LedgerError('ForbiddenKey', 'invalid', `${name(where, path)} has the key ${describeKey(key)}, which no request of this API uses and none may. Nothing was written.`, { field: at });
+      const problem = textProblem(key);
+      if (problem) return new LedgerError('InvalidText', 'invalid', `A key in ${name(where, path)} ${problem}. Nothing was written.`);
+      stack.push({ value: (current as Record<string, unknown>)[key], path: at, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'contains a NUL character (U+0000), which the ledger cannot record';
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return 'contains an unpaired surrogate (U+D800–U+DFFF alone), which is not Unicode text';
+  return undefined;
+}
+
+/** The first pipe of every route: refuses, before anything else reads it, what no request may hold. */
+export class InputHygienePipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const problem = inputProblem(metadata.type === 'query' && metadata.data ? { [metadata.data]: value } : value, metadata.type);
+    if (problem) throw problem;
+    return value;
+  }
+}

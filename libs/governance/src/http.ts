@@ -1,9 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type CommandContext, LedgerError, ProblemCode, titleOfStatus } from '#shared-kernel';
+import { type CommandContext, LedgerError, ProblemCode, calendarDateProblem, instantProblem, titleOfStatus } from '#shared-kernel';
 import type { CommandOutcome } from './command-runner.js';
 import { FORCES, isForceCode } from './reference-data/forces.js';
 
@@ -106,13 +106,36 @@ export class PersonDto {
   name!: string;
 }
 
+/**
+ * An instant: an RFC 3339 date-time with its offset, to the millisecond (libs/shared-kernel/src/rfc3339.ts).
+ * The only form of time the ledger records; every other ISO 8601 form is refused with the reason.
+ */
+export const IsInstant = () =>
+  ValidateBy({ name: 'isInstant', validator: { validate: (value) => instantProblem(value) === undefined, defaultMessage: (args) => `${args?.property} ${instantProblem(args?.value)}` } });
+
+/** A calendar date: an RFC 3339 full-date (YYYY-MM-DD) that exists. */
+export const IsCalendarDate = () =>
+  ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => calendarDateProblem(value) === undefined, defaultMessage: (args) => `${args?.property} ${calendarDateProblem(args?.value)}` } });
+
+/**
+ * A nested object of the given class: present (unless optional), an object — never an array,
+ * which class-validator's @ValidateNested alone would accept as an empty list of them — and valid.
+ */
+export const Nested = (type: () => new () => object, options: { optional?: boolean } = {}) =>
+  applyDecorators(...(options.optional ? [IsOptional()] : [IsDefined()]), IsObject(), ValidateNested(), Type(type));
+
+/** A list of `min`–`max` nested objects of the given class, each an object (not an array, not null) and valid. */
+export const NestedList = (type: () => new () => object, { min, max }: { min: number; max: number }) =>
+  applyDecorators(IsArray(), ArrayMinSize(min), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+
 export class OccurredAtDto {
   @ApiPropertyOptional({
     example: '2015-04-01T09:00:00Z',
-    description: 'When it happened in the world (ISO 8601). May be in the past (back-dated entries are marked); never in the future. Default: now.',
+    format: 'date-time',
+    description: 'When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 }
 
@@ -141,11 +164,18 @@ export const actingForOwnForce = (context: CommandContext) => ({ party: context.
 /** A required, non-empty free-text field of at most `max` characters, with its OpenAPI example. */
 export const TextField = (example: string, max = 4000) => applyDecorators(ApiProperty({ example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
 
+/**
+ * A whole number in a query string, written in decimal digits only: `0x10`, `1e3`, ` 7` and
+ * `99999999999999999999` are not read as numbers (they become NaN, which the field's @IsInt refuses).
+ */
+export const WholeNumberParameter = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (/^(0|[1-9]\d{0,14})$/.test(value) ? Number(value) : Number.NaN) : value));
+
 /** ?limit= and ?offset= of every list: 1–200 items a page (default 50), from the offset'th. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
   @Min(1, { message: 'limit must be from 1 to 200' })
   @Max(200, { message: 'limit must be from 1 to 200' })
@@ -154,7 +184,7 @@ export class PageQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt({ message: 'offset must be a whole number from 0 to 1000000' })
   @Min(0, { message: 'offset must not be negative' })
   @Max(1_000_000, { message: 'offset must be at most 1000000' })

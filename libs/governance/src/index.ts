@@ -40,6 +40,7 @@ export * from './benefit/identify-benefit/identify-benefit.command.js';
 export * from './recommendation/recommendation.events.js';
 export * from './recommendation/recommendation.state.js';
 export * from './recommendation/recommendation.decider.js';
+export type { RaiseRecommendation, RecommendationFacts } from './recommendation/raise-recommendation/raise-recommendation.command.js';
 export * from './recommendation/recommendation.aggregate.js';
 export * from './governance.module.js';
 export * from './demo/demo-data.js';

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { type BenefitEvent, type RecommendationEvent, type RiskAppetiteEvent, benefitDecider, recommendationDecider, riskAppetiteDecider } from '#governance';
+import { type BenefitEvent, type RaiseRecommendation, type RecommendationEvent, type RiskAppetiteEvent, benefitDecider, recommendationDecider, riskAppetiteDecider } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { contextOf, spec } from '#testing';
 
@@ -111,30 +111,58 @@ describe('recommendations', () => {
   const evidence: RecommendationEvent = { type: 'EvidenceSubmitted', data: { reference: 'JASP', description: 'minutes', by: person(manager) }, occurredAt: on('2021-06-01') };
   const proposed: RecommendationEvent = { type: 'ClosureProposed', data: { note: 'done', by: person(manager) }, occurredAt: on('2021-06-02') };
 
+  const raise = (overrides: Partial<RaiseRecommendation>): RaiseRecommendation => ({
+    kind: 'RaiseRecommendation',
+    recommendationId: 'r-2',
+    source: 'inspection-report',
+    reference: 'The Hard Yards',
+    recommendationKind: 'recommendation',
+    text: 'Track benefits',
+    addressedTo: 'nottinghamshire',
+    owner: { personId: 'dcc', name: 'Deputy Chief Constable' },
+    dueDate: '2021-03-31',
+    occurredAt: on('2020-07-21'),
+    ...overrides,
+  });
+
+  it('refuses a recommendation about a collaboration that did not exist on its date: an id must name something', () => {
+    recommendation.given([]).when(raise({ collaborationId: 'c-missing' }), contextOf(manager), {}).thenRefuses('CollaborationNotFound', 'not-found');
+    recommendation.given([]).when(raise({ collaborationId: 'c-missing' }), contextOf(manager), { collaboration: { status: 'none', remainingParties: [] } }).thenRefuses('CollaborationNotFound', 'not-found');
+  });
+
+  it('addresses a recommendation about a collaboration to one of its parties', () => {
+    const collaboration = { status: 'in-force', remainingParties: ['nottinghamshire', 'derbyshire'] };
+    recommendation.given([]).when(raise({ collaborationId: 'c-1', addressedTo: 'kent' }), contextOf(manager), { collaboration }).thenRefuses('AddresseeNotAParty');
+    recommendation
+      .given([])
+      .when(raise({ collaborationId: 'c-1' }), contextOf(manager), { collaboration })
+      .then([{ type: 'RecommendationRaised', data: { ...raised.data, recommendationId: 'r-2', collaborationId: 'c-1' }, occurredAt: on('2020-07-21') }]);
+  });
+
   it('keeps every slip of the due date', () => {
     recommendation
       .given([raised])
-      .when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-09-30', reason: 'methodology late', occurredAt: on('2021-03-01') }, contextOf(manager), undefined)
+      .when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-09-30', reason: 'methodology late', occurredAt: on('2021-03-01') }, contextOf(manager), {})
       .then([{ type: 'DueDateRevised', data: { from: '2021-03-31', to: '2021-09-30', reason: 'methodology late' }, occurredAt: on('2021-03-01') }]);
-    recommendation.given([raised]).when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-03-31', reason: 'r', occurredAt: on('2021-03-01') }, contextOf(manager), undefined).thenRefuses('DueDateUnchanged');
+    recommendation.given([raised]).when({ kind: 'ReviseDueDate', recommendationId: 'r-1', dueDate: '2021-03-31', reason: 'r', occurredAt: on('2021-03-01') }, contextOf(manager), {}).thenRefuses('DueDateUnchanged');
   });
 
   it('proposes closure only with evidence; the scrutiny body accepts or rejects it', () => {
-    recommendation.given([raised]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), undefined).thenRefuses('NoEvidence');
-    recommendation.given([raised, evidence]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), undefined).then([proposed]);
-    recommendation.given([raised, evidence]).when({ kind: 'AcceptClosure', recommendationId: 'r-1', note: 'ok', occurredAt: on('2021-06-10') }, contextOf(pcc), undefined).thenRefuses('ClosureNotProposed');
+    recommendation.given([raised]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), {}).thenRefuses('NoEvidence');
+    recommendation.given([raised, evidence]).when({ kind: 'ProposeClosure', recommendationId: 'r-1', note: 'done', occurredAt: on('2021-06-02') }, contextOf(manager), {}).then([proposed]);
+    recommendation.given([raised, evidence]).when({ kind: 'AcceptClosure', recommendationId: 'r-1', note: 'ok', occurredAt: on('2021-06-10') }, contextOf(pcc), {}).thenRefuses('ClosureNotProposed');
     recommendation
       .given([raised, evidence, proposed])
-      .when({ kind: 'RejectClosure', recommendationId: 'r-1', reason: 'bring a benefits report', occurredAt: on('2021-06-10') }, contextOf(pcc), undefined)
+      .when({ kind: 'RejectClosure', recommendationId: 'r-1', reason: 'bring a benefits report', occurredAt: on('2021-06-10') }, contextOf(pcc), {})
       .then([{ type: 'ClosureRejected', data: { by: person(pcc), reason: 'bring a benefits report' }, occurredAt: on('2021-06-10') }]);
     const accepted: RecommendationEvent = { type: 'ClosureAccepted', data: { by: person(pcc), note: 'ok' }, occurredAt: on('2021-06-10') };
-    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'ReportProgress', recommendationId: 'r-1', note: 'n', occurredAt: on('2021-07-01') }, contextOf(manager), undefined).thenRefuses('RecommendationClosed');
+    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'ReportProgress', recommendationId: 'r-1', note: 'n', occurredAt: on('2021-07-01') }, contextOf(manager), {}).thenRefuses('RecommendationClosed');
   });
 
   it('publishes the policing body’s response once, even after closure', () => {
     const accepted: RecommendationEvent = { type: 'ClosureAccepted', data: { by: person(pcc), note: 'ok' }, occurredAt: on('2021-06-10') };
     const published: RecommendationEvent = { type: 'PolicingBodyResponsePublished', data: { response: 'The Commissioner welcomes…', by: person(pcc) }, occurredAt: on('2020-12-01') };
-    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'The Commissioner welcomes…', occurredAt: on('2020-12-01') }, contextOf(pcc), undefined).then([published]);
-    recommendation.given([raised, published]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'again', occurredAt: on('2020-12-02') }, contextOf(pcc), undefined).thenRefuses('ResponseAlreadyPublished');
+    recommendation.given([raised, evidence, proposed, accepted]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'The Commissioner welcomes…', occurredAt: on('2020-12-01') }, contextOf(pcc), {}).then([published]);
+    recommendation.given([raised, published]).when({ kind: 'PublishPolicingBodyResponse', recommendationId: 'r-1', response: 'again', occurredAt: on('2020-12-02') }, contextOf(pcc), {}).thenRefuses('ResponseAlreadyPublished');
   });
 });

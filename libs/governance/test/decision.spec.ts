@@ -52,6 +52,10 @@ const approved = (p: Principal, date = '2016-05-10'): DecisionEvent => ({
 const held = (p: Principal) => ({ holderThen: person(p) });
 
 describe('proposing a decision: approvals follow the delegation scheme in force that day', () => {
+  it('records the options weighed: a decision with none is refused', () => {
+    decision.given([]).when({ ...propose(180_000), optionsConsidered: [] } as DecisionCommand, contextOf(manager), withScheme(financialUpTo250k)).thenRefuses('NoOptionsConsidered');
+  });
+
   it('within the lead force’s limit: the lead force’s chief officer alone', () => {
     decision.given([]).when(propose(180_000), contextOf(manager), withScheme(financialUpTo250k)).then([proposed(180_000, 'lead-force-alone', [{ party: 'essex', role: 'chief-officer' }])]);
   });

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type pg from 'pg';
 import { type Checkpoint, EVENT_STORE, type EventStore, PG_POOL, type RecordedEvent, START } from '#event-store';
-import { ApiProblems } from '#governance';
+import { ApiProblems, WholeNumberParameter } from '#governance';
 import { type Action, Authorise } from '#identity';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 
@@ -22,7 +21,7 @@ export class RawLogQuery {
 
   @ApiPropertyOptional({ minimum: 1, description: 'Start at the event with this global position (and go on in the log’s order)' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -31,7 +30,7 @@ export class RawLogQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -42,7 +41,7 @@ export class RawLogQuery {
 export class RawStreamQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -51,7 +50,7 @@ export class RawStreamQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -4,3 +4,4 @@ export * from './clock.js';
 export * from './ids.js';
 export * from './principal.js';
 export * from './problem-code.js';
+export * from './rfc3339.js';

@@ -3,7 +3,7 @@ import { ACCEPT_CLOSURE, type AcceptClosure, acceptClosure } from './accept-clos
 import { PLAN_ACTION, type PlanAction, planAction } from './plan-action/plan-action.command.js';
 import { PROPOSE_CLOSURE, type ProposeClosure, proposeClosure } from './propose-closure/propose-closure.command.js';
 import { PUBLISH_POLICING_BODY_RESPONSE, type PublishPolicingBodyResponse, publishPolicingBodyResponse } from './publish-policing-body-response/publish-policing-body-response.command.js';
-import { RAISE_RECOMMENDATION, type RaiseRecommendation, raiseRecommendation } from './raise-recommendation/raise-recommendation.command.js';
+import { RAISE_RECOMMENDATION, type RaiseRecommendation, type RecommendationFacts, raiseRecommendation } from './raise-recommendation/raise-recommendation.command.js';
 import type { RecommendationEvent } from './recommendation.events.js';
 import { type RecommendationState, evolveRecommendation, initialRecommendationState } from './recommendation.state.js';
 import { REJECT_CLOSURE, type RejectClosure, rejectClosure } from './reject-closure/reject-closure.command.js';
@@ -23,7 +23,7 @@ export type RecommendationCommand =
   | PublishPolicingBodyResponse;
 
 /** A recommendation, area for improvement or cause of concern, tracked to closure. */
-export const recommendationDecider = deciderOf<RecommendationState, RecommendationCommand, RecommendationEvent, undefined>(initialRecommendationState, evolveRecommendation, {
+export const recommendationDecider = deciderOf<RecommendationState, RecommendationCommand, RecommendationEvent, RecommendationFacts>(initialRecommendationState, evolveRecommendation, {
   RaiseRecommendation: { action: RAISE_RECOMMENDATION, decide: raiseRecommendation },
   PlanAction: { action: PLAN_ACTION, decide: planAction },
   ReportProgress: { action: REPORT_PROGRESS, decide: reportProgress },

@@ -1,16 +1,15 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { ApiProblems, collaborationStreamId, upcast } from '#governance';
+import { ApiProblems, WholeNumberParameter, collaborationStreamId, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
 
 export class TimelineQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'The first stream version to return' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
@@ -19,7 +18,7 @@ export class TimelineQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 200 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParameter()
   @IsInt()
   @Min(1)
   @Max(200)

@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { OccurredAtDto, PersonDto } from '../../http.js';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
 
 export class HandBenefitToBusinessAsUsualRequest extends OccurredAtDto {
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   owner!: PersonDto;
 
   @ApiProperty({ example: 'Tracked monthly at each force’s Resource Control Board' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { FORCE_CODES, OccurredAtDto, PersonDto } from '../../http.js';
+import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { FORCE_CODES, IsCalendarDate, Nested, NestedList, OccurredAtDto, PersonDto } from '../../http.js';
 import { type BenefitCategory, MEASURE_KINDS, type MeasureKind } from '../benefit.events.js';
 
 export class ShareDto {
@@ -56,20 +55,15 @@ export class IdentifyBenefitRequest extends OccurredAtDto {
   @IsNumber()
   target!: number;
 
-  @ApiProperty({ example: '2018-03-31' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2018-03-31', format: 'date' })
+  @IsCalendarDate()
   targetDate!: string;
 
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   owner!: PersonDto;
 
   @ApiProperty({ type: [ShareDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(43)
-  @ValidateNested({ each: true })
-  @Type(() => ShareDto)
+  @NestedList(() => ShareDto, { min: 1, max: 43 })
   sharePerForce!: ShareDto[];
 }

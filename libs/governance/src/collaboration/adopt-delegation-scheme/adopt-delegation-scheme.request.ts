@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, Max, Min, ValidateNested } from 'class-validator';
-import { OccurredAtDto } from '../../http.js';
+import { IsIn, IsNumber, Max, Min } from 'class-validator';
+import { NestedList, OccurredAtDto } from '../../http.js';
 import { DECISION_CATEGORIES, type DecisionCategory } from '../../risk.js';
 
 export class DelegationRuleDto {
@@ -22,10 +21,6 @@ export class DelegationRuleDto {
 
 export class AdoptDelegationSchemeRequest extends OccurredAtDto {
   @ApiProperty({ type: [DelegationRuleDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(DECISION_CATEGORIES.length)
-  @ValidateNested({ each: true })
-  @Type(() => DelegationRuleDto)
+  @NestedList(() => DelegationRuleDto, { min: 1, max: DECISION_CATEGORIES.length })
   rules!: DelegationRuleDto[];
 }

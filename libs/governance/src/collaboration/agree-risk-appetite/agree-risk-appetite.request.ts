@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { OccurredAtDto } from '../../http.js';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { NestedList, OccurredAtDto } from '../../http.js';
 import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from '../../risk.js';
 
 export class AppetiteDto {
@@ -16,11 +15,7 @@ export class AppetiteDto {
 
 export class AgreeRiskAppetiteRequest extends OccurredAtDto {
   @ApiProperty({ type: [AppetiteDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(RISK_CATEGORIES.length)
-  @ValidateNested({ each: true })
-  @Type(() => AppetiteDto)
+  @NestedList(() => AppetiteDto, { min: 1, max: RISK_CATEGORIES.length })
   appetite!: AppetiteDto[];
 
   @ApiProperty({ example: 'Cautious on service delivery, open to innovation in partnership working' })

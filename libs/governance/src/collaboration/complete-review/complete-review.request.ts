@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { OccurredAtDto } from '../../http.js';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, OccurredAtDto } from '../../http.js';
 
 export class CompleteReviewRequest extends OccurredAtDto {
   @ApiProperty({ enum: ['continue', 'vary', 'terminate'], example: 'vary' })
@@ -13,8 +13,8 @@ export class CompleteReviewRequest extends OccurredAtDto {
   @MaxLength(20000)
   findings!: string;
 
-  @ApiPropertyOptional({ example: '2019-04-01', description: 'Required when the outcome is continue' })
+  @ApiPropertyOptional({ example: '2019-04-01', format: 'date', description: 'Required when the outcome is continue' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   nextReviewDate?: string;
 }

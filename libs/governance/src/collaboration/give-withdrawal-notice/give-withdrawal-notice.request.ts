@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { FORCE_CODES, OccurredAtDto } from '../../http.js';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { FORCE_CODES, IsCalendarDate, OccurredAtDto } from '../../http.js';
 
 export class GiveWithdrawalNoticeRequest extends OccurredAtDto {
   @ApiProperty({ example: 'avon-and-somerset', description: 'Your own force (area)' })
@@ -13,7 +13,7 @@ export class GiveWithdrawalNoticeRequest extends OccurredAtDto {
   @MaxLength(4000)
   reason!: string;
 
-  @ApiProperty({ example: '2019-04-03', description: 'YYYY-MM-DD; not before the notice period has run' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2019-04-03', format: 'date', description: 'YYYY-MM-DD; not before the notice period has run' })
+  @IsCalendarDate()
   effectiveOn!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { FORCE_CODES, OccurredAtDto } from '../../http.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FORCE_CODES, IsCalendarDate, OccurredAtDto } from '../../http.js';
 
 export class ProposeCollaborationRequest extends OccurredAtDto {
   @ApiProperty({ example: 'South West Tri-force Specialist Operations' })
@@ -46,7 +46,7 @@ export class ProposeCollaborationRequest extends OccurredAtDto {
   @Max(60)
   noticePeriodMonths!: number;
 
-  @ApiProperty({ example: '2015-04-01' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2015-04-01', format: 'date' })
+  @IsCalendarDate()
   reviewDate!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { OccurredAtDto } from '../../http.js';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, OccurredAtDto } from '../../http.js';
 
 export class RecordDirectionRequest extends OccurredAtDto {
   @ApiProperty({ example: 'Home Office direction under s23FA, 2019 (illustrative reference)' })
@@ -15,8 +15,8 @@ export class RecordDirectionRequest extends OccurredAtDto {
   @MaxLength(20000)
   direction!: string;
 
-  @ApiPropertyOptional({ example: '2020-03-31' })
+  @ApiPropertyOptional({ example: '2020-03-31', format: 'date' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   continueUntil?: string;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { FORCE_CODES, OccurredAtDto } from '../../http.js';
+import { IsIn, IsNumber, Matches, Max, Min } from 'class-validator';
+import { FORCE_CODES, NestedList, OccurredAtDto } from '../../http.js';
 
 export class ContributionDto {
   @ApiProperty({ example: 'wiltshire' })
@@ -27,10 +26,6 @@ export class SetAnnualBudgetRequest extends OccurredAtDto {
   totalGbp!: number;
 
   @ApiProperty({ type: [ContributionDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(43)
-  @ValidateNested({ each: true })
-  @Type(() => ContributionDto)
+  @NestedList(() => ContributionDto, { min: 1, max: 43 })
   contributions!: ContributionDto[];
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { OccurredAtDto, PersonDto } from '../../http.js';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
 
 export class StaffKeyRoleRequest extends OccurredAtDto {
   @ApiProperty({ example: 'senior-responsible-owner' })
@@ -11,8 +10,7 @@ export class StaffKeyRoleRequest extends OccurredAtDto {
   keyRole!: string;
 
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   person!: PersonDto;
 
   @ApiProperty({ example: true })

@@ -28,6 +28,8 @@ export function proposeDecision(state: DecisionState, command: ProposeDecision, 
     return notFound('CollaborationNotFound', `There is no collaboration ${command.collaborationId} on ${command.occurredAt.toISOString().slice(0, 10)}.`);
   }
   if (collaboration.status === 'terminated') return refuse('CollaborationTerminated', 'the collaboration has been terminated: it takes no more decisions');
+  // A decision's record says what was weighed, so that a later reader can judge it.
+  if (command.optionsConsidered.length === 0) return refuse('NoOptionsConsidered', 'a decision records the options that were weighed: name at least one');
   const { rule, leadForce, remainingParties } = collaboration;
   const basis: ApprovalBasis = !rule ? 'all-chief-officers' : command.valueGbp <= rule.leadForceAloneUpToGbp ? 'lead-force-alone' : rule.aboveLimit;
   const requiredApprovals = approversFor(basis, leadForce, remainingParties);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OccurredAtDto } from '../../http.js';
 import { DECISION_CATEGORIES, type DecisionCategory } from '../../risk.js';
 
@@ -30,10 +30,12 @@ export class ProposeDecisionRequest extends OccurredAtDto {
   @MaxLength(20000)
   rationale!: string;
 
-  @ApiProperty({ example: ['Repair the existing system', 'Replace it', 'Share a neighbouring range'] })
+  @ApiProperty({ example: ['Repair the existing system', 'Replace it', 'Share a neighbouring range'], minItems: 1, maxItems: 20, description: 'At least one: a decision records what was weighed' })
   @IsArray()
+  @ArrayMinSize(1, { message: 'optionsConsidered must name at least one option: a decision records what was weighed' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
   optionsConsidered!: string[];
 }

@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, ValidateNested } from 'class-validator';
-import { OccurredAtDto, PersonDto } from '../../http.js';
+import { IsIn } from 'class-validator';
+import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
 import type { Basis } from '../office.events.js';
 
 export class AppointOfficeHolderRequest extends OccurredAtDto {
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   holder!: PersonDto;
 
   @ApiProperty({ enum: ['substantive', 'acting'], example: 'substantive' })

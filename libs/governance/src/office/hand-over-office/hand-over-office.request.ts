@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { OccurredAtDto, PersonDto } from '../../http.js';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
 import type { Basis } from '../office.events.js';
 
 export class HandOverOfficeRequest extends OccurredAtDto {
@@ -11,8 +10,7 @@ export class HandOverOfficeRequest extends OccurredAtDto {
   outgoingPersonId!: string;
 
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   incoming!: PersonDto;
 
   @ApiProperty({ enum: ['substantive', 'acting'], example: 'acting' })

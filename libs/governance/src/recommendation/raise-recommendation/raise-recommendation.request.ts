@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { FORCE_CODES, OccurredAtDto, PersonDto, TextField } from '../../http.js';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { FORCE_CODES, IsCalendarDate, Nested, OccurredAtDto, PersonDto, TextField } from '../../http.js';
 import type { RecommendationKind, RecommendationSource } from '../recommendation.events.js';
 
 export class RaiseRecommendationRequest extends OccurredAtDto {
@@ -29,11 +28,10 @@ export class RaiseRecommendationRequest extends OccurredAtDto {
   collaborationId?: string;
 
   @ApiProperty({ type: PersonDto })
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @Nested(() => PersonDto)
   owner!: PersonDto;
 
-  @ApiProperty({ example: '2021-03-31' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2021-03-31', format: 'date' })
+  @IsCalendarDate()
   dueDate!: string;
 }

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
-import { OccurredAtDto, TextField } from '../../http.js';
+import { IsCalendarDate, OccurredAtDto, TextField } from '../../http.js';
 
 export class ReviseDueDateRequest extends OccurredAtDto {
-  @ApiProperty({ example: '2021-09-30' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2021-09-30', format: 'date' })
+  @IsCalendarDate()
   dueDate!: string;
 
   @TextField('National methodology published later than planned')
