@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { LedgerError, problemCodeOf } from '#shared-kernel';
+import { LedgerError, problemCodeOf, textProblem } from '#shared-kernel';
 
 interface FieldProblem {
   field: string;
@@ -89,12 +89,6 @@ export function inputProblem(value: unknown, where: Where): LedgerError | undefi
       stack.push({ value: (current as Record<string, unknown>)[key], path: at, depth: depth + 1 });
     }
   }
-  return undefined;
-}
-
-function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'contains a NUL character (U+0000), which the ledger cannot record';
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return 'contains an unpaired surrogate (U+D800–U+DFFF alone), which is not Unicode text';
   return undefined;
 }
 

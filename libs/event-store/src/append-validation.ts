@@ -1,4 +1,4 @@
-import { isUuid } from '#shared-kernel';
+import { isUuid, storableJsonProblem } from '#shared-kernel';
 import { InvalidAppend } from './event-store.errors.js';
 import type { AppendRequest } from './event-store.port.js';
 
@@ -43,5 +43,8 @@ export function validateAppend(request: AppendRequest): void {
     if (event.metadata !== undefined && (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata))) {
       throw new InvalidAppend(`events[${index}].metadata must be a JSON object`, { index });
     }
+    // Whatever path an event came by (the API, the demo, a generator, a migration), nothing the log cannot hold exactly.
+    const problem = storableJsonProblem(event.data) ?? storableJsonProblem(event.metadata ?? {});
+    if (problem) throw new InvalidAppend(`events[${index}] cannot be recorded: ${problem}`, { index });
   }
 }

@@ -321,6 +321,10 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         ['an event type that is not a past-tense type string', { events: [anEvent({ type: 'agreement signed' })] }],
         ['an invalid occurredAt', { events: [anEvent({ occurredAt: new Date('not a date') })] }],
         ['data that is not an object', { events: [anEvent({ data: [1, 2] })] }],
+        ['text with a NUL character (jsonb cannot hold it)', { events: [anEvent({ data: { name: 'a\u0000b' } })] }],
+        ['text with an unpaired surrogate (not Unicode)', { events: [anEvent({ data: { name: 'a\ud800' } })] }],
+        ['metadata with a number that is not finite', { events: [anEvent({ metadata: { weight: Number.NaN } })] }],
+        ['data holding a Date object, which JSON would turn into something else', { events: [anEvent({ data: { at: new Date(0) } })] }],
         ['a negative expected version', { expectedVersion: -1 }],
         ['a stream id with spaces', { streamId: 'collaboration 1' }],
       ] as Array<[string, Partial<AppendRequest>]>)('refuses %s with InvalidAppend', async (_case, override) => {

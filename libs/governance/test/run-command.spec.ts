@@ -76,7 +76,7 @@ describe('running a command: load, decide, append', () => {
     const racing: EventStore = Object.assign(Object.create(inner) as EventStore, {
       readStream: async (...args: Parameters<EventStore['readStream']>) => {
         const events = await inner.readStream(...args);
-        await inner.append({ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'CollaborationProposed', data: propose(id), occurredAt: new Date('2015-01-01Z') }] });
+        await inner.append({ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'CollaborationProposed', data: JSON.parse(JSON.stringify(propose(id))) as Record<string, unknown>, occurredAt: new Date('2015-01-01Z') }] });
         return events;
       },
     });

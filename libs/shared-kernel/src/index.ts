@@ -5,3 +5,4 @@ export * from './ids.js';
 export * from './principal.js';
 export * from './problem-code.js';
 export * from './rfc3339.js';
+export * from './storable-json.js';
