@@ -16,9 +16,9 @@ describe('GET /health over HTTP, without signing in', () => {
   it('reports the database up and the event store head position', async () => {
     const store = api.app.get<EventStore>(EVENT_STORE);
     await store.append({
-      streamId: `collaboration-${randomUUID()}`,
+      streamId: `probe-${randomUUID()}`,
       expectedVersion: 'no-stream',
-      events: [1, 2, 3].map(() => ({ eventId: randomUUID(), type: 'CollaborationProposed', data: {}, occurredAt: new Date() })),
+      events: [1, 2, 3].map(() => ({ eventId: randomUUID(), type: 'HealthProbed', data: {}, occurredAt: new Date() })),
     });
 
     // The head is the highest position a gap-free reader can see: transactions still open anywhere
@@ -77,5 +77,45 @@ describe('GET /health over HTTP, without signing in', () => {
     expect(html).toContain('<h2>Public register</h2>');
     expect(html).toContain("fetch('/public/register?limit=200')");
     expect(html).not.toContain('innerHTML');
+  });
+
+  it('turns degraded (still 200) when a read model cannot apply an event, naming it, where and why, on /health and /metrics', async () => {
+    // No request can record such an event any more (dates are RFC 3339 at the write); an event
+    // recorded before that rule, or by a faulty writer, is what this stands for.
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const recommendationId = randomUUID();
+    const [globalPosition] = (
+      await store.append({
+        streamId: `recommendation-${recommendationId}`,
+        expectedVersion: 'no-stream',
+        events: [
+          {
+            eventId: randomUUID(),
+            type: 'RecommendationRaised',
+            data: { recommendationId, source: 'inspection-report', reference: 'r', kind: 'recommendation', text: 't', addressedTo: 'kent', collaborationId: null, owner: { personId: 'o', name: 'O' }, dueDate: '2020-W01', raisedBy: { personId: 'm', name: 'M' } },
+            occurredAt: new Date('2020-07-21T00:00:00Z'),
+          },
+        ],
+      })
+    ).positions;
+
+    type Health = { status: string; details: { projections: { failing: string[]; projections: Record<string, { failing: { position: number; error: string; attempts: number } | null }> } } };
+    let health: Health | undefined;
+    for (let attempt = 0; attempt < 200 && health?.status !== 'degraded'; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 100));
+      const response = await fetch(`${url}/health`);
+      expect(response.status).toBe(200);
+      health = (await response.json()) as Health;
+    }
+    expect(health!.status).toBe('degraded');
+    expect(health!.details.projections.failing).toEqual(['recommendations.v2']);
+    expect(health!.details.projections.projections['recommendations.v2']!.failing).toMatchObject({ position: globalPosition, error: expect.stringContaining('date'), attempts: expect.any(Number) });
+    expect(health!.details.projections.projections['register.v2']!.failing).toBeNull();
+
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('ledger_projection_failing{projection="recommendations.v2"} 1');
+    expect(metrics).toContain('ledger_projection_failing{projection="register.v2"} 0');
+    expect(metrics).toContain(`ledger_projection_failing_position{projection="recommendations.v2"} ${globalPosition}`);
+    expect(metrics).toContain('ledger_projection_failure_info{projection="recommendations.v2",error="invalid input syntax for type date: \\"2020-W01\\""} 1');
   });
 });

@@ -1186,8 +1186,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         HealthView: {
-            /** @enum {string} */
-            status: "ok" | "error" | "shutting_down";
+            /**
+             * @description ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind. error (503): the database or the log cannot be read.
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "error" | "shutting_down";
             /** @description Indicators that are up */
             info?: {
                 [key: string]: {
@@ -3051,7 +3054,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers, the log can be read, the projections report */
+            /** @description The database answers and the log can be read (ok), perhaps with a read model failing (degraded) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,8 @@ import { ProjectionRunner } from '#read-models';
 
 /**
  * Prometheus text format: process metrics, and per projection its lag (events a gap-free reader
- * can see that it has not applied) and the events it has applied. Public, for a scraper on the
+ * can see that it has not applied), the events it has applied, and, while it fails, where, since
+ * when, how often and why. Public, for a scraper on the
  * internal network: it shows counts, never content.
  */
 @ApiTags('operations')
@@ -16,6 +17,11 @@ export class MetricsController {
   private readonly lag = new Gauge({ name: 'ledger_projection_lag_events', help: 'Events in the log not yet applied by the projection', labelNames: ['projection'], registers: [this.registry] });
   private readonly applied = new Gauge({ name: 'ledger_projection_events_applied', help: 'Events the projection has read since it was last built', labelNames: ['projection'], registers: [this.registry] });
   private readonly active = new Gauge({ name: 'ledger_projection_active', help: '1 when this process runs the projection', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failing = new Gauge({ name: 'ledger_projection_failing', help: '1 while the projection cannot apply the log’s next page (it backs off and retries)', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failingPosition = new Gauge({ name: 'ledger_projection_failing_position', help: 'Global position of the first event of the page the projection cannot apply (absent when not failing)', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failingAttempts = new Gauge({ name: 'ledger_projection_failing_attempts', help: 'Attempts so far at the page the projection cannot apply', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failingSince = new Gauge({ name: 'ledger_projection_failing_since_seconds', help: 'Unix time the projection began to fail', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failure = new Gauge({ name: 'ledger_projection_failure_info', help: 'The error of a failing projection, as a label (first 200 characters); value 1', labelNames: ['projection', 'error'], registers: [this.registry] });
 
   constructor(private readonly projections: ProjectionRunner) {
     collectDefaultMetrics({ register: this.registry });
@@ -28,10 +34,22 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(): Promise<string> {
+    this.failingPosition.reset();
+    this.failingAttempts.reset();
+    this.failingSince.reset();
+    this.failure.reset();
     for (const s of await this.projections.status()) {
-      this.lag.set({ projection: s.projection }, s.lag);
-      this.applied.set({ projection: s.projection }, s.eventsApplied);
-      this.active.set({ projection: s.projection }, s.active ? 1 : 0);
+      const projection = { projection: s.projection };
+      this.lag.set(projection, s.lag);
+      this.applied.set(projection, s.eventsApplied);
+      this.active.set(projection, s.active ? 1 : 0);
+      this.failing.set(projection, s.failing ? 1 : 0);
+      if (s.failing) {
+        this.failingPosition.set(projection, s.failing.position);
+        this.failingAttempts.set(projection, s.failing.attempts);
+        this.failingSince.set(projection, Math.floor(s.failing.since.getTime() / 1000));
+        this.failure.set({ ...projection, error: s.failing.error.slice(0, 200) }, 1);
+      }
     }
     return this.registry.metrics();
   }

@@ -6,7 +6,7 @@ import { ProjectionCheckpoint } from './checkpoint.entity.js';
 import { type AnyProjection, type Projected, foldPage, groupsOf, projected } from './projection.js';
 
 export interface ProjectionFailure {
-  /** The global position of the first event of the page that could not be applied. */
+  /** The global position of the event that could not be applied (every event before it was). */
   position: number;
   error: string;
   since: Date;
@@ -36,6 +36,17 @@ export interface RunnerOptions {
   log?: (message: string) => void;
   /** Called when a new version has caught up beside the live one, just before it takes over (for tests). */
   beforeSwap?: (projection: AnyProjection) => Promise<void>;
+}
+
+/** The event at `position` could not be applied to the projection (every event before it was). */
+export class EventNotApplied extends Error {
+  constructor(
+    readonly position: number,
+    override readonly cause: Error,
+  ) {
+    super(cause.message);
+    this.name = 'EventNotApplied';
+  }
 }
 
 /** A newer version of the projection took over its tables: this runner must not write to them. */
@@ -173,7 +184,7 @@ export class ProjectionRunner {
     while (!signal?.aborted) {
       const page = await this.store.readAll(checkpoint, { maxCount: this.batchSize });
       if (page.events.length === 0) return read;
-      const applied = await this.applyPage(projection, checkpoint, page.events, page.checkpoint);
+      const applied = await this.applyNarrowing(projection, checkpoint, page.events, page.checkpoint);
       if (!applied) {
         // The checkpoint moved under us (a rebuild reset it): start again from where it now is.
         ({ checkpoint } = await this.checkpointOf(projection));
@@ -184,6 +195,26 @@ export class ProjectionRunner {
       onProgress?.(read);
     }
     return read;
+  }
+
+  /**
+   * Applies a page; when it fails, applies its halves, and theirs, down to the one event that
+   * cannot be applied: everything before that event is applied, and the failure names it
+   * (EventNotApplied, with its position) instead of a whole page. O(log n) extra transactions,
+   * only on failure.
+   */
+  private async applyNarrowing(projection: AnyProjection, from: Checkpoint, page: RecordedEvent[], to: Checkpoint): Promise<boolean> {
+    try {
+      return await this.applyPage(projection, from, page, to);
+    } catch (error) {
+      if (error instanceof ProjectionRetired || error instanceof EventNotApplied) throw error;
+      if (page.length === 1) throw new EventNotApplied(page[0]!.globalPosition, error as Error);
+      const half = Math.floor(page.length / 2);
+      const last = page[half - 1]!;
+      const middle: Checkpoint = { transactionId: last.transactionId, position: last.globalPosition };
+      if (!(await this.applyNarrowing(projection, from, page.slice(0, half), middle))) return false;
+      return this.applyNarrowing(projection, middle, page.slice(half), to);
+    }
   }
 
   /** One transaction: the page's events and the new checkpoint, or nothing. False if the checkpoint was not `from`. */
@@ -287,10 +318,15 @@ export class ProjectionRunner {
     const previous = this.failures.get(projection.name);
     const attempts = (previous?.attempts ?? 0) + 1;
     const backoff = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (attempts - 1));
-    const { checkpoint } = await this.checkpointOf(projection).catch(() => ({ checkpoint: START }));
-    const next = await this.store.readAll(checkpoint, { maxCount: 1 }).catch(() => ({ events: [] as RecordedEvent[] }));
+    let position: number;
+    if (error instanceof EventNotApplied) position = error.position;
+    else {
+      const { checkpoint } = await this.checkpointOf(projection).catch(() => ({ checkpoint: START }));
+      const next = await this.store.readAll(checkpoint, { maxCount: 1 }).catch(() => ({ events: [] as RecordedEvent[] }));
+      position = next.events[0]?.globalPosition ?? checkpoint.position;
+    }
     const failure: ProjectionFailure = {
-      position: next.events[0]?.globalPosition ?? checkpoint.position,
+      position,
       error: error.message,
       since: previous?.since ?? new Date(),
       attempts,

@@ -14,7 +14,11 @@ const INDICATORS = {
 
 /** Terminus's answer: the overall status and each indicator (database, eventStore, projections) with its facts. */
 export class HealthView {
-  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status!: string;
+  @ApiProperty({
+    enum: ['ok', 'degraded', 'error', 'shutting_down'],
+    description: 'ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind. error (503): the database or the log cannot be read.',
+  })
+  status!: string;
   @ApiPropertyOptional({ ...INDICATORS, description: 'Indicators that are up' }) info?: object;
   @ApiPropertyOptional({ ...INDICATORS, description: 'Indicators that are down' }) error?: object;
   @ApiProperty({ ...INDICATORS, description: 'Every indicator' }) details!: object;
@@ -32,14 +36,18 @@ export class HealthController {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  /** 200 when the database answers and the event store can be read; 503 otherwise. */
+  /**
+   * 200 when the database answers and the event store can be read — "ok", or "degraded" when a
+   * projection cannot apply the log (it backs off and retries; commands are still taken, so a load
+   * balancer should keep the instance); 503 when the database or the log cannot be read.
+   */
   @Get()
   @Public()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOkResponse({ type: HealthView, description: 'The database answers, the log can be read, the projections report' })
+  @ApiOkResponse({ type: HealthView, description: 'The database answers and the log can be read (ok), perhaps with a read model failing (degraded)' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'Something the ledger needs is down' })
-  check() {
-    return this.health.check([
+  async check() {
+    const result = await this.health.check([
       async () => {
         const session = this.indicators.check('database');
         try {
@@ -63,11 +71,16 @@ export class HealthController {
         const session = this.indicators.check('projections');
         try {
           const status = await this.projections.status();
-          return session.up({ projections: Object.fromEntries(status.map((s) => [s.projection, { lag: s.lag, eventsApplied: s.eventsApplied, active: s.active }])) });
+          return session.up({
+            failing: status.filter((s) => s.failing).map((s) => s.projection),
+            projections: Object.fromEntries(status.map((s) => [s.projection, { lag: s.lag, eventsApplied: s.eventsApplied, active: s.active, failing: s.failing }])),
+          });
         } catch (error) {
           return session.down({ message: (error as Error).message });
         }
       },
     ]);
+    const failing = (result.details.projections as { failing?: string[] } | undefined)?.failing ?? [];
+    return failing.length > 0 ? { ...result, status: 'degraded' } : result;
   }
 }
