@@ -12,3 +12,4 @@ export * from './postgres/roles.js';
 export * from './verify.js';
 export * from './eventstoredb/eventstoredb-codec.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
+export * from './migrate-store.js';

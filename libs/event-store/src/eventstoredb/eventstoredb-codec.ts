@@ -18,9 +18,9 @@ import {
   WrongExpectedVersionError,
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
-import { AppendRefused, InvalidAppend, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import { AppendRefused, ImportRefused, InvalidAppend, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
 import type { Checkpoint, ExpectedVersion, RecordedEvent } from '../event-store.port.js';
-import { CHAIN_FORMAT, GENESIS_HASH, type HashedContent, chainLink } from '../hash-chain.js';
+import { CHAIN_FORMAT, GENESIS_HASH, type HashedContent, chainLink, contentDigest } from '../hash-chain.js';
 
 /**
  * How the ledger's events are written to and read from EventStoreDB/KurrentDB (ADR 0005): pure
@@ -186,6 +186,42 @@ export function encodeEventStoreDbAppend(
     prevHash = hash;
   });
   return { events, claims, lastHash: prevHash };
+}
+
+/**
+ * Events copied from another store (`ledger migrate-store`), one stream's run of them, as they were
+ * recorded: their recorded time, previous hash and hash are kept, never recomputed. Refused unless
+ * they extend the stream's head exactly (version, previous hash), each hash is its link, and no
+ * recorded time is earlier than the head's or `notBefore` (the log's last).
+ */
+export function encodeImported(events: readonly RecordedEvent[], head: EventStoreDbHead, notBefore: Date | null, claimId: () => string): EncodedAppend {
+  let prev = head.hash;
+  let version = head.version;
+  let floor = [head.recordedAt, notBefore].reduce<number>((max, d) => (d && d.getTime() > max ? d.getTime() : max), -Infinity);
+  const contents: HashedContent[] = [];
+  const digests: string[] = [];
+  for (const event of events) {
+    const at = { eventId: event.eventId, streamId: event.streamId, streamVersion: event.streamVersion };
+    if (event.streamVersion !== version + 1 || event.prevHash !== prev) throw new ImportRefused(`event ${event.eventId} (version ${event.streamVersion} of ${event.streamId}) does not extend its stream, whose head is version ${version}`, at);
+    const digest = event.contentDigest ?? contentDigest(event);
+    if (chainLink(prev, event.streamId, event.streamVersion, event.recordedAt, digest) !== event.hash) throw new ImportRefused(`event ${event.eventId} (version ${event.streamVersion} of ${event.streamId}): its hash is not its link`, at);
+    if (event.recordedAt.getTime() < floor) throw new ImportRefused(`event ${event.eventId} (version ${event.streamVersion} of ${event.streamId}) was recorded at ${event.recordedAt.toISOString()}, before what the log has already recorded`, at);
+    floor = event.recordedAt.getTime();
+    contents.push({ eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, data: event.data, metadata: event.metadata });
+    digests.push(digest);
+    prev = event.hash;
+    version = event.streamVersion;
+  }
+  // The same encoding as an append, one event at a time so that each keeps its own recorded time.
+  const encoded: EncodedAppend = { events: [], claims: [], lastHash: prev };
+  let at = head;
+  events.forEach((event, i) => {
+    const one = encodeEventStoreDbAppend(event.streamId, at, [contents[i]!], [digests[i]!], event.recordedAt, claimId);
+    encoded.events.push(...one.events);
+    encoded.claims.push(...one.claims);
+    at = { version: event.streamVersion, hash: event.hash, recordedAt: event.recordedAt };
+  });
+  return encoded;
 }
 
 // ---- reading ----

@@ -15,7 +15,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { type Clock, systemClock } from '#shared-kernel';
 import { validateAppend } from '../append-validation.js';
-import { EventIdConflict, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import { EventIdConflict, ImportRefused, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
 import type {
   AppendRequest,
   AppendResult,
@@ -30,6 +30,7 @@ import type {
 } from '../event-store.port.js';
 import { checkpointOf, compareCheckpoints } from '../event-store.port.js';
 import { contentDigest, normalise } from '../hash-chain.js';
+import type { ImportTarget } from '../migrate-store.js';
 import { AppendNotifier, pollAll } from '../subscription.js';
 import {
   EMPTY_HEAD,
@@ -40,6 +41,7 @@ import {
   decodeClaim,
   decodeEvent,
   encodeEventStoreDbAppend,
+  encodeImported,
   expectationMet,
   isLedgerStream,
   judgeClaims,
@@ -340,6 +342,45 @@ export class EventStoreDbEventStore implements EventStore {
       }
     }
     return heads;
+  }
+
+  /** This store as the target of `ledger migrate-store` (ADR 0005): events copied with their recorded times and hashes. */
+  importTarget(): ImportTarget {
+    return {
+      progress: async () => {
+        let lastEventId: string | null = null;
+        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: ledgerStreamsFilter() })) {
+          if (resolved.event) lastEventId = resolved.event.id.toLowerCase();
+        }
+        return { count: await this.countAfter({ transactionId: '0', position: 0 }), lastEventId };
+      },
+      import: async (events) => {
+        // One atomic write per run of consecutive events of one stream, in the source's order, so that $all keeps it.
+        for (let i = 0; i < events.length; ) {
+          let j = i + 1;
+          while (j < events.length && events[j]!.streamId === events[i]!.streamId) j++;
+          const run = events.slice(i, j);
+          await this.inTurn(async () => {
+            const streamId = run[0]!.streamId;
+            const head = await this.readHead(streamId);
+            const encoded = encodeImported(run, head, await this.readTail(), randomUUID);
+            try {
+              await this.client.multiStreamAppend([
+                { streamName: streamId, expectedState: streamStateOf(head.version), events: encoded.events },
+                ...encoded.claims.map((claim) => ({ streamName: claim.streamName, expectedState: 'no_stream' as const, events: [claim.event] })),
+              ]);
+            } catch (error) {
+              const failure = classifyAppendFailure(error, streamId, head.version);
+              if (failure.kind === 'error') throw failure.error;
+              throw new ImportRefused(failure.kind === 'id-claimed' ? `an event id of ${streamId} is already in the target (${failure.claimStream})` : `${streamId} moved while it was being copied`, { streamId });
+            }
+            this.seen(run.at(-1)!.recordedAt);
+          });
+          i = j;
+        }
+        this.appended.notify();
+      },
+    };
   }
 
   async close(): Promise<void> {
