@@ -392,8 +392,10 @@ export class ProjectionRunner {
     await this.ensureCheckpointTable();
     return Promise.all(
       this.projections.map(async (projection) => {
-        const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
+        // The failure before the checkpoint: the page that clears a failure also moves the checkpoint, so
+        // a report that shows none never pairs it with the checkpoint from before that page.
         const [stored] = await this.dataSource.query(`SELECT failure FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
+        const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
         const lag = await this.store.countAfter(checkpoint);
         return {
           projection: projection.name,
