@@ -43,6 +43,11 @@ describe('ledger token', () => {
     [['rebuild'], /name one projection, or --all/, 'Usage: ledger rebuild'],
     [['projections', '--yaml'], /unknown option '--yaml'/, 'Usage: ledger projections'],
     [['verify', '--stream', 'not a stream'], /--stream must be a stream id/, 'Usage: ledger verify'],
+    [['migrate-store', '--from', 'mysql', '--to', 'postgres'], /--from must be postgres or eventstoredb, not "mysql"/, 'Usage: ledger migrate-store'],
+    [['migrate-store', '--from', 'postgres', '--to', 'postgres'], /same postgres store: name the other one with --to-url/, 'Usage: ledger migrate-store'],
+    [['migrate-store', '--from', 'postgres', '--to', 'eventstoredb'], /--to eventstoredb needs EVENTSTOREDB_URL or --to-url/, 'Usage: ledger migrate-store'],
+    [['migrate-store', '--from', 'postgres', '--to', 'eventstoredb', '--to-url', 'http://esdb:2113'], /--to-url must be a kurrentdb:\/\/ or esdb:\/\/ connection string/, 'Usage: ledger migrate-store'],
+    [['migrate-store', '--from', 'postgres', '--to', 'postgres', '--to-url', 'postgres://x/y', '--batch-size', '0'], /--batch-size must be a whole number/, 'Usage: ledger migrate-store'],
     [['frobnicate'], /unknown command/, 'Usage: ledger <command>'],
   ])('refuses %j with a clear message, the command\'s help and exit code 2', async (args, message, usage) => {
     const failure = (await ledger(...args).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
@@ -52,7 +57,7 @@ describe('ledger token', () => {
     expect(failure.stdout).toBe('');
   });
 
-  it.each([['token'], ['rebuild'], ['projections'], ['verify']])('explains %s with --help', async (command) => {
+  it.each([['token'], ['rebuild'], ['projections'], ['verify'], ['migrate-store']])('explains %s with --help', async (command) => {
     const { stdout } = await ledger(command, '--help');
     expect(stdout).toContain(`Usage: ledger ${command} [options]`);
     expect(stdout).toMatch(/^Options:$/m);
@@ -60,7 +65,7 @@ describe('ledger token', () => {
 
   it('lists its commands when run with none', async () => {
     const { stdout } = await ledger();
-    expect(stdout.match(/^ {2}(token|rebuild|projections|verify) /gm)).toEqual(['  token ', '  rebuild ', '  projections ', '  verify ']);
+    expect(stdout.match(/^ {2}(token|rebuild|projections|verify|migrate-store) /gm)).toEqual(['  token ', '  rebuild ', '  projections ', '  verify ', '  migrate-store ']);
   });
 });
 
@@ -97,5 +102,37 @@ describe('ledger verify', () => {
     const one = (await verify('--stream', streamId, '--json').catch((e: unknown) => e)) as { code: number; stdout: string };
     expect(one.code).toBe(3);
     expect(JSON.parse(one.stdout).faults).toEqual([expect.objectContaining({ streamId, kind: 'content', streamVersion: 2 })]);
+  });
+});
+
+/** `npm run ledger -- migrate-store --from postgres --to postgres --to-url …`: a real copy between two databases, run twice. */
+describe('ledger migrate-store', () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  beforeAll(async () => {
+    source = await createTestDatabase();
+    target = await createTestDatabase();
+    const store = new PostgresEventStore(source.pool);
+    for (let n = 1; n <= 4; n++) {
+      await store.append({ streamId: `risk-appetite-kent-${n % 2}`, streamType: 'risk-appetite', expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'RiskAppetiteDeclared', data: { n }, occurredAt: new Date(Date.UTC(2016, 0, n)) }] });
+    }
+    await store.close();
+  });
+  afterAll(async () => {
+    await source?.drop();
+    await target?.drop();
+  });
+  const migrate = (...args: string[]) =>
+    run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'migrate-store', '--from', 'postgres', '--to', 'postgres', '--to-url', target.ownerUrl, ...args], {
+      env: { ...process.env, DATABASE_URL: source.url, LOG_FORMAT: 'json' },
+    });
+
+  it('copies the log into another database, keeping stream types, verifies the copy, and copies nothing the second time', async () => {
+    const first = JSON.parse((await migrate('--json')).stdout);
+    expect(first).toMatchObject({ from: 'postgres', to: 'postgres', sourceEvents: 4, alreadyCopied: 0, copied: 4, whole: true, verify: { ok: true, eventsChecked: 4, streamsChecked: 2 } });
+    const { stdout } = await migrate();
+    expect(stdout).toMatch(/^0 events copied from postgres to postgres \(4 already there\) in [\d.]+ s; the copy holds 4 of the source's 4 events in 2 streams and verifies\.$/m);
+    const { rows } = await target.adminPool.query('SELECT DISTINCT type FROM streams');
+    expect(rows).toEqual([{ type: 'risk-appetite' }]);
   });
 });

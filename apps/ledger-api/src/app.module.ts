@@ -23,6 +23,8 @@ export interface AppModuleOptions {
   databasePoolSize: number;
   /** Group-committed append transactions in flight at once (default 2). */
   appendConcurrency?: number;
+  /** EVENT_STORE=eventstoredb: the log's EventStoreDB/KurrentDB connection string (read models stay in PostgreSQL). */
+  eventStoreDbUrl?: string;
   logger: Pino;
   identity: IdentitySettings;
   rateLimits: RateLimits;
@@ -52,7 +54,7 @@ export class AppModule {
           },
         }),
         TerminusModule.forRoot({ logger: false }),
-        EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency }),
+        EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency, eventStoreDbUrl: options.eventStoreDbUrl }),
         IdentityModule.forRoot(options.identity, options.rateLimits),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),

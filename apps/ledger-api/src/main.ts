@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     process.once(signal, () => void shutdown(signal));
   }
 
+  if (config.eventStore === 'eventstoredb') log.info('the log is in EventStoreDB (EVENTSTOREDB_URL); PostgreSQL keeps the read models');
   let app: Awaited<ReturnType<typeof createLedgerApp>> | undefined;
   try {
     app = await createLedgerApp({
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       embeddedDatabase: database.embedded,
       databasePoolSize: config.databasePoolSize,
       appendConcurrency: config.appendConcurrency,
+      eventStoreDbUrl: config.eventStore === 'eventstoredb' ? config.eventStoreDbUrl : undefined,
       logger: log,
       identity: config.identity,
       rateLimits: config.rateLimits,

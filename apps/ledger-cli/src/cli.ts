@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { LedgerConfig } from '#config';
-import type { PostgresEventStore } from '#event-store';
+import type { EventStore } from '#event-store';
 
 /** What every command gets: the configuration read once at start, and where to write. */
 export interface CliContext {
@@ -28,13 +28,14 @@ export function usageError(command: Command, message: string): never {
 /** The ledger's database as a second process sees it (DATABASE_URL, else the embedded cluster, running or not). */
 export interface LedgerDatabase {
   pool: pg.Pool;
-  store: PostgresEventStore;
+  /** The log: PostgreSQL's, or EventStoreDB's with EVENT_STORE=eventstoredb. */
+  store: EventStore;
   readModels: DataSource;
   close(): Promise<void>;
 }
 
 export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Promise<LedgerDatabase> {
-  const [{ default: pg }, { PostgresEventStore, connectDatabase }, { openReadModelDatabase }] = await Promise.all([
+  const [{ default: pg }, { EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb }, { openReadModelDatabase }] = await Promise.all([
     import('pg'),
     import('#event-store'),
     import('#read-models'),
@@ -49,11 +50,13 @@ export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Pr
     await database.stop();
     throw error;
   }
+  const store = config.eventStore === 'eventstoredb' ? new EventStoreDbEventStore(connectEventStoreDb(config.eventStoreDbUrl!)) : new PostgresEventStore(pool);
   return {
     pool,
-    store: new PostgresEventStore(pool),
+    store,
     readModels,
     async close() {
+      await store.close();
       await readModels.destroy();
       await pool.end();
       await database.stop();

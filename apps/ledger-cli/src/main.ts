@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { loadConfigOrExit } from '#config';
 import type { CliContext, RegisterCommand } from './cli.js';
+import { registerMigrateStore } from './commands/migrate-store.js';
 import { registerProjections } from './commands/projections.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
 
 /** The commands, one file each in commands/: a new command is a new file and a line here. */
-const COMMANDS: RegisterCommand[] = [registerToken, registerRebuild, registerProjections, registerVerify];
+const COMMANDS: RegisterCommand[] = [registerToken, registerRebuild, registerProjections, registerVerify, registerMigrateStore];
 
 // Every setting, read and checked once (README.md's configuration table); a bad one exits 2 here.
 const config = loadConfigOrExit(process.env, { program: 'ledger', exitCode: 2 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createLogger, loadConfigOrExit } from '#config';
-import { PostgresEventStore, connectDatabase, migrateAs } from '#event-store';
+import { type EventStore, EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, migrateAs } from '#event-store';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
 
 /**
@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   await migrateAs(database.migrationUrl);
   const dataSource = await openReadModelDatabase(database.url, 4);
-  const runner = new ProjectionRunner(new PostgresEventStore(pool), dataSource, PROJECTIONS, { log: (message) => log.warn(message) });
+  // The log is read from EventStoreDB with EVENT_STORE=eventstoredb; the read models and their checkpoints stay in PostgreSQL.
+  const store: EventStore = config.eventStore === 'eventstoredb' ? new EventStoreDbEventStore(connectEventStoreDb(config.eventStoreDbUrl!)) : new PostgresEventStore(pool);
+  const runner = new ProjectionRunner(store, dataSource, PROJECTIONS, { log: (message) => log.warn(message) });
   await runner.start();
   log.info({ projections: PROJECTIONS.map((p) => p.name) }, 'ledger projector running');
 
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'projector stopping');
     await runner.stop();
+    await store.close();
     await dataSource.destroy();
     await pool.end();
     await database.stop();

@@ -20,6 +20,11 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 const bool = () => z.stringbool({ truthy: ['true'], falsy: ['false'] });
 const httpUrl = () => z.url({ protocol: /^https?$/ });
 
+export const EVENT_STORES = ['postgres', 'eventstoredb'] as const;
+export type EventStoreKind = (typeof EVENT_STORES)[number];
+/** The connection-string schemes the KurrentDB client accepts (kurrentdb://, esdb://, with +discover for a cluster's gossip). */
+const EVENTSTOREDB_URL = /^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\/[^\s]+$/;
+
 const schema = z.object({
   PORT: wholeNumber(1, 65535).default(3000),
   HOST: z.string().default('localhost'),
@@ -28,6 +33,8 @@ const schema = z.object({
   LEDGER_DATA_DIR: z.string().default('data'),
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   LEDGER_APPEND_CONCURRENCY: wholeNumber(1, 1000).default(2),
+  EVENT_STORE: z.enum(EVENT_STORES).default('postgres'),
+  EVENTSTOREDB_URL: z.string().regex(EVENTSTOREDB_URL).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   LEDGER_DEMO_DATA: bool().optional(),
@@ -50,6 +57,8 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   LEDGER_DATA_DIR: { allowed: 'a directory' },
   DATABASE_POOL_SIZE: { allowed: 'a whole number from 1 to 1000' },
   LEDGER_APPEND_CONCURRENCY: { allowed: 'a whole number from 1 to 1000' },
+  EVENT_STORE: { allowed: `one of ${EVENT_STORES.join(', ')}` },
+  EVENTSTOREDB_URL: { allowed: 'a kurrentdb://, esdb:// (or +discover) connection string', secret: true },
   LOG_LEVEL: { allowed: `one of ${LOG_LEVELS.join(', ')}` },
   LOG_FORMAT: { allowed: `one of ${LOG_FORMATS.join(', ')}` },
   LEDGER_DEMO_DATA: { allowed: 'true or false' },
@@ -73,6 +82,10 @@ export interface LedgerConfig {
   databasePoolSize: number;
   /** Group-committed append transactions in flight at once per process. */
   appendConcurrency: number;
+  /** Where the log is: PostgreSQL (DATABASE_URL or the embedded one), or EventStoreDB/KurrentDB at EVENTSTOREDB_URL. Read models are always in PostgreSQL. */
+  eventStore: EventStoreKind;
+  /** EVENTSTOREDB_URL: the log with EVENT_STORE=eventstoredb; the other store for `ledger migrate-store` otherwise. */
+  eventStoreDbUrl: string | undefined;
   log: { level: LogLevel; format: LogFormat };
   /** Load the demo history into an empty ledger at start: LEDGER_DEMO_DATA, else true on the embedded database only. */
   demoData: boolean;
@@ -116,6 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     }
   }
   if (given.MIGRATION_DATABASE_URL && !given.DATABASE_URL) problems.set('DATABASE_URL', 'MIGRATION_DATABASE_URL is set but DATABASE_URL is not: name the application’s connection too (without both, the embedded PostgreSQL is used)');
+  if (given.EVENT_STORE === 'eventstoredb' && !given.EVENTSTOREDB_URL) problems.set('EVENTSTOREDB_URL', 'EVENT_STORE is eventstoredb but EVENTSTOREDB_URL is not set: name the cluster (e.g. kurrentdb+discover://ledger:…@esdb-1:2113,esdb-2:2113,esdb-3:2113)');
   if (given.OIDC_ISSUER && !given.OIDC_JWKS_URL) problems.set('OIDC_JWKS_URL', 'OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens');
   if (given.OIDC_JWKS_URL && !given.OIDC_ISSUER) problems.set('OIDC_ISSUER', 'OIDC_JWKS_URL is set but OIDC_ISSUER is not: both are needed to verify tokens');
   if (!parsed.success || problems.size > 0) throw new ConfigError([...problems.values()]);
@@ -130,6 +144,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     dataDir,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     appendConcurrency: v.LEDGER_APPEND_CONCURRENCY,
+    eventStore: v.EVENT_STORE,
+    eventStoreDbUrl: v.EVENTSTOREDB_URL,
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
     demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
     runProjections: v.RUN_PROJECTIONS,

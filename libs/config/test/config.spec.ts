@@ -22,6 +22,8 @@ describe('the configuration', () => {
       dataDir: '/srv/ledger/data',
       databasePoolSize: 10,
       appendConcurrency: 2,
+      eventStore: 'postgres',
+      eventStoreDbUrl: undefined,
       log: { level: 'info', format: 'json' },
       demoData: true,
       runProjections: true,
@@ -39,6 +41,8 @@ describe('the configuration', () => {
         LEDGER_DATA_DIR: 'var/ledger',
         DATABASE_POOL_SIZE: '20',
         LEDGER_APPEND_CONCURRENCY: '4',
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTOREDB_URL: 'kurrentdb+discover://ledger:secret@esdb-1:2113,esdb-2:2113,esdb-3:2113?tls=true',
         LOG_LEVEL: 'debug',
         LOG_FORMAT: 'pretty',
         LEDGER_DEMO_DATA: 'true',
@@ -58,6 +62,8 @@ describe('the configuration', () => {
       dataDir: '/srv/ledger/var/ledger',
       databasePoolSize: 20,
       appendConcurrency: 4,
+      eventStore: 'eventstoredb',
+      eventStoreDbUrl: 'kurrentdb+discover://ledger:secret@esdb-1:2113,esdb-2:2113,esdb-3:2113?tls=true',
       log: { level: 'debug', format: 'pretty' },
       demoData: true,
       runProjections: false,
@@ -99,9 +105,16 @@ describe('the configuration', () => {
     [{ OIDC_ISSUER: 'https://login.example/' }, 'OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens'],
     [{ OIDC_JWKS_URL: 'https://login.example/jwks' }, 'OIDC_JWKS_URL is set but OIDC_ISSUER is not: both are needed to verify tokens'],
     [{ RATE_LIMIT_WRITES_PER_PRINCIPAL: '0' }, 'RATE_LIMIT_WRITES_PER_PRINCIPAL must be a whole number of at least 1, not "0"'],
+    [{ EVENT_STORE: 'kafka' }, 'EVENT_STORE must be one of postgres, eventstoredb, not "kafka"'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENT_STORE is eventstoredb but EVENTSTOREDB_URL is not set: name the cluster (e.g. kurrentdb+discover://ledger:…@esdb-1:2113,esdb-2:2113,esdb-3:2113)'],
+    [{ EVENTSTOREDB_URL: 'http://esdb:2113' }, 'EVENTSTOREDB_URL must be a kurrentdb://, esdb:// (or +discover) connection string (its value is not shown: it may hold a password)'],
     [{ RATE_LIMIT_WRITES_PER_IP: 'lots' }, 'RATE_LIMIT_WRITES_PER_IP must be a whole number of at least 1, not "lots"'],
   ])('refuses %j: %s', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('keeps PostgreSQL as the log unless EVENT_STORE says eventstoredb; EVENTSTOREDB_URL alone names the other store for migrate-store', () => {
+    expect(loadConfig({ EVENTSTOREDB_URL: 'esdb://localhost:2113?tls=false' })).toMatchObject({ eventStore: 'postgres', eventStoreDbUrl: 'esdb://localhost:2113?tls=false' });
   });
 
   it('never echoes a bad DATABASE_URL, which may hold a password', () => {

@@ -59,3 +59,10 @@ function describe(expected: ExpectedVersion): string {
   if (expected === 'any') return 'any version';
   return `version ${expected}`;
 }
+
+/** A copied event the target store will not take as it is (it does not extend its stream, its hash is not its link, it would be recorded before what the target already holds, its id is taken): nothing of it was written. */
+export class ImportRefused extends LedgerError {
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super('ImportRefused', 'conflict', `The copy was refused: ${reason}.`, details);
+  }
+}

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { type AppliedMigration, migrate } from './postgres/migrations.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+import { EventStoreDbEventStore, connectEventStoreDb } from './eventstoredb/eventstoredb-event-store.js';
 
 export const PG_POOL = Symbol.for('governance-ledger.PgPool');
 
@@ -11,6 +12,11 @@ export interface EventStoreModuleOptions extends PostgresEventStoreOptions {
   /** The owner role's connection string: migrations run as it, the application never does (default: url). */
   migrationUrl?: string;
   poolSize?: number;
+  /**
+   * EVENT_STORE=eventstoredb: the log is in the EventStoreDB/KurrentDB cluster this connection string
+   * names, and PostgreSQL (`url`) keeps only the read models and their checkpoints.
+   */
+  eventStoreDbUrl?: string;
 }
 
 @Injectable()
@@ -39,7 +45,7 @@ export async function migrateAs(url: string): Promise<AppliedMigration[]> {
   }
 }
 
-/** The PostgreSQL event store, migrated on start, for the whole application. */
+/** The event store for the whole application: PostgreSQL (migrated on start), or EventStoreDB with PostgreSQL for the read models. */
 @Module({})
 export class EventStoreModule {
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
@@ -58,7 +64,12 @@ export class EventStoreModule {
             return pool;
           },
         },
-        { provide: EVENT_STORE, useFactory: (pool: pg.Pool) => new PostgresEventStore(pool, options), inject: [PG_POOL] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (pool: pg.Pool) =>
+            options.eventStoreDbUrl ? new EventStoreDbEventStore(connectEventStoreDb(options.eventStoreDbUrl)) : new PostgresEventStore(pool, options),
+          inject: [PG_POOL],
+        },
         EventStoreShutdown,
       ],
       exports: [PG_POOL, EVENT_STORE],

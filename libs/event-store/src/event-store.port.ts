@@ -41,8 +41,18 @@ export interface AppendResult {
 }
 
 export interface RecordedEvent<Data = unknown> {
+  /**
+   * The event's place in the global log: unique, never reused. On PostgreSQL a sequence value taken
+   * before commit (so the log's order is by transaction first, see Checkpoint); on EventStoreDB the
+   * event's prepare position in the transaction log (a byte offset: increasing along the log's order,
+   * not dense); in memory 1, 2, 3…
+   */
   globalPosition: number;
-  /** The PostgreSQL xid8 of the appending transaction, as a decimal string ("0" elsewhere). */
+  /**
+   * The commit order of the append that wrote the event, as a decimal string: PostgreSQL's xid8 of
+   * the appending transaction; EventStoreDB's commit position; the in-memory store's append counter.
+   * The log's order is (transactionId as a number, globalPosition).
+   */
   transactionId: string;
   streamId: string;
   streamVersion: number;
@@ -71,8 +81,9 @@ export interface ReadStreamOptions {
 
 /**
  * A position in the global log. Readers resume after it. It is a pair (transaction id, global
- * position), never the position alone: positions are allocated before commit, so a slower
- * transaction can commit a lower position after a faster one has been read.
+ * position), never the position alone: on PostgreSQL positions are allocated before commit, so a
+ * slower transaction can commit a lower position after a faster one has been read. On EventStoreDB
+ * the pair is (commit position, prepare position), the server's own $all position (ADR 0005).
  */
 export interface Checkpoint {
   transactionId: string;
@@ -122,6 +133,17 @@ export interface EventStore {
   /** Every event after `after`, then new ones as they are committed, until the signal aborts. */
   subscribe(after: Checkpoint, options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   head(): Promise<StoreHead>;
+  /**
+   * How many events a gap-free reader would read after `after` (counting stops at `cap` where given):
+   * a projection's lag, the length of the log for a progress bar.
+   */
+  countAfter(after: Checkpoint, options?: { cap?: number }): Promise<number>;
+  /**
+   * Whether readers that have read up to each of these checkpoints have all read the event at a
+   * global position ("read your own write"): true or false, or 'unknown' when the store knows no
+   * committed event at that position.
+   */
+  readThrough(globalPosition: number, checkpoints: readonly Checkpoint[]): Promise<boolean | 'unknown'>;
   /** Every stream's head as the store keeps it (or one stream's): for verification. */
   streamHeads(filter?: { streamId?: string }): Promise<StreamHead[]>;
   close(): Promise<void>;

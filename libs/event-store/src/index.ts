@@ -10,3 +10,6 @@ export * from './postgres/embedded-database.js';
 export * from './event-store.module.js';
 export * from './postgres/roles.js';
 export * from './verify.js';
+export * from './eventstoredb/eventstoredb-codec.js';
+export * from './eventstoredb/eventstoredb-event-store.js';
+export * from './migrate-store.js';

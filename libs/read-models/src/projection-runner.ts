@@ -415,14 +415,9 @@ export class ProjectionRunner {
    */
   async appliedThrough(position: number): Promise<boolean | 'unknown'> {
     await this.ensureCheckpointTable();
-    const [row] = await this.dataSource.query(
-      `SELECT e.transaction_id::text AS transaction_id, bool_and(c.projection IS NOT NULL AND (e.transaction_id, e.global_position) <= (c.transaction_id::xid8, c.position)) AS applied
-         FROM events e CROSS JOIN unnest($2::text[]) AS p(name) LEFT JOIN ${this.checkpointTable()} c ON c.projection = p.name
-        WHERE e.global_position = $1
-        GROUP BY e.transaction_id`,
-      [position, this.projections.map((p) => p.name)],
-    );
-    return row ? Boolean(row.applied) : 'unknown';
+    // Through the event-store port: the log may live in another store than the read models (EventStoreDB).
+    const checkpoints = await Promise.all(this.projections.map(async (projection) => (await this.checkpointOf(projection)).checkpoint));
+    return this.store.readThrough(position, checkpoints);
   }
 
   /**
@@ -433,13 +428,11 @@ export class ProjectionRunner {
     await this.ensureCheckpointTable();
     return Promise.all(
       this.projections.map(async (projection) => {
-        const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
+        // The failure before the checkpoint: the page that clears a failure also moves the checkpoint, so
+        // a report that shows none never pairs it with the checkpoint from before that page.
         const [stored] = await this.dataSource.query(`SELECT failure FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
-        const [{ lag }] = await this.dataSource.query(
-          `SELECT count(*)::int AS lag FROM events
-            WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
-          [checkpoint.transactionId, checkpoint.position],
-        );
+        const { checkpoint, eventsApplied } = await this.checkpointOf(projection);
+        const lag = await this.store.countAfter(checkpoint);
         return {
           projection: projection.name,
           checkpoint,

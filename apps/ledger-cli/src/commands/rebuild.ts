@@ -33,8 +33,8 @@ export function registerRebuild(program: Command, { config, stdout, stderr }: Cl
       const database = await openLedgerDatabase(config);
       try {
         const runner = new ProjectionRunner(database.store, database.readModels, PROJECTIONS, { batchSize: 1000 });
-        const { rows } = await database.pool.query<{ total: number }>('SELECT count(*)::int AS total FROM events');
-        const total = Math.max(1, rows[0]!.total);
+        const { START } = await import('#event-store');
+        const total = Math.max(1, await database.store.countAfter(START));
         const width = Math.max(...chosen.map((p) => p.name.length));
         for (const projection of chosen) {
           const started = performance.now();

@@ -135,6 +135,17 @@ export class InMemoryEventStore implements EventStore {
     return { position: this.log.length };
   }
 
+  async countAfter(after: Checkpoint, options: { cap?: number } = {}): Promise<number> {
+    const count = this.log.filter((e) => compareCheckpoints(checkpointOf(e), after) > 0).length;
+    return options.cap === undefined ? count : Math.min(count, options.cap);
+  }
+
+  async readThrough(globalPosition: number, checkpoints: readonly Checkpoint[]): Promise<boolean | 'unknown'> {
+    const event = this.log[globalPosition - 1];
+    if (!event) return 'unknown';
+    return checkpoints.every((checkpoint) => compareCheckpoints(checkpoint, checkpointOf(event)) >= 0);
+  }
+
   async streamHeads(filter: { streamId?: string } = {}): Promise<StreamHead[]> {
     return [...this.streams.entries()]
       .filter(([streamId]) => filter.streamId === undefined || streamId === filter.streamId)

@@ -13,6 +13,7 @@ import {
   type StreamHead,
   type SubscribeOptions,
   checkpointOf,
+  compareCheckpoints,
   streamTypeOf,
 } from '../event-store.port.js';
 import { contentDigest, normalise } from '../hash-chain.js';
@@ -273,6 +274,23 @@ export class PostgresEventStore implements EventStore {
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
     );
     return { position: Number(rows[0]?.position ?? 0) };
+  }
+
+  async countAfter(after: Checkpoint, options: { cap?: number } = {}): Promise<number> {
+    const { rows } = await this.pool.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM (SELECT 1 FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        LIMIT $3) counted`,
+      [after.transactionId, after.position, options.cap ?? null],
+    );
+    return rows[0]!.count;
+  }
+
+  async readThrough(globalPosition: number, checkpoints: readonly Checkpoint[]): Promise<boolean | 'unknown'> {
+    const { rows } = await this.pool.query<{ transaction_id: string }>('SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1', [globalPosition]);
+    if (!rows[0]) return 'unknown';
+    const at: Checkpoint = { transactionId: rows[0].transaction_id, position: globalPosition };
+    return checkpoints.every((checkpoint) => compareCheckpoints(checkpoint, at) >= 0);
   }
 
   async streamHeads(filter: { streamId?: string } = {}): Promise<StreamHead[]> {

@@ -51,7 +51,16 @@ async function ensureRole(client: pg.Client, role: string, password: string): Pr
       if ((error as { code?: string }).code !== '42710' && (error as { code?: string }).code !== '23505') throw error; // created meanwhile
     }
   }
-  await client.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)} NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS`);
+  // Two processes provisioning at once (test files in parallel) can update the role's row together:
+  // PostgreSQL then refuses one with "tuple concurrently updated", and the same statement again succeeds.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)} NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test((error as Error).message)) throw error;
+    }
+  }
 }
 
 /**
