@@ -67,7 +67,7 @@ describe('authentication with bearer tokens, over HTTP', () => {
   });
 
   it('refuses an expired token', async () => {
-    await expectRefused(await me(`Bearer ${await api.tokenFor(kentChief, { ttlSeconds: -60 })}`), 'TokenExpired');
+    await expectRefused(await me(`Bearer ${await api.tokenFor(kentChief, { ttlSeconds: -120 })}`), 'TokenExpired');
   });
 
   it('refuses a token issued for another audience', async () => {
@@ -77,6 +77,23 @@ describe('authentication with bearer tokens, over HTTP', () => {
   it('refuses a token whose role is not one of the ledger’s', async () => {
     const token = await api.tokenFor({ ...kentChief, role: 'superintendent' as Principal['role'] });
     await expectRefused(await me(`Bearer ${token}`), 'TokenClaimsInvalid');
+  });
+
+  it('refuses a token issued in the future, beyond a minute of clock skew', async () => {
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    await expectRefused(await me(`Bearer ${await api.tokenFor(kentChief, { issuedAt: inAnHour })}`), 'TokenIssuedInFuture');
+    // Within the skew, a token is taken.
+    const response = await me(`Bearer ${await api.tokenFor(kentChief, { issuedAt: Math.floor(Date.now() / 1000) + 30 })}`);
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a token valid for longer than the ledger accepts (24 hours by default)', async () => {
+    await expectRefused(await me(`Bearer ${await api.tokenFor(kentChief, { ttlSeconds: 25 * 3600 })}`), 'TokenLifetimeTooLong');
+    expect((await me(`Bearer ${await api.tokenFor(kentChief, { ttlSeconds: 24 * 3600 })}`)).status).toBe(200);
+  });
+
+  it('refuses a force claim that names no force of the register', async () => {
+    await expectRefused(await me(`Bearer ${await api.tokenFor({ ...kentChief, force: 'atlantis' })}`), 'TokenClaimsInvalid');
   });
 
   it('refuses something that is not a JWT at all', async () => {

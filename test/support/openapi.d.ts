@@ -3120,6 +3120,24 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ApproveBenefitProfile_handle: {

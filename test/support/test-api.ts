@@ -14,11 +14,11 @@ export interface TestApi {
   app: NestFastifyApplication;
   issuer: LocalIssuer;
   dataDir: string;
-  tokenFor(principal: Principal, options?: { ttlSeconds?: number; audience?: string }): Promise<string>;
+  tokenFor(principal: Principal, options?: { ttlSeconds?: number; audience?: string; issuedAt?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { rateLimits?: Partial<RateLimits> } = {}): Promise<TestApi> {
+export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; metricsToken?: string } = {}): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-test-'));
   await chmod(dataDir, 0o755);
@@ -30,6 +30,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits> }
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     identity: { audience: DEFAULT_AUDIENCE, dataDir },
     rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
+    metricsToken: options.metricsToken,
     swaggerUi: false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
-import { DemoDataModule, GovernanceModule } from '#governance';
+import { DemoDataModule, FORCE_CODES, GovernanceModule } from '#governance';
 import { IntegrityModule } from '#integrity';
 import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
@@ -12,7 +12,7 @@ import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { MeController } from './me/me.controller.js';
-import { MetricsController } from './metrics.controller.js';
+import { METRICS_ACCESS, type MetricsAccess, MetricsController } from './metrics.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 export interface AppModuleOptions {
@@ -28,6 +28,8 @@ export interface AppModuleOptions {
   logger: Pino;
   identity: IdentitySettings;
   rateLimits: RateLimits;
+  /** METRICS_TOKEN: /metrics answers only to it as a bearer token; unset: only to loopback clients. */
+  metricsToken?: string;
   /** Run the projections in this process (default true); false when apps/ledger-projector runs them. */
   runProjections?: boolean;
   /** Load the demo history into an empty ledger at start (default false). */
@@ -55,7 +57,8 @@ export class AppModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency, eventStoreDbUrl: options.eventStoreDbUrl }),
-        IdentityModule.forRoot(options.identity, options.rateLimits),
+        // A token's force claim must name a force of the register the ledger keeps.
+        IdentityModule.forRoot({ ...options.identity, knownForces: FORCE_CODES }, options.rateLimits),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),
         IntegrityModule,
@@ -64,6 +67,7 @@ export class AppModule {
       controllers: [HomeController, HealthController, MeController, MetricsController],
       providers: [
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
+        { provide: METRICS_ACCESS, useValue: { token: options.metricsToken } satisfies MetricsAccess },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

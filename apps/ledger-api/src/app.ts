@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplication } from '@nestjs/common';
@@ -18,6 +19,23 @@ export interface LedgerAppOptions extends AppModuleOptions {
   swaggerUi?: boolean;
 }
 
+/**
+ * Pages load only what this server serves: no inline script (a page that needs one allows it by
+ * its hash), no framing by another site, no plugins, forms posted only here.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1_048_576,
@@ -36,6 +54,11 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  // Signed-in answers are for the person who asked: never kept by a browser or a proxy.
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    if (request.headers.authorization !== undefined && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
   // Hygiene first: nothing a log must never hold reaches class-transformer or a DTO.
   app.useGlobalPipes(new InputHygienePipe(), ledgerValidationPipe());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {

@@ -1,14 +1,37 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiProblems } from '#governance';
+import { LedgerError } from '#shared-kernel';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '#identity';
 import { ProjectionRunner } from '#read-models';
 
+export const METRICS_ACCESS = Symbol('METRICS_ACCESS');
+export interface MetricsAccess {
+  /** METRICS_TOKEN; unset: loopback clients only. */
+  token?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Who may read the metrics: a scraper with METRICS_TOKEN, or, when none is set, a client on this machine. */
+export function refuseMetricsTo(request: FastifyRequest, access: MetricsAccess): LedgerError | undefined {
+  if (access.token) {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const expected = Buffer.from(access.token);
+    const same = given.length === access.token.length && timingSafeEqual(Buffer.from(given), expected);
+    return same ? undefined : new LedgerError('MetricsTokenRequired', 'unauthenticated', 'The metrics are read with the METRICS_TOKEN bearer token.');
+  }
+  return LOOPBACK.has(request.ip) ? undefined : new LedgerError('MetricsForLoopbackOnly', 'forbidden', 'Without METRICS_TOKEN set, the metrics are read only from this machine (loopback).');
+}
+
 /**
  * Prometheus text format: process metrics, and per projection its lag (events a gap-free reader
  * can see that it has not applied), the events it has applied, and, while it fails, where, since
- * when, how often and why. Public, for a scraper on the
- * internal network: it shows counts, never content.
+ * when, how often and why. Counts, never content — yet not for everyone: with METRICS_TOKEN set,
+ * only with it as a bearer token; without, only to clients on this machine.
  */
 @ApiTags('operations')
 @Controller('metrics')
@@ -18,12 +41,15 @@ export class MetricsController {
   private readonly applied = new Gauge({ name: 'ledger_projection_events_applied', help: 'Events the projection has read since it was last built', labelNames: ['projection'], registers: [this.registry] });
   private readonly active = new Gauge({ name: 'ledger_projection_active', help: '1 when this process runs the projection', labelNames: ['projection'], registers: [this.registry] });
   private readonly failing = new Gauge({ name: 'ledger_projection_failing', help: '1 while the projection cannot apply the log’s next page (it backs off and retries)', labelNames: ['projection'], registers: [this.registry] });
-  private readonly failingPosition = new Gauge({ name: 'ledger_projection_failing_position', help: 'Global position of the first event of the page the projection cannot apply (absent when not failing)', labelNames: ['projection'], registers: [this.registry] });
-  private readonly failingAttempts = new Gauge({ name: 'ledger_projection_failing_attempts', help: 'Attempts so far at the page the projection cannot apply', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failingPosition = new Gauge({ name: 'ledger_projection_failing_position', help: 'Global position of the event the projection cannot apply (absent when not failing)', labelNames: ['projection'], registers: [this.registry] });
+  private readonly failingAttempts = new Gauge({ name: 'ledger_projection_failing_attempts', help: 'Attempts so far at the event the projection cannot apply', labelNames: ['projection'], registers: [this.registry] });
   private readonly failingSince = new Gauge({ name: 'ledger_projection_failing_since_seconds', help: 'Unix time the projection began to fail', labelNames: ['projection'], registers: [this.registry] });
   private readonly failure = new Gauge({ name: 'ledger_projection_failure_info', help: 'The error of a failing projection, as a label (first 200 characters); value 1', labelNames: ['projection', 'error'], registers: [this.registry] });
 
-  constructor(private readonly projections: ProjectionRunner) {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
+  ) {
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -32,8 +58,12 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics: process, and projection lag' })
   @ApiProduces('text/plain')
+  @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
-  async metrics(): Promise<string> {
+  @ApiProblems(401, 403)
+  async metrics(@Req() request: FastifyRequest): Promise<string> {
+    const refusal = refuseMetricsTo(request, this.access);
+    if (refusal) throw refusal;
     this.failingPosition.reset();
     this.failingAttempts.reset();
     this.failingSince.reset();

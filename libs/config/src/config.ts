@@ -44,6 +44,8 @@ const schema = z.object({
   OIDC_AUDIENCE: z.string().default(DEFAULT_OIDC_AUDIENCE),
   RATE_LIMIT_WRITES_PER_PRINCIPAL: wholeNumber(1).default(120),
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
+  TOKEN_MAX_LIFETIME_HOURS: wholeNumber(1, 720).default(24),
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/).optional(),
 });
 
 export type ConfigVariable = keyof typeof schema.shape;
@@ -68,6 +70,8 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   OIDC_AUDIENCE: { allowed: 'an audience name' },
   RATE_LIMIT_WRITES_PER_PRINCIPAL: { allowed: 'a whole number of at least 1' },
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
+  TOKEN_MAX_LIFETIME_HOURS: { allowed: 'a whole number of hours from 1 to 720' },
+  METRICS_TOKEN: { allowed: '16 to 200 printable characters without spaces', secret: true },
 };
 
 export interface LedgerConfig {
@@ -92,7 +96,9 @@ export interface LedgerConfig {
   /** False when apps/ledger-projector keeps the read models. */
   runProjections: boolean;
   /** The shape of #identity's IdentitySettings. */
-  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string };
+  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; maxLifetimeSeconds: number };
+  /** METRICS_TOKEN: /metrics answers only with it as a bearer token; unset: only to loopback clients. */
+  metricsToken: string | undefined;
   /** The shape of #identity's RateLimits. */
   rateLimits: { perPrincipalPerMinute: number; perIpPerMinute: number };
 }
@@ -149,7 +155,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
     demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
     runProjections: v.RUN_PROJECTIONS,
-    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir },
+    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600 },
+    metricsToken: v.METRICS_TOKEN,
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
   };
 }

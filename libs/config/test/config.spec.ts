@@ -27,8 +27,9 @@ describe('the configuration', () => {
       log: { level: 'info', format: 'json' },
       demoData: true,
       runProjections: true,
-      identity: { issuer: undefined, jwksUrl: undefined, audience: 'governance-ledger', dataDir: '/srv/ledger/data' },
+      identity: { issuer: undefined, jwksUrl: undefined, audience: 'governance-ledger', dataDir: '/srv/ledger/data', maxLifetimeSeconds: 24 * 3600 },
       rateLimits: { perPrincipalPerMinute: 120, perIpPerMinute: 600 },
+      metricsToken: undefined,
     });
   });
 
@@ -52,6 +53,8 @@ describe('the configuration', () => {
         OIDC_AUDIENCE: 'ledger-prod',
         RATE_LIMIT_WRITES_PER_PRINCIPAL: '30',
         RATE_LIMIT_WRITES_PER_IP: '90',
+        TOKEN_MAX_LIFETIME_HOURS: '8',
+        METRICS_TOKEN: 'scraper-7f3c9a1e2b4d6f80',
       },
       { cwd: '/srv/ledger' },
     );
@@ -67,8 +70,9 @@ describe('the configuration', () => {
       log: { level: 'debug', format: 'pretty' },
       demoData: true,
       runProjections: false,
-      identity: { issuer: 'https://login.example.police.uk/', jwksUrl: 'https://login.example.police.uk/jwks', audience: 'ledger-prod', dataDir: '/srv/ledger/var/ledger' },
+      identity: { issuer: 'https://login.example.police.uk/', jwksUrl: 'https://login.example.police.uk/jwks', audience: 'ledger-prod', dataDir: '/srv/ledger/var/ledger', maxLifetimeSeconds: 8 * 3600 },
       rateLimits: { perPrincipalPerMinute: 30, perIpPerMinute: 90 },
+      metricsToken: 'scraper-7f3c9a1e2b4d6f80',
     });
   });
 
@@ -109,6 +113,10 @@ describe('the configuration', () => {
     [{ EVENT_STORE: 'eventstoredb' }, 'EVENT_STORE is eventstoredb but EVENTSTOREDB_URL is not set: name the cluster (e.g. kurrentdb+discover://ledger:…@esdb-1:2113,esdb-2:2113,esdb-3:2113)'],
     [{ EVENTSTOREDB_URL: 'http://esdb:2113' }, 'EVENTSTOREDB_URL must be a kurrentdb://, esdb:// (or +discover) connection string (its value is not shown: it may hold a password)'],
     [{ RATE_LIMIT_WRITES_PER_IP: 'lots' }, 'RATE_LIMIT_WRITES_PER_IP must be a whole number of at least 1, not "lots"'],
+    [{ TOKEN_MAX_LIFETIME_HOURS: '721' }, 'TOKEN_MAX_LIFETIME_HOURS must be a whole number of hours from 1 to 720, not "721"'],
+    [{ TOKEN_MAX_LIFETIME_HOURS: '0' }, 'TOKEN_MAX_LIFETIME_HOURS must be a whole number of hours from 1 to 720, not "0"'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be 16 to 200 printable characters without spaces (its value is not shown: it may hold a password)'],
+    [{ METRICS_TOKEN: 'has a space in it, sadly' }, 'METRICS_TOKEN must be 16 to 200 printable characters without spaces (its value is not shown: it may hold a password)'],
   ])('refuses %j: %s', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
   });

@@ -37,9 +37,12 @@ export class LocalIssuer {
     return new LocalIssuer(await importJWK(jwk, ALGORITHM), publicJwk);
   }
 
-  /** A token for this person; a negative ttlSeconds gives one that has already expired (for tests). */
-  async mint(principal: Principal, options: { ttlSeconds?: number; audience?: string } = {}): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
+  /**
+   * A token for this person. For tests of refusal: a negative ttlSeconds gives one that has already
+   * expired; issuedAt (Unix seconds) one issued at another time.
+   */
+  async mint(principal: Principal, options: { ttlSeconds?: number; audience?: string; issuedAt?: number } = {}): Promise<string> {
+    const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
     return new SignJWT({ name: principal.name, role: principal.role, ...(principal.force ? { force: principal.force } : {}) })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid })
       .setSubject(principal.personId)

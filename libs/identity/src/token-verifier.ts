@@ -10,23 +10,31 @@ export interface IdentitySettings {
   jwksUrl?: string;
   audience: string;
   dataDir: string;
+  /** The longest lifetime (exp − iat) a token may have; default 24 hours (TOKEN_MAX_LIFETIME_HOURS). */
+  maxLifetimeSeconds?: number;
+  /** The force codes a token's force claim may name (the national register's 43); unset: any well-formed code. */
+  knownForces?: readonly string[];
 }
+
+/** Clocks of issuers and ledger may differ this much. */
+export const CLOCK_SKEW_SECONDS = 60;
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 /** Verifies bearer tokens (jose) and turns their claims into a Principal, or says exactly why not. */
 export class TokenVerifier {
   private constructor(
     private readonly keys: Parameters<typeof jwtVerify>[1],
     private readonly issuer: string,
-    private readonly audience: string,
+    private readonly settings: IdentitySettings,
     readonly localIssuer?: LocalIssuer,
   ) {}
 
   static async create(settings: IdentitySettings): Promise<TokenVerifier> {
     if (settings.issuer && settings.jwksUrl) {
-      return new TokenVerifier(createRemoteJWKSet(new URL(settings.jwksUrl)), settings.issuer, settings.audience);
+      return new TokenVerifier(createRemoteJWKSet(new URL(settings.jwksUrl)), settings.issuer, settings);
     }
     const local = await LocalIssuer.openOrCreate(settings.dataDir);
-    return new TokenVerifier(createLocalJWKSet({ keys: [local.publicJwk as JWK] }), LOCAL_ISSUER, settings.audience, local);
+    return new TokenVerifier(createLocalJWKSet({ keys: [local.publicJwk as JWK] }), LOCAL_ISSUER, settings, local);
   }
 
   async verify(token: string): Promise<Principal> {
@@ -34,19 +42,29 @@ export class TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.issuer,
-        audience: this.audience,
+        audience: this.settings.audience,
         algorithms: ['EdDSA', 'ES256', 'RS256', 'PS256'],
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
       }));
     } catch (error) {
       throw explain(error);
     }
-    const { sub, name, role, force } = payload as JWTPayload & Record<string, unknown>;
+    const { sub, name, role, force, iat, exp } = payload as JWTPayload & Record<string, unknown>;
+    // A token issued in the future was minted by a clock (or a hand) that cannot be trusted.
+    if (iat! > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw invalid('TokenIssuedInFuture', 'the bearer token says it was issued in the future');
+    const maxLifetime = this.settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    if (exp! - iat! > maxLifetime) {
+      throw invalid('TokenLifetimeTooLong', `the bearer token is valid for ${Math.round((exp! - iat!) / 3600)} hours, longer than the ${maxLifetime / 3600} this ledger accepts`);
+    }
     if (!isRole(role)) {
       throw invalid('TokenClaimsInvalid', `the token's role claim must be one of chief-officer, policing-body, collaboration-manager, auditor, registrar`);
     }
     if (force !== undefined && (typeof force !== 'string' || !FORCE_CODE.test(force))) {
       throw invalid('TokenClaimsInvalid', `the token's force claim must be a force code such as "kent" or "devon-and-cornwall"`);
+    }
+    if (typeof force === 'string' && this.settings.knownForces && !this.settings.knownForces.includes(force)) {
+      throw invalid('TokenClaimsInvalid', `the token's force claim "${force}" names no force of the national register`);
     }
     return {
       personId: sub!,

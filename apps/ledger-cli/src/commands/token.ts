@@ -22,9 +22,10 @@ const force = (value: string): string => {
   if (!FORCE_CODE.test(value)) throw new InvalidArgumentError('--force must be a force code such as kent or devon-and-cornwall');
   return value;
 };
-const hours = (value: string): number => {
+/** Hours, more than 0 and at most what the API accepts (TOKEN_MAX_LIFETIME_HOURS): a longer token would be refused. */
+const hoursUpTo = (max: number) => (value: string): number => {
   const parsed = Number(value);
-  if (!(value.trim() !== '' && parsed > 0 && parsed <= 24 * 30)) throw new InvalidArgumentError('--ttl is in hours, more than 0 and at most 720');
+  if (!(value.trim() !== '' && parsed > 0 && parsed <= max)) throw new InvalidArgumentError(`--ttl is in hours, more than 0 and at most ${max} (TOKEN_MAX_LIFETIME_HOURS)`);
   return parsed;
 };
 
@@ -40,7 +41,7 @@ export function registerToken(program: Command, { config, stdout }: CliContext):
     .addOption(new Option('--force <code>', `the force the person acts for (required for ${FORCE_ROLES.join(', ')})`).argParser(force))
     .option('--name <name>', 'the person\'s name (required)')
     .option('--person <id>', 'the person\'s stable id (default: a new UUID)')
-    .addOption(new Option('--ttl <hours>', 'how long the token is valid, in hours (at most 720)').default(8).argParser(hours))
+    .addOption(new Option('--ttl <hours>', `how long the token is valid, in hours (at most ${config.identity.maxLifetimeSeconds / 3600}, TOKEN_MAX_LIFETIME_HOURS)`).default(Math.min(8, config.identity.maxLifetimeSeconds / 3600)).argParser(hoursUpTo(config.identity.maxLifetimeSeconds / 3600)))
     .option('--audience <audience>', 'the audience the token names (OIDC_AUDIENCE)', config.identity.audience)
     .addHelpText('after', '\nExample:\n  npm run ledger -- token --role chief-officer --force kent --name "Chief Constable of Kent"')
     .action(async (_options: TokenOptions, command: Command) => {
