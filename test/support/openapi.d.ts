@@ -3146,6 +3146,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3300,6 +3302,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3401,6 +3405,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3502,6 +3508,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3601,6 +3609,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3702,6 +3712,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3803,6 +3815,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 benefitId: unknown;
@@ -3904,6 +3918,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4005,6 +4021,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4106,6 +4124,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4260,6 +4280,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4361,6 +4383,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4462,6 +4486,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4561,6 +4587,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4662,6 +4690,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4763,6 +4793,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4864,6 +4896,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -4965,6 +4999,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5066,6 +5102,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5167,6 +5205,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5268,6 +5308,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5369,6 +5411,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5471,6 +5515,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5572,6 +5618,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 collaborationId: unknown;
@@ -5673,6 +5721,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -5827,6 +5877,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -5928,6 +5980,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -6027,6 +6081,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -6128,6 +6184,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -6229,6 +6287,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -6330,6 +6390,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 decisionId: unknown;
@@ -6431,6 +6493,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */
@@ -6534,6 +6598,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */
@@ -6637,6 +6703,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */
@@ -6813,6 +6881,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */
@@ -6916,6 +6986,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7017,6 +7089,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7118,6 +7192,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7219,6 +7295,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7320,6 +7398,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -7472,6 +7552,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7573,6 +7655,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7674,6 +7758,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7775,6 +7861,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 recommendationId: unknown;
@@ -7876,6 +7964,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */
@@ -7978,6 +8068,8 @@ export interface operations {
             header?: {
                 /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
                 "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description A force code (GET /forces), e.g. kent */

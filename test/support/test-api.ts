@@ -15,6 +15,8 @@ export interface TestApi {
   issuer: LocalIssuer;
   dataDir: string;
   tokenFor(principal: Principal, options?: { ttlSeconds?: number; audience?: string; issuedAt?: number }): Promise<string>;
+  /** Stops the API and starts a new one on the same database and data directory (a new port: `url` changes). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,29 +24,39 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; 
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-test-'));
   await chmod(dataDir, 0o755);
-  const app = await createLedgerApp({
-    databaseUrl: database.url,
-    migrationDatabaseUrl: database.ownerUrl,
-    embeddedDatabase: false,
-    databasePoolSize: 4,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    identity: { audience: DEFAULT_AUDIENCE, dataDir },
-    rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
-    metricsToken: options.metricsToken,
-    swaggerUi: false,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const open = async () => {
+    const app = await createLedgerApp({
+      databaseUrl: database.url,
+      migrationDatabaseUrl: database.ownerUrl,
+      embeddedDatabase: false,
+      databasePoolSize: 4,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      identity: { audience: DEFAULT_AUDIENCE, dataDir },
+      rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
+      metricsToken: options.metricsToken,
+      swaggerUi: false,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return app;
+  };
   const issuer = await LocalIssuer.openOrCreate(dataDir);
-  return {
-    url: await app.getUrl(),
-    app,
+  const api: TestApi = {
+    url: '',
+    app: await open(),
     issuer,
     dataDir,
     tokenFor: (principal, tokenOptions) => issuer.mint(principal, tokenOptions),
+    async restart() {
+      await api.app.close();
+      api.app = await open();
+      api.url = await api.app.getUrl();
+    },
     async close() {
-      await app.close();
+      await api.app.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  api.url = await api.app.getUrl();
+  return api;
 }

@@ -122,6 +122,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** 0 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
+  /** The event recorded with this id (any stream), or undefined: how a retried request finds what it recorded. */
+  findEvent(eventId: string): Promise<RecordedEvent | undefined>;
   /**
    * Every event of these types, in global position order: for lookups a command's rules need
    * (which collaborations name a force), never for projections (not gap-free). ReadStreamOptions'

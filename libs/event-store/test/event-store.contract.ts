@@ -344,6 +344,18 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       });
     });
 
+    describe('finding an event by its id', () => {
+      it('finds the event recorded with an id, whatever its stream, and nothing for an id never recorded', async () => {
+        const streamId = newStream();
+        const [first, second] = [anEvent(), anEvent()];
+        const { positions } = await store.append({ streamId, expectedVersion: 'no-stream', events: [first!, second!] });
+        const found = await store.findEvent(second!.eventId.toUpperCase());
+        expect(found).toMatchObject({ eventId: second!.eventId.toLowerCase(), streamId, streamVersion: 2, globalPosition: positions[1], type: second!.type });
+        expect(await store.findEvent(randomUUID())).toBeUndefined();
+        expect(await store.findEvent('not-a-uuid')).toBeUndefined();
+      });
+    });
+
     describe('two clocks', () => {
       it('keeps a back-dated occurredAt and sets recordedAt itself', async () => {
         const streamId = newStream();

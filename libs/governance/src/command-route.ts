@@ -2,8 +2,9 @@ import { type ExecutionContext, Post, applyDecorators, createParamDecorator } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, Authorise, commandContextFrom } from '#identity';
-import { type CommandContext, LedgerError, isUuid } from '#shared-kernel';
+import { type CommandContext, LedgerError, isUuid, newId } from '#shared-kernel';
 import { ApiProblems, CommandAccepted } from './http.js';
+import { type Idempotency, idOf, idempotencyOf } from './idempotency.js';
 
 /** Everything a command route needs from its request besides the body. */
 export interface CommandScope {
@@ -12,6 +13,10 @@ export interface CommandScope {
   expectedVersion: number | undefined;
   context: CommandContext;
   reply: FastifyReply;
+  /** Idempotency-Key, with who sent it where and the digest of the request; undefined without one. */
+  idempotency: Idempotency | undefined;
+  /** A new id for what the command creates: random, or, with an Idempotency-Key, the same on every retry. */
+  newId(): string;
 }
 
 /** If-Match carries the stream version the client decided on: `"3"`, `W/"3"` or `3`. Absent or `*`: any. */
@@ -32,11 +37,20 @@ export const Scope = createParamDecorator((_data: unknown, execution: ExecutionC
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith('Id') && !isUuid(value)) throw new LedgerError('InvalidId', 'invalid', `${name} must be a UUID, not ${JSON.stringify(value)}.`);
   }
+  const context = commandContextFrom(request);
+  const ifMatch = request.headers['if-match'];
+  const idempotency = idempotencyOf(
+    request.headers['idempotency-key'],
+    { personId: context.principal.personId, method: request.method, route: request.routeOptions.url ?? request.url },
+    { params, ifMatch: Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch, body: request.body },
+  );
   return {
     params,
-    expectedVersion: versionFromIfMatch(request.headers['if-match']),
-    context: commandContextFrom(request),
+    expectedVersion: versionFromIfMatch(ifMatch),
+    context,
     reply: execution.switchToHttp().getResponse<FastifyReply>(),
+    idempotency,
+    newId: () => (idempotency ? idOf(idempotency, 'created') : newId()),
   };
 });
 
@@ -44,6 +58,13 @@ export const ETAG_HEADER_DOC = {
   name: 'If-Match',
   required: false,
   description: 'The stream version you decided on (its ETag). A different current version answers 412 and writes nothing.',
+};
+
+export const IDEMPOTENCY_KEY_DOC = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused).',
 };
 
 /**
@@ -58,6 +79,7 @@ export const CommandRoute = (path: string, summary: string, action: Action, resp
     ApiBearerAuth(),
     ApiOperation({ summary }),
     ApiHeader(ETAG_HEADER_DOC),
+    ApiHeader(IDEMPOTENCY_KEY_DOC),
     Authorise(action),
     ApiCreatedResponse({ type: response, description: 'Recorded: the stream’s new version (also the ETag), and the events appended' }),
     ApiProblems(400, 401, 403, 404, 409, 412, 422, 429),

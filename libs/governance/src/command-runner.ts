@@ -5,6 +5,7 @@ import { type CommandContext, LedgerError, actorMetadata } from '#shared-kernel'
 import type { Aggregate } from './aggregate.js';
 import type { AnyCommand, Decider, DomainEvent } from './decider.js';
 import { schemaVersionOf, upcast } from './event-schema.js';
+import { type Idempotency, eventIdOf, idempotencyMetadata, recall } from './idempotency.js';
 
 export interface Loaded<State> {
   state: State;
@@ -29,6 +30,8 @@ export interface CommandOutcome {
   /** The stream's version after the command: send it back as If-Match next time. */
   version: number;
   events: Array<{ eventId: string; type: string; globalPosition: number }>;
+  /** True when this is what an earlier request with the same Idempotency-Key recorded. */
+  replayed?: boolean;
 }
 
 export interface CommandRequest<Command> {
@@ -36,6 +39,8 @@ export interface CommandRequest<Command> {
   context: CommandContext;
   /** If-Match: the stream version the client decided on. */
   expectedVersion?: number;
+  /** Idempotency-Key: a retry of a recorded request answers what it recorded (idempotency.ts). */
+  idempotency?: Idempotency;
 }
 
 /** Entries older than this before they reach the ledger are marked back-dated in their metadata. */
@@ -52,13 +57,35 @@ export const FUTURE_TOLERANCE_MS = 60_000;
  *  4. If-Match (expectedVersion) that does not match the stream is a 412.
  *  5. decide; a refusal is a typed error. 6. Append with the loaded version as the expected one:
  *     a concurrent change that won the race is a 409. Whatever is refused, nothing is written.
+ * With an Idempotency-Key, a request already recorded is answered as it was, before anything else
+ * (the access check included: the key is scoped to the person who sent it).
  */
 export async function runCommand<State, Command extends AnyCommand, Event extends DomainEvent, Facts>(
   store: EventStore,
   aggregate: Aggregate<State, Command, Event, Facts>,
   request: CommandRequest<Command>,
 ): Promise<CommandOutcome> {
-  const { command, context, expectedVersion } = request;
+  const { idempotency } = request;
+  if (!idempotency) return decideAndAppend(store, aggregate, request);
+  const recorded = await recall(store, idempotency);
+  if (recorded) return recorded;
+  try {
+    return await decideAndAppend(store, aggregate, request);
+  } catch (error) {
+    // A copy of this request that was recorded meanwhile (a retry racing its original) is why this
+    // one was refused ("already proposed", a version moved on, the same event ids): answer with that record.
+    const meanwhile = await recall(store, idempotency);
+    if (meanwhile) return meanwhile;
+    throw error;
+  }
+}
+
+async function decideAndAppend<State, Command extends AnyCommand, Event extends DomainEvent, Facts>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Facts>,
+  request: CommandRequest<Command>,
+): Promise<CommandOutcome> {
+  const { command, context, expectedVersion, idempotency } = request;
   const { decider } = aggregate;
   if (command.occurredAt.getTime() > context.receivedAt.getTime() + FUTURE_TOLERANCE_MS) {
     throw new LedgerError(
@@ -90,9 +117,9 @@ export async function runCommand<State, Command extends AnyCommand, Event extend
   if (decided.length === 0) return { streamId, version, events: [] };
 
   const backDated = context.receivedAt.getTime() - command.occurredAt.getTime() > BACK_DATED_AFTER_MS;
-  const metadata = { ...actorMetadata(context), backDated };
-  const events = decided.map((event) => ({
-    eventId: randomUUID(),
+  const metadata = { ...actorMetadata(context), backDated, ...(idempotency ? idempotencyMetadata(idempotency) : {}) };
+  const events = decided.map((event, index) => ({
+    eventId: idempotency ? eventIdOf(idempotency, index) : randomUUID(),
     type: event.type,
     schemaVersion: schemaVersionOf(event.type),
     data: event.data as object,

@@ -81,6 +81,7 @@ export const ApiProblems = (...statuses: number[]) =>
 /** 201 with the new version as ETag (send it back as If-Match), and where to read the result. */
 export function created(reply: FastifyReply, outcome: CommandOutcome, location: string): CommandAccepted {
   void reply.status(201).header('etag', `"${outcome.version}"`).header('location', location);
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
   return { streamId: outcome.streamId, version: outcome.version, events: outcome.events };
 }
 

@@ -44,7 +44,7 @@ export class LedgerCommands {
   }
 
   async run<Command extends AnyCommand>(aggregate: AggregateOf<Command>, command: Command, scope: CommandScope): Promise<CommandAccepted> {
-    const outcome = await this.execute(aggregate, { command, context: scope.context, expectedVersion: scope.expectedVersion });
+    const outcome = await this.execute(aggregate, { command, context: scope.context, expectedVersion: scope.expectedVersion, idempotency: scope.idempotency });
     return created(scope.reply, outcome, aggregate.location(command));
   }
 }

@@ -235,6 +235,15 @@ export class EventStoreDbEventStore implements EventStore {
       .slice(0, maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    // Every event id is claimed in its own stream (see append): the claim names where the event is.
+    const [stored] = await this.readClient(claimStreamOf(eventId.toLowerCase()), { fromRevision: 0n, maxCount: 1 });
+    const claim = stored ? decodeClaim(stored) : undefined;
+    if (!claim) return undefined;
+    const [event] = await this.readRaw(claim.streamId, claim.streamVersion, 1);
+    return event?.eventId === claim.eventId ? event : undefined;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     return (await this.readHead(streamId)).version;
   }

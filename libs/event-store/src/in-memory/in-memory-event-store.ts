@@ -97,6 +97,10 @@ export class InMemoryEventStore implements EventStore {
     return { streamId, streamVersion: stream.length, positions, idempotentReplay: false };
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    return this.byEventId.get(eventId.toLowerCase());
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { fromVersion = 1, maxCount = Number.MAX_SAFE_INTEGER, occurredUntil, recordedUntil } = options;
     return (this.streams.get(streamId) ?? [])

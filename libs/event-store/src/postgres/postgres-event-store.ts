@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isUuid } from '#shared-kernel';
 import { validateAppend } from '../append-validation.js';
 import { AppendRefused, EventIdConflict, StoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
 import {
@@ -237,6 +238,12 @@ export class PostgresEventStore implements EventStore {
       values: [types, options.occurredUntil ?? null, options.recordedUntil ?? null],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    if (!isUuid(eventId)) return undefined;
+    const { rows } = await this.pool.query({ name: 'ledger_find_event', text: `SELECT ${COLUMNS} FROM events WHERE event_id = $1`, values: [eventId] });
+    return rows[0] ? toRecordedEvent(rows[0]) : undefined;
   }
 
   async streamVersion(streamId: string): Promise<number> {

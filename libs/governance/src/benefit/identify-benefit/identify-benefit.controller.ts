@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { LedgerCommands } from '../../ledger-commands.js';
@@ -20,7 +19,7 @@ export class IdentifyBenefitController {
 
   @CommandRoute('', 'Identify a benefit: category, measure, baseline, target, owner and each force’s share', IDENTIFY_BENEFIT, BenefitIdentifiedResponse)
   async handle(@Body() body: IdentifyBenefitRequest, @Scope() scope: CommandScope): Promise<BenefitIdentifiedResponse> {
-    const benefitId = newId();
+    const benefitId = scope.newId();
     const { occurredAt, owner, sharePerForce, measureKind, ...profile } = body;
     const command = {
       kind: 'IdentifyBenefit' as const,

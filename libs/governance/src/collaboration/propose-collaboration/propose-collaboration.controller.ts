@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { collaborationAggregate } from '../collaboration.aggregate.js';
@@ -20,7 +19,7 @@ export class ProposeCollaborationController {
 
   @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION, CollaborationProposedResponse)
   async handle(@Body() body: ProposeCollaborationRequest, @Scope() scope: CommandScope): Promise<CollaborationProposedResponse> {
-    const collaborationId = newId();
+    const collaborationId = scope.newId();
     const command = {
       kind: 'ProposeCollaboration' as const,
       collaborationId,

@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { collaborationAggregate } from '../collaboration.aggregate.js';
@@ -20,7 +19,7 @@ export class ProposeVariationController {
 
   @CommandRoute(':collaborationId/variations', 'Propose a variation of the agreement in force (s23C); every remaining party then signs it', PROPOSE_VARIATION, VariationProposedResponse)
   async handle(@Body() body: ProposeVariationRequest, @Scope() scope: CommandScope): Promise<VariationProposedResponse> {
-    const variationId = newId();
+    const variationId = scope.newId();
     const command = {
       kind: 'ProposeVariation' as const,
       collaborationId: scope.params.collaborationId!,

@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { LedgerCommands } from '../../ledger-commands.js';
@@ -20,7 +19,7 @@ export class ProposeDecisionController {
 
   @CommandRoute('', 'Propose a decision; who must approve follows from the delegation scheme in force on its date', PROPOSE_DECISION, DecisionProposedResponse)
   async handle(@Body() body: ProposeDecisionRequest, @Scope() scope: CommandScope): Promise<DecisionProposedResponse> {
-    const decisionId = newId();
+    const decisionId = scope.newId();
     const { occurredAt, ...proposal } = body;
     const command = { kind: 'ProposeDecision' as const, decisionId, ...proposal, occurredAt: occurredAtOr(occurredAt, scope.context.receivedAt) };
     return { decisionId, ...(await this.commands.run(decisionAggregate, command, scope)) };

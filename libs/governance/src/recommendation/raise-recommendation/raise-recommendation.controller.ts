@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { newId } from '#shared-kernel';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { CommandAccepted, occurredAtOr } from '../../http.js';
 import { LedgerCommands } from '../../ledger-commands.js';
@@ -20,7 +19,7 @@ export class RaiseRecommendationController {
 
   @CommandRoute('', 'Record a recommendation, area for improvement or cause of concern addressed to your force', RAISE_RECOMMENDATION, RecommendationRaisedResponse)
   async handle(@Body() body: RaiseRecommendationRequest, @Scope() scope: CommandScope): Promise<RecommendationRaisedResponse> {
-    const recommendationId = newId();
+    const recommendationId = scope.newId();
     const { occurredAt, kind, owner, ...rest } = body;
     const command = {
       kind: 'RaiseRecommendation' as const,
