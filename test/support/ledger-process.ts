@@ -11,12 +11,16 @@ export interface LedgerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startLedgerProcess(env: Record<string, string | undefined>): Promise<LedgerProcess> {
+/**
+ * Starts the API. `detached`: in a process group of its own, as a terminal runs `npm start`, so a
+ * test can signal the whole group (Ctrl-C) without signalling the test runner.
+ */
+export async function startLedgerProcess(env: Record<string, string | undefined>, options: { detached?: boolean } = {}): Promise<LedgerProcess> {
   const port = await freePort();
   // Demo history off unless a test asks for it (LEDGER_DEMO_DATA: undefined leaves the default: on).
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LEDGER_DEMO_DATA: 'false', ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

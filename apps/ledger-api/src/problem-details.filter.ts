@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { StoreUnavailable, isUnavailable } from '#event-store';
 import { type ProblemDetails, isLedgerError, problem, problemFromError } from '#shared-kernel';
 
 /**
@@ -16,7 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception, request.url);
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.status === 503) this.logger.warn(`${body.code}: ${body.detail}`);
+    else if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (body.status === 401 || body.status === 403) this.refused(request, body);
     if (body.status === 401) void reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${body.code}"`);
     if (typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
@@ -39,6 +41,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {
     if (isLedgerError(exception)) return problemFromError(exception, instance);
+    // The database down, restarting or unreachable, wherever it was met (the log, a read model, a
+    // pool waiting for a connection): 503 with Retry-After, never a 500. TypeORM wraps the driver's error.
+    const driverError = (exception as { driverError?: unknown })?.driverError;
+    if (isUnavailable(exception) || (driverError !== undefined && isUnavailable(driverError))) {
+      return problemFromError(new StoreUnavailable((exception as Error).message), instance);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -35,13 +35,13 @@ export interface LedgerDatabase {
 }
 
 export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Promise<LedgerDatabase> {
-  const [{ default: pg }, { EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb }, { openReadModelDatabase }] = await Promise.all([
+  const [{ default: pg }, { EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, ledgerPoolOptions }, { openReadModelDatabase }] = await Promise.all([
     import('pg'),
     import('#event-store'),
     import('#read-models'),
   ]);
   const database = await connectDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: join(config.dataDir, 'postgres') });
-  const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
+  const pool = new pg.Pool(ledgerPoolOptions(database.url, poolSize));
   let readModels: DataSource;
   try {
     readModels = await openReadModelDatabase(database.url, poolSize);

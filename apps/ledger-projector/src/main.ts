@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createLogger, loadConfigOrExit } from '#config';
-import { type EventStore, EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, migrateAs } from '#event-store';
+import { type EventStore, EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, ledgerPoolOptions, migrateAs } from '#event-store';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
 
 /**
@@ -15,7 +15,7 @@ const log = createLogger(config.log);
 
 async function main(): Promise<void> {
   const database = await connectDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: join(config.dataDir, 'postgres') });
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const pool = new pg.Pool(ledgerPoolOptions(database.url, 4));
   await migrateAs(database.migrationUrl);
   const dataSource = await openReadModelDatabase(database.url, 4);
   // The log is read from EventStoreDB with EVENT_STORE=eventstoredb; the read models and their checkpoints stay in PostgreSQL.

@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import pg from 'pg';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { type AppliedMigration, migrate } from './postgres/migrations.js';
+import { ledgerPoolOptions } from './postgres/pool-options.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 import { EventStoreDbEventStore, connectEventStoreDb } from './eventstoredb/eventstoredb-event-store.js';
 
@@ -37,7 +38,7 @@ class EventStoreShutdown implements OnApplicationShutdown {
 
 /** Applies the migrations through a connection of their own (the owner role's), then closes it. */
 export async function migrateAs(url: string): Promise<AppliedMigration[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = new pg.Pool(ledgerPoolOptions(url, 1));
   try {
     return await migrate(pool);
   } finally {
@@ -57,7 +58,7 @@ export class EventStoreModule {
           provide: PG_POOL,
           useFactory: async () => {
             const logger = new Logger('EventStore');
-            const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+            const pool = new pg.Pool(ledgerPoolOptions(options.url, options.poolSize ?? 10));
             pool.on('error', (error) => logger.error(`idle database connection failed: ${error.message}`));
             const applied = (await migrateAs(options.migrationUrl ?? options.url)).filter((m) => m.applied).map((m) => m.version);
             logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');

@@ -9,6 +9,7 @@ export * from './postgres/migrations.js';
 export * from './postgres/embedded-database.js';
 export * from './event-store.module.js';
 export * from './postgres/roles.js';
+export * from './postgres/pool-options.js';
 export * from './verify.js';
 export * from './eventstoredb/eventstoredb-codec.js';
 export * from './eventstoredb/eventstoredb-event-store.js';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ledgerPoolOptions } from '#event-store';
 import { ProjectionCheckpoint } from './checkpoint.entity.js';
 import { PROJECTIONS } from './projections.js';
 
@@ -11,6 +12,6 @@ export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, ...PROJECTIONS.map((p)
  * come from the SQL migrations and are never touched here.
  */
 export async function openReadModelDatabase(url: string, poolSize = 5): Promise<DataSource> {
-  const dataSource = new DataSource({ type: 'postgres', url, entities: READ_MODEL_ENTITIES, synchronize: false, extra: { max: poolSize }, logging: false });
+  const dataSource = new DataSource({ type: 'postgres', url, entities: READ_MODEL_ENTITIES, synchronize: false, extra: ledgerPoolOptions(url, poolSize), logging: false });
   return dataSource.initialize();
 }

