@@ -5,6 +5,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { ledgerValidationPipe } from './validation.js';
+import { serveWebAppAssets } from './web-app/web-app.js';
 
 /** Builds the API (not yet listening): used by main.ts and by the end-to-end tests. */
 export interface LedgerAppOptions extends AppModuleOptions {
@@ -24,6 +25,7 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(ledgerValidationPipe());
+  if (options.webApp) await serveWebAppAssets(app, options.webApp);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     ui: options.swaggerUi ?? true,

@@ -35,6 +35,7 @@ const schema = z.object({
   OIDC_ISSUER: httpUrl().optional(),
   OIDC_JWKS_URL: httpUrl().optional(),
   OIDC_AUDIENCE: z.string().default(DEFAULT_OIDC_AUDIENCE),
+  OIDC_CLIENT_ID: z.string().optional(),
   RATE_LIMIT_WRITES_PER_PRINCIPAL: wholeNumber(1).default(120),
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
 });
@@ -57,6 +58,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   OIDC_ISSUER: { allowed: 'an http:// or https:// URL' },
   OIDC_JWKS_URL: { allowed: 'an http:// or https:// URL' },
   OIDC_AUDIENCE: { allowed: 'an audience name' },
+  OIDC_CLIENT_ID: { allowed: 'the web app’s client id at your identity provider' },
   RATE_LIMIT_WRITES_PER_PRINCIPAL: { allowed: 'a whole number of at least 1' },
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
 };
@@ -79,7 +81,7 @@ export interface LedgerConfig {
   /** False when apps/ledger-projector keeps the read models. */
   runProjections: boolean;
   /** The shape of #identity's IdentitySettings. */
-  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string };
+  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; clientId?: string };
   /** The shape of #identity's RateLimits. */
   rateLimits: { perPrincipalPerMinute: number; perIpPerMinute: number };
 }
@@ -133,7 +135,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
     demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
     runProjections: v.RUN_PROJECTIONS,
-    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir },
+    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
   };
 }

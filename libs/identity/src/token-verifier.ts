@@ -10,6 +10,8 @@ export interface IdentitySettings {
   jwksUrl?: string;
   audience: string;
   dataDir: string;
+  /** The web app's public client id at the OIDC provider (authorization code with PKCE); only with `issuer`. */
+  clientId?: string;
 }
 
 /** Verifies bearer tokens (jose) and turns their claims into a Principal, or says exactly why not. */
