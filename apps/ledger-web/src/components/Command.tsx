@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, createContext, useContext, useId, useState } from 'react';
 import { ProblemMessage } from './Feedback';
+import { useFlash } from './Layout';
 
 /**
  * One act on the ledger: a button (or a form's submit) that sends a command with the version the
@@ -10,11 +11,13 @@ import { ProblemMessage } from './Feedback';
  */
 export function useCommand<Variables = void>(send: (variables: Variables) => Promise<unknown>, done: string) {
   const client = useQueryClient();
+  const flash = useFlash();
   const [message, setMessage] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: send,
     onSuccess: async () => {
       setMessage(done);
+      flash(done);
       await client.invalidateQueries();
     },
     onError: () => setMessage(null),
@@ -27,9 +30,7 @@ export function CommandButton({ label, send, done, tone = 'primary', describedBy
   return (
     <div className="command">
       {command.succeeded ? (
-        <p className="success" role="status">
-          {command.message}
-        </p>
+        <p className="success">{command.message}</p>
       ) : (
         <button type="button" className={`button button-${tone}`} onClick={() => command.run()} disabled={command.pending} aria-describedby={describedBy}>
           {command.pending ? 'Recording…' : label}
@@ -60,11 +61,7 @@ export function CommandForm({ legend, submit, send, done, children }: { legend: 
           {command.pending ? 'Recording…' : submit}
         </button>
       </fieldset>
-      {command.succeeded && (
-        <p className="success" role="status">
-          {command.message}
-        </p>
-      )}
+      {command.succeeded && <p className="success">{command.message}</p>}
       {command.error && <ProblemMessage error={command.error} />}
     </form>
   );

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, createContext, useContext, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES, endSession, useSession } from '../auth/session';
 import { useForceName } from './forces';
@@ -61,9 +61,16 @@ function WhoYouAre() {
   );
 }
 
+/** Says what an act did, at the top of the page, where it stays until the next page even when the act's button has gone. */
+const Flash = createContext<(message: string) => void>(() => undefined);
+export const useFlash = () => useContext(Flash);
+
 export function Layout() {
   const session = useSession();
   const force = session?.principal.force;
+  const location = useLocation();
+  const [flash, setFlash] = useState<string | null>(null);
+  useEffect(() => setFlash(null), [location.pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -113,7 +120,12 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
+        <div className="flash" role="status" aria-live="polite">
+          {flash && <p className="success">{flash}</p>}
+        </div>
+        <Flash.Provider value={setFlash}>
+          <Outlet />
+        </Flash.Provider>
       </main>
       <footer className="footer">
         <p>Every act shown here is an event in a tamper-evident ledger, with when it happened and when it was recorded. Figures are defined in the ledger’s API documentation.</p>

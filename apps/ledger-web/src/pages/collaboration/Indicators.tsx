@@ -5,7 +5,7 @@ import { type Schemas, answer, api } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { EventsBehind } from '../../components/EventsBehind';
 import { Async, Empty } from '../../components/Feedback';
-import { formatMonth, formatMoney, formatNumber, formatShare } from '../../format';
+import { formatMonth, formatNumber, formatShare } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
 type Month = Schemas['IndicatorMonth'];
@@ -84,15 +84,6 @@ const INDICATORS: Indicator[] = [
     events: (m) => [...m.withdrawalNotices.events, ...m.leadership.changes.flatMap((c) => (c.event === null ? [] : [c.event])), ...m.recommendations.events],
     has: (m) => m.withdrawalNotices.given + m.leadership.officeChanges + m.recommendations.slips > 0,
   },
-  {
-    id: 'realised',
-    title: 'Cashable benefit realised',
-    definition: 'Per month with figures: for economic benefits counted in pounds, the month’s figure less the baseline, summed. Open the benefits page for the figures behind it.',
-    unit: 'GBP',
-    series: [{ name: 'Cashable realised', value: (m) => (m.benefits.measured ? m.benefits.cashableRealisedGbp : null), format: formatMoney }],
-    events: () => [],
-    has: (m) => m.benefits.measured > 0,
-  },
 ];
 
 /** Governance and trust indicators over time (GET /collaborations/{id}/indicators): line charts; each point opens the events behind it. */
@@ -106,8 +97,8 @@ export function IndicatorsPage() {
         Governance and trust over time
       </h2>
       <p>
-        Plain counts, means and shares per month, each resting on events you can open: select a point on a chart, or a month in the table beside it. There is no composite score. Pairs of forces have their own indicators
-        on each force’s page.
+        Plain counts, means and shares per month, each resting on events you can open: select a point on a chart, or a month in the table beneath it. There is no composite score. Benefits realised are on the{' '}
+        <Link to={`/app/collaborations/${c.collaborationId}/benefits`}>benefits</Link> page.
       </p>
       {opened && <EventsBehind title={opened.title} positions={opened.positions} onClose={() => setOpened(null)} />}
       <Async query={indicators} label="Loading the indicators…" height={40}>
@@ -117,7 +108,7 @@ export function IndicatorsPage() {
           ) : (
             <div className="indicators">
               {INDICATORS.map((indicator) => (
-                <IndicatorChart key={indicator.id} indicator={indicator} months={data.months} collaborationId={c.collaborationId} onOpen={setOpened} />
+                <IndicatorChart key={indicator.id} indicator={indicator} months={data.months} onOpen={setOpened} />
               ))}
             </div>
           )
@@ -127,7 +118,7 @@ export function IndicatorsPage() {
   );
 }
 
-function IndicatorChart({ indicator, months, collaborationId, onOpen }: { indicator: Indicator; months: Month[]; collaborationId: string; onOpen: (o: { title: string; positions: number[] }) => void }) {
+function IndicatorChart({ indicator, months, onOpen }: { indicator: Indicator; months: Month[]; onOpen: (o: { title: string; positions: number[] }) => void }) {
   const shown = months.filter(indicator.has);
   const open = (m: Month) => onOpen({ title: `${indicator.title}, ${formatMonth(m.month)}`, positions: indicator.events(m) });
   return (
@@ -148,8 +139,8 @@ function IndicatorChart({ indicator, months, collaborationId, onOpen }: { indica
             onPointClick={(p) => open(shown[p.dataIndex]!)}
             option={{
               tooltip: { trigger: 'axis' },
-              legend: indicator.series.length > 1 ? { top: 0 } : undefined,
-              grid: { left: 70, right: 30, top: indicator.series.length > 1 ? 40 : 20, bottom: 40 },
+              legend: indicator.series.length > 1 ? { bottom: 0 } : undefined,
+              grid: { left: 70, right: 30, top: 30, bottom: indicator.series.length > 1 ? 70 : 40 },
               xAxis: { type: 'category', data: shown.map((m) => formatMonth(m.month)) },
               yAxis: { type: 'value', name: indicator.unit, ...(indicator.unit === 'share' ? { max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : {}) },
               series: indicator.series.map((s) => ({ name: s.name, type: 'line', symbolSize: 10, triggerLineEvent: true, data: shown.map((m) => s.value(m)), connectNulls: false })),
@@ -179,14 +170,10 @@ function IndicatorChart({ indicator, months, collaborationId, onOpen }: { indica
                         <td key={s.name}>{s.format(s.value(m))}</td>
                       ))}
                       <td>
-                        {indicator.id === 'realised' ? (
-                          <Link to={`/app/collaborations/${collaborationId}/benefits`}>The benefits’ figures</Link>
-                        ) : (
-                          <button type="button" className="link-button" onClick={() => open(m)}>
-                            {indicator.events(m).length} event{indicator.events(m).length === 1 ? '' : 's'}
-                            <span className="visually-hidden"> behind {indicator.title.toLowerCase()}, {formatMonth(m.month)}</span>
-                          </button>
-                        )}
+                        <button type="button" className="link-button" onClick={() => open(m)}>
+                          {indicator.events(m).length} event{indicator.events(m).length === 1 ? '' : 's'}
+                          <span className="visually-hidden"> behind {indicator.title.toLowerCase()}, {formatMonth(m.month)}</span>
+                        </button>
                       </td>
                     </tr>
                   ))}

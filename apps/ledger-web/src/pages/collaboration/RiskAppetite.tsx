@@ -57,13 +57,13 @@ export function RiskAppetitePage() {
             <>
               <Chart
                 label={`Heat map of risk appetite levels as at ${formatDate(asOf)}: categories by party and remit, with the agreed level first`}
-                height={Math.max(260, 60 + categories.length * 48)}
+                height={Math.max(300, 190 + categories.length * 44)}
                 option={{
                   tooltip: { formatter: (p: { value: [number, number, number, string] }) => `${categories[p.value[1]]}: ${p.value[3]}` },
-                  grid: { left: 150, right: 20, top: 10, bottom: 110 },
-                  xAxis: { type: 'category', data: ['Agreed', ...columns], axisLabel: { interval: 0, rotate: 30 } },
+                  grid: { left: 150, right: 20, top: 50, bottom: 130 },
+                  xAxis: { type: 'category', data: ['Agreed', ...columns], axisLabel: { interval: 0, rotate: 25, width: 170, overflow: 'break' } },
                   yAxis: { type: 'category', data: categories },
-                  visualMap: { type: 'piecewise', min: 0, max: 4, orient: 'horizontal', left: 'center', bottom: 0, pieces: LEVELS.map((level, i) => ({ value: i, label: level, color: SCALE[i] })) },
+                  visualMap: { type: 'piecewise', dimension: 2, min: 0, max: 4, orient: 'horizontal', left: 'center', top: 0, pieces: LEVELS.map((level, i) => ({ value: i, label: level, color: SCALE[i] })) },
                   series: [{ type: 'heatmap', data: cells.map((value) => ({ value, label: { color: value[2] >= 3 ? '#ffffff' : '#0b0c0c' } })), label: { show: true, formatter: (p: { value: [number, number, number, string] }) => p.value[3] } }],
                 }}
               />

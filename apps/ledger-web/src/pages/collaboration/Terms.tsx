@@ -65,7 +65,7 @@ function TermsList({ c }: { c: Collaboration }) {
   const forceName = useForceName();
   const others = Object.entries(c).filter(([key, value]) => !KNOWN.has(key) && value !== null && value !== undefined);
   return (
-    <div aria-label="Terms" className="terms" data-version={c.version}>
+    <div role="region" aria-label="Terms at that date" className="terms" data-version={c.version}>
       <dl className="summary">
         <Row term="Status">
           <Tag tone={statusTone(c.status)}>{statusName(c.status)}</Tag>
