@@ -68,3 +68,12 @@ export function Tag({ children, tone = 'grey' }: { children: ReactNode; tone?: '
 
 export const statusTone = (status: string): 'grey' | 'green' | 'blue' | 'red' | 'yellow' | 'purple' =>
   ({ 'in-force': 'green', proposed: 'blue', terminated: 'grey', open: 'blue', taken: 'green', rejected: 'red', 'taken-under-urgency': 'yellow', ratified: 'green', rescinded: 'red', closed: 'grey', 'closure-proposed': 'purple' })[status] as never ?? 'grey';
+
+/** A table that may be wider than the screen: it scrolls sideways in its own box, which keyboard users can focus and scroll. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { answer, api, asForce, command, ifMatch } from '../api/client';
 import { can, useSession } from '../auth/session';
 import { Chart } from '../components/Chart';
 import { CommandForm, Field, OccurredAtField, occurredAtOf, text } from '../components/Command';
-import { Async, Empty, Tag, statusTone } from '../components/Feedback';
+import { Async, Empty, Tag, statusTone, TableWrap } from '../components/Feedback';
 import { PageHeading } from '../components/Layout';
 import { useForceName, useForces } from '../components/forces';
 import { OFFICE_NAMES, formatDate, humanise, statusName } from '../format';
@@ -64,7 +64,7 @@ export function ForcePage() {
             data.items.length === 0 ? (
               <Empty>No office holder is recorded for this force.</Empty>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label="Office holders">
                 <table className="table">
                   <caption className="visually-hidden">Office holders</caption>
                   <thead>
@@ -90,7 +90,7 @@ export function ForcePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )
           }
         </Async>

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { answer, api, asForce, command, ifMatch } from '../api/client';
 import { can, useSession } from '../auth/session';
 import { CommandForm, Field, text } from '../components/Command';
-import { Async, Empty, Tag, statusTone } from '../components/Feedback';
+import { Async, Empty, Tag, statusTone, TableWrap } from '../components/Feedback';
 import { PageHeading } from '../components/Layout';
 import { useForceName, useForces } from '../components/forces';
 import { formatDate, humanise, statusName } from '../format';
@@ -57,7 +57,7 @@ export function RecommendationsPage() {
           data.items.length === 0 ? (
             <Empty>No recommendation matches.</Empty>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label="Recommendations">
               <table className="table">
                 <caption className="visually-hidden">Recommendations</caption>
                 <thead>
@@ -89,7 +89,7 @@ export function RecommendationsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>

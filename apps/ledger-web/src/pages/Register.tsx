@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { answer, api, asForce } from '../api/client';
-import { Async, Empty, Tag, statusTone } from '../components/Feedback';
+import { Async, Empty, Tag, statusTone, TableWrap } from '../components/Feedback';
 import { PageHeading } from '../components/Layout';
 import { useForceName, useForces } from '../components/forces';
 import { formatDate, statusName, today } from '../format';
@@ -108,7 +108,7 @@ export function RegisterPage() {
             {data.items.length === 0 ? (
               <Empty>No collaboration matches. Try fewer filters.</Empty>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label="Collaborations">
                 <table className="table">
                   <caption className="visually-hidden">Collaborations</caption>
                   <thead>
@@ -146,7 +146,7 @@ export function RegisterPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {(offset > 0 || offset + PAGE < data.total) && (
               <nav className="pager" aria-label="Pages of the register">

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
-import { Async, Tag } from '../../components/Feedback';
+import { Async, Tag, TableWrap } from '../../components/Feedback';
 import { formatDateTime } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -31,7 +31,7 @@ export function AuditPage() {
       <Async query={raw} label="Loading the raw record…" height={20}>
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Events as stored">
               <table className="table table-raw">
                 <caption className="visually-hidden">Events as stored</caption>
                 <thead>
@@ -72,7 +72,7 @@ export function AuditPage() {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {raw.hasNextPage && (
               <button type="button" className="button button-secondary" onClick={() => void raw.fetchNextPage()}>
                 Show more

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type Schemas, answer, api } from '../../api/client';
 import { Chart } from '../../components/Chart';
-import { Async, Empty, Tag, statusTone } from '../../components/Feedback';
+import { Async, Empty, Tag, statusTone, TableWrap } from '../../components/Feedback';
 import { formatDate, formatMonth, formatNumber, formatShare, humanise, statusName } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -26,7 +26,7 @@ export function BenefitsPage() {
             <Empty>No benefit has been identified for this collaboration.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap label="Benefits">
                 <table className="table">
                   <caption className="visually-hidden">Benefits</caption>
                   <thead>
@@ -62,7 +62,7 @@ export function BenefitsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               {data.items.filter((b) => Object.keys(b.measurements).length > 0).map((b) => (
                 <BenefitChart key={b.benefitId} benefit={b} />
               ))}

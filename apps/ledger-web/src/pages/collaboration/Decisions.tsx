@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { answer, api } from '../../api/client';
-import { Async, Empty, Tag, statusTone } from '../../components/Feedback';
+import { Async, Empty, Tag, statusTone, TableWrap } from '../../components/Feedback';
 import { formatDate, formatMoney, formatNumber, humanise, statusName } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -20,7 +20,7 @@ export function DecisionsPage() {
           data.items.length === 0 ? (
             <Empty>No decision has been proposed in this collaboration.</Empty>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label="Decisions">
               <table className="table">
                 <caption className="visually-hidden">Decisions</caption>
                 <thead>
@@ -54,7 +54,7 @@ export function DecisionsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { type Schemas, answer, api } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { EventsBehind } from '../../components/EventsBehind';
-import { Async, Empty } from '../../components/Feedback';
+import { Async, Empty, TableWrap } from '../../components/Feedback';
 import { formatMonth, formatNumber, formatShare } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -148,7 +148,7 @@ function IndicatorChart({ indicator, months, onOpen }: { indicator: Indicator; m
           />
           <details className="figures">
             <summary>The figures by month, and the events behind each</summary>
-            <div className="table-wrap">
+            <TableWrap label={`${indicator.title} by month`}>
               <table className="table">
                 <caption className="visually-hidden">{indicator.title} by month</caption>
                 <thead>
@@ -179,7 +179,7 @@ function IndicatorChart({ indicator, months, onOpen }: { indicator: Indicator; m
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </details>
         </>
       )}

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { answer, api } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DateSlider } from '../../components/DateSlider';
-import { Async, Empty } from '../../components/Feedback';
+import { Async, Empty, TableWrap } from '../../components/Feedback';
 import { useForceName } from '../../components/forces';
 import { formatDate, humanise, today } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
@@ -67,7 +67,7 @@ export function RiskAppetitePage() {
                   series: [{ type: 'heatmap', data: cells.map((value) => ({ value, label: { color: value[2] >= 3 ? '#ffffff' : '#0b0c0c' } })), label: { show: true, formatter: (p: { value: [number, number, number, string] }) => p.value[3] } }],
                 }}
               />
-              <div className="table-wrap">
+              <TableWrap label="Levels, spread and distance">
                 <table className="table">
                   <caption>Levels, spread and distance from the agreed level</caption>
                   <thead>
@@ -93,7 +93,7 @@ export function RiskAppetitePage() {
                     )}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           );
         }}

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { type Schemas, answer, api, asForce } from '../../api/client';
-import { Async, Tag } from '../../components/Feedback';
+import { Async, Tag, TableWrap } from '../../components/Feedback';
 import { useForceName } from '../../components/forces';
 import { formatDate, formatDateTime } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
@@ -29,7 +29,7 @@ export function SignaturesPage() {
       <p>The agreement comes into force when every party’s chief officer and policing body have signed (s22A(3)). A signature counts only from the person who held the office on the day it was signed; the ledger checks it.</p>
       <Async query={matrix} label="Loading the signatures…" height={12}>
         {(data) => (
-          <div className="table-wrap">
+          <TableWrap label="Signatures by party and office">
             <table className="table">
               <caption className="visually-hidden">Signatures by party and office</caption>
               <thead>
@@ -79,7 +79,7 @@ export function SignaturesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Async>
     </section>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
-import { Async, Tag } from '../../components/Feedback';
+import { Async, Tag, TableWrap } from '../../components/Feedback';
 import { eventName, formatDate, formatDateTime } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -25,7 +25,7 @@ export function TimelinePage() {
       <Async query={timeline} label="Loading the timeline…" height={20}>
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Events of the collaboration">
               <table className="table">
                 <caption className="visually-hidden">Events of the collaboration</caption>
                 <thead>
@@ -57,7 +57,7 @@ export function TimelinePage() {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {timeline.hasNextPage && (
               <button type="button" className="button button-secondary" onClick={() => void timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
                 {timeline.isFetchingNextPage ? 'Loading…' : 'Show more events'}
