@@ -24,7 +24,7 @@ describe('what awaits me, and the demo sign-in', () => {
 
   /** Signs in as a demo person through the API, as the web app's sign-in page does. */
   async function signIn(role: string, force?: string): Promise<{ token: string; principal: Principal }> {
-    const { data, response } = await apiClient(api, null).POST('/sign-in/demo', { body: { role: role as 'auditor', ...(force ? { force } : {}) } });
+    const { data, response } = await apiClient(api, null).POST('/sign-in/demo', { body: { role: role as 'auditor', ...(force ? { force: force as 'dorset' } : {}) } });
     expect(response.status).toBe(200);
     const principal = (await (await fetch(`${api.url}/me`, { headers: { authorization: `Bearer ${data!.accessToken}` } })).json()) as Principal;
     return { token: data!.accessToken, principal };

@@ -39,7 +39,7 @@ describe('every page of the web app is accessible', () => {
     if (name) await screenshot(page, name);
     await page.setViewportSize({ width: 768, height: 1024 });
     await afterLayout(page);
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     if (sideways > 0) found.push(`${path} at 768 px: the page scrolls sideways by ${sideways} px`);
     found.push(...(await accessibilityViolations(page)).map((v) => `${path} at 768 px: ${v}`));
     if (name) await screenshot(page, `${name}-tablet`);
@@ -47,7 +47,7 @@ describe('every page of the web app is accessible', () => {
   }
 
   /** Two animation frames: the charts' resize observers have run and the page has been laid out again at the new width. */
-  const afterLayout = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const afterLayout = (page: Page) => page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name }).waitFor();
 
   it('the public register and the sign-in page, without signing in', async () => {
