@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { type WebLedger, accessibilityViolations, apiGet, demoToken, launchChromium, newPage, screenshot, signIn, startWebLedger } from '../support/browser.js';
+import { type WebLedger, accessibilityViolations, apiGet, demoToken, launchChromium, layoutShift, newPage, screenshot, signIn, startWebLedger } from '../support/browser.js';
 
 /**
  * Every page, as the people who use it see it, scanned by axe-core for WCAG 2.2 A and AA rules: no
- * serious or critical violation. Each is also shown at a tablet's width (768 px) without the page
- * scrolling sideways, and the main pages are kept as screenshots in test/artifacts/.
+ * serious or critical violation. Nothing on it moves as it loads (cumulative layout shift under
+ * 0.05, half what Web Vitals calls good). Each is also shown at a tablet's width (768 px) without
+ * the page scrolling sideways, and the main pages are kept as screenshots in test/artifacts/.
  */
 describe('every page of the web app is accessible', () => {
   let ledger: WebLedger;
@@ -36,6 +37,8 @@ describe('every page of the web app is accessible', () => {
     await ready(page);
     await page.locator('.loading').first().waitFor({ state: 'detached' });
     const found = (await accessibilityViolations(page)).map((v) => `${path} at 1280 px: ${v}`);
+    const shift = await layoutShift(page);
+    if (shift >= 0.05) found.push(`${path}: the page moved as it loaded (cumulative layout shift ${shift.toFixed(3)})`);
     if (name) await screenshot(page, name);
     await page.setViewportSize({ width: 768, height: 1024 });
     await afterLayout(page);

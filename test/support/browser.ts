@@ -20,13 +20,13 @@ export interface WebLedger {
   close(): Promise<void>;
 }
 
-export async function startWebLedger(): Promise<WebLedger> {
+export async function startWebLedger(env: Record<string, string> = {}): Promise<WebLedger> {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-web-test-'));
   await chmod(dataDir, 0o755);
   let process: LedgerProcess | undefined;
   try {
-    process = await startLedgerProcess({ DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, LEDGER_DEMO_DATA: 'true', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
+    process = await startLedgerProcess({ DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, LEDGER_DEMO_DATA: 'true', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env });
     await projectionsCaughtUp(process.url);
   } catch (error) {
     process?.child.kill('SIGTERM');
@@ -69,6 +69,9 @@ export function launchChromium(): Promise<Browser> {
 export async function newPage(browser: Browser, base: string, width: 1280 | 768 = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   context.setDefaultTimeout(20_000);
+  // Cumulative layout shift (the Web Vitals measure): every unexpected shift of a page, from its first paint.
+  await context.addInitScript(`window.__layoutShift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift += e.value; }).observe({ type: 'layout-shift', buffered: true });`);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -93,6 +96,12 @@ export async function apiGet<T>(base: string, token: string, path: string): Prom
   const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** The page's cumulative layout shift so far (0: nothing moved; Web Vitals calls under 0.1 good), after two frames. */
+export async function layoutShift(page: Page): Promise<number> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  return (await page.evaluate('window.__layoutShift')) as number;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
