@@ -175,4 +175,41 @@ describe('the web app, journey by journey', () => {
     await page.getByRole('heading', { name: 'Benefit figures due (6)' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('lets a collaboration manager propose a collaboration, which then awaits every party’s signatures', async () => {
+    const { page, errors } = await visit();
+    await signIn(page, /^Collaboration manager, Dorset Police/);
+    await page.getByRole('link', { name: 'Propose a collaboration' }).click();
+    const form = page.getByRole('group', { name: 'The proposal' });
+    await form.getByLabel('Name').fill('Dorset and Devon and Cornwall Marine Unit (test)');
+    await form.getByLabel('Purpose').fill('One marine unit for both coasts');
+    await form.getByLabel('Functions in scope').fill('marine policing, search');
+    await form.getByRole('checkbox', { name: 'Devon and Cornwall Police' }).check();
+    expect(await form.getByRole('checkbox', { name: 'Dorset Police' }).isChecked()).toBe(true);
+    await form.getByLabel('How costs are shared').fill('Half each');
+    await form.getByLabel('Review date').fill('2029-04-01');
+    await form.getByRole('button', { name: 'Propose the collaboration' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dorset and Devon and Cornwall Marine Unit (test)' }).waitFor();
+    const terms = page.getByRole('region', { name: 'Terms at that date' });
+    await terms.getByText('Proposed, awaiting signatures').waitFor();
+    expect(await terms.textContent()).toMatch(/Functions in scopemarine policing, search.*Lead forceDorset Police/);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the registrar record a handover that happened earlier, with its source, and the force’s office holders show it', async () => {
+    const { page, errors } = await visit();
+    await signIn(page, /^National registrar/);
+    await page.goto('/app/forces/kent');
+    const form = page.getByRole('group', { name: /Record a handover of the policing body office, now held by Police and Crime Commissioner for Kent/ });
+    await form.getByLabel('Incoming holder’s name').fill('Police and Crime Commissioner for Kent (illustrative successor)');
+    await form.getByLabel('Incoming holder’s id').fill('demo-pb-kent-2024');
+    await form.getByLabel('Handover note and source').fill('Elected on 2 May 2024; source: the declaration of the result (illustrative)');
+    await form.getByLabel('When it happened').fill('2024-05-13');
+    await form.getByRole('button', { name: 'Record the handover' }).click();
+    await page.getByRole('status').filter({ hasText: 'Handover recorded, with what was pending for the office.' }).waitFor();
+    const offices = page.getByRole('region', { name: 'Office holders' });
+    await offices.getByRole('row', { name: /Police and Crime Commissioner for Kent \(illustrative successor\)\s*13 May 2024\s*Holds it now/ }).waitFor();
+    expect(await offices.getByRole('row', { name: /Police and Crime Commissioner for Kent \(illustrative holder\)/ }).textContent()).toMatch(/1 January 2008\s*13 May 2024 \(Handover\)/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -24,7 +24,15 @@ export function HomePage() {
   const awaiting = useQuery({ queryKey: ['awaiting'], queryFn: () => answer(api.GET('/me/awaiting')) });
   return (
     <>
-      <PageHeading title="What awaits you" caption={session?.principal.name} />
+      <PageHeading title="What awaits you" caption={session?.principal.name}>
+        {session?.principal.role === 'collaboration-manager' && (
+          <p>
+            <Link className="button button-secondary" to="/app/collaborations/new">
+              Propose a collaboration
+            </Link>
+          </p>
+        )}
+      </PageHeading>
       <Async query={awaiting} label="Finding what awaits you…" height={12}>
         {(data) =>
           data.note ? (
