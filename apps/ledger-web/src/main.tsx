@@ -5,7 +5,7 @@ import { Navigate, createBrowserRouter, useLocation } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { ReactNode } from 'react';
 import { ApiProblem } from './api/client';
-import { useSession } from './auth/session';
+import { onSessionChange, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { BenefitPage } from './pages/Benefit';
 import { AuditPage } from './pages/collaboration/Audit';
@@ -81,6 +81,9 @@ const queries = new QueryClient({
     },
   },
 });
+
+// What one person read is never shown to the next: a change of who is signed in forgets every answer.
+onSessionChange(() => queries.clear());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

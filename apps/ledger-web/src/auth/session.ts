@@ -27,6 +27,12 @@ const notify = () => listeners.forEach((listener) => listener());
 
 export const currentSession = () => session;
 
+/** Hears every change of who is signed in (sign-in, sign-out, a lapsed sign-in). */
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function startSession(next: Session): void {
   session = next;
   expired = false;

@@ -77,3 +77,15 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     </div>
   );
 }
+
+type QueryLike<T> = { data?: T; error: unknown; isPending: boolean; refetch: () => unknown };
+/** Several queries as one: shown together once all have answered, so no section moves another as it loads. */
+export function allOf<A, B, C>(a: QueryLike<A>, b: QueryLike<B>, c: QueryLike<C>): QueryLike<[A, B, C]> {
+  const queries = [a, b, c];
+  return {
+    data: queries.every((q) => q.data !== undefined) ? [a.data as A, b.data as B, c.data as C] : undefined,
+    error: queries.find((q) => q.error)?.error ?? null,
+    isPending: queries.some((q) => q.isPending),
+    refetch: () => queries.forEach((q) => q.error && q.refetch()),
+  };
+}
