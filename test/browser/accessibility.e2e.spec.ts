@@ -5,8 +5,9 @@ import { type WebLedger, accessibilityViolations, apiGet, demoToken, launchChrom
 /**
  * Every page, as the people who use it see it, scanned by axe-core for WCAG 2.2 A and AA rules: no
  * serious or critical violation. Nothing on it moves as it loads: its cumulative layout shift stays
- * under 0.1, what Web Vitals calls good (the pages measure 0 to 0.02 on a quiet machine). Each is also shown at a tablet's width (768 px) without
- * the page scrolling sideways, and the main pages are kept as screenshots in test/artifacts/.
+ * under 0.1, what Web Vitals calls good (the pages measure 0 to 0.02 on a quiet machine). Each is
+ * also shown at a tablet's width (768 px) without the page scrolling sideways, and the main pages
+ * are kept as screenshots in test/artifacts/.
  */
 describe('every page of the web app is accessible', () => {
   let ledger: WebLedger;
