@@ -59,6 +59,20 @@ const config = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'the-web-app-speaks-only-http',
+      comment: 'apps/ledger-web runs in the browser: it knows the ledger only through the API (its client is generated from docs/api/openapi.json), never its libs or a server framework.',
+      severity: 'error',
+      from: { path: '^apps/ledger-web/' },
+      to: { path: `^libs/|^apps/(?!ledger-web/)|${FRAMEWORKS}|^node_modules/(pino|typeorm|zod)/` },
+    },
+    {
+      name: 'nothing-imports-the-web-app',
+      comment: 'The web app is built by Vite and served as files; the tests drive it in a browser.',
+      severity: 'error',
+      from: { path: '^(apps/(?!ledger-web/)|libs/|test/|bench/)' },
+      to: { path: '^apps/ledger-web/' },
+    },
+    {
       name: 'production-never-imports-tests',
       severity: 'error',
       from: { path: '^(apps|libs)/[^/]+/src/', pathNot: '^libs/testing/' },
@@ -76,7 +90,7 @@ const config = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     webpackConfig: { fileName: '.dependency-cruiser.webpack.cjs' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };
 module.exports = config;

@@ -68,15 +68,15 @@ describe('GET /health over HTTP, without signing in', () => {
     expect(await response.json()).toMatchObject({ status: 413, code: 'ContentTooLarge' });
   });
 
-  it('serves the landing page without sign-in, inserting the public register as text only', async () => {
-    const response = await fetch(`${url}/`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-    const html = await response.text();
-    expect(html).toContain('<h2>Public register</h2>');
-    expect(html).toContain("fetch('/public/register?limit=200')");
-    expect(html).not.toContain('innerHTML');
+  it('serves the web app’s page at / and under /app/ without sign-in, with a content security policy that allows no inline script', async () => {
+    for (const path of ['/', '/app', '/app/collaborations/6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b']) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self';/);
+      // In-process (no built web app here) the page says how to build it; the browser tests use the built one.
+      expect(await response.text()).toMatch(/<html lang="en-GB">/);
+    }
   });
 
   it('turns degraded (still 200) when a read model cannot apply an event, naming it, where and why, on /health and /metrics', async () => {

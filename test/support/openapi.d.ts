@@ -53,6 +53,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sign-in/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in to the web app: the demo sign-in (local issuer) or your identity provider (OIDC, authorization code with PKCE) */
+        get: operations["SignIn_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in/demo/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo only (local issuer): the people one can sign in as — each force’s current chief officer and policing body from the record, a collaboration manager of each lead force, an auditor and a registrar */
+        get: operations["SignIn_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demo only (local issuer): a token for the current holder of an office (role and force), or for a demo collaboration manager, auditor or registrar */
+        post: operations["SignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/benefits/{benefitId}/profile-approval": {
         parameters: {
             query?: never;
@@ -988,6 +1039,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/register/as-at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national register as it stood on a date (parties, lead force, status, purpose and functions then), with the register’s filters and search */
+        get: operations["RegisterAsAt_registerAsAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -1181,6 +1249,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/awaiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What awaits you: agreements and variations to sign, decisions to approve or ratify, benefit figures due, recommendations due or overdue, closures to decide, notices of withdrawal ending — each with the stream version to send as If-Match (docs/api/awaiting.md) */
+        get: operations["Awaiting_awaiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events-behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events behind a figure, by the global positions a read model names, with both clocks and who recorded them */
+        get: operations["EventsBehind_eventsBehind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1242,6 +1344,72 @@ export interface components {
             /** @enum {string} */
             role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
             /** @description The force acted for; auditors and registrars act for none */
+            force?: string;
+        };
+        OidcSignInView: {
+            /** @example https://login.example.police.uk/realms/ledger */
+            issuer: string;
+            /** @description The web app’s public client id (OIDC_CLIENT_ID); null: the web app cannot sign in until it is set */
+            clientId: string | null;
+            /** @example openid profile */
+            scope: string;
+            /**
+             * @description The audience the ledger requires access tokens to name
+             * @example governance-ledger
+             */
+            audience: string;
+        };
+        SignInOptionsView: {
+            /**
+             * @description demo: the local issuer signs people in by choosing a demo office holder; oidc: your identity provider, authorization code with PKCE
+             * @enum {string}
+             */
+            mode: "demo" | "oidc";
+            oidc?: components["schemas"]["OidcSignInView"];
+        };
+        DemoPersonView: {
+            /** @enum {string} */
+            role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
+            /** @description The force acted for; null for auditors and registrars */
+            force: string | null;
+            /** @example Dorset */
+            forceName: string | null;
+            /** @example Chief Constable of Dorset (illustrative) */
+            name: string;
+            /**
+             * @description What the person acts as, in words
+             * @example Chief constable of Dorset
+             */
+            actsAs: string;
+            /**
+             * @description office-holder: the current holder of the office in the record; demo-role: a role the demo provides (collaboration managers of lead forces, an auditor, a registrar)
+             * @enum {string}
+             */
+            source: "office-holder" | "demo-role";
+        };
+        DemoPeopleView: {
+            /** @description Always true: these people are the demo’s, for trying the ledger; never a real sign-in */
+            demo: boolean;
+            people: components["schemas"]["DemoPersonView"][];
+        };
+        DemoSignInRequest: {
+            /** @enum {string} */
+            role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
+            /**
+             * @description The force acted for (chief officers, policing bodies and collaboration managers)
+             * @enum {string}
+             */
+            force?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
+        };
+        DemoTokenView: {
+            /** @description A bearer token from the local issuer, valid for eight hours */
+            accessToken: string;
+            /** @example 28800 */
+            expiresIn: number;
+            personId: string;
+            name: string;
+            /** @enum {string} */
+            role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
             force?: string;
         };
         ApproveBenefitProfileRequest: {
@@ -2563,6 +2731,37 @@ export interface components {
             /** @description Send as fromVersion for the next page; null at the end */
             nextFromVersion: number | null;
         };
+        RegisterAsAtEntryView: {
+            /** Format: uuid */
+            collaborationId: string;
+            name: string;
+            purpose: string;
+            functions: string[];
+            parties: string[];
+            withdrawnParties: string[];
+            leadForce: string;
+            /** @enum {string} */
+            status: "proposed" | "in-force" | "terminated";
+            /** Format: date-time */
+            proposedAt: string | null;
+            /** Format: date-time */
+            cameIntoForceAt: string | null;
+            /** Format: date-time */
+            terminatedAt: string | null;
+            /** @description The collaboration’s stream version as at that date */
+            version: number;
+        };
+        RegisterAsAtPage: {
+            /**
+             * Format: date-time
+             * @description The instant read as at
+             */
+            asOf: string;
+            items: components["schemas"]["RegisterAsAtEntryView"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         RegisterContributionView: {
             party: string;
             amountGbp: number;
@@ -3036,6 +3235,82 @@ export interface components {
             /** @description Pass as fromVersion for the next page; null at the end */
             nextFromVersion: number | null;
         };
+        AwaitingItemView: {
+            /**
+             * @description What is awaited (docs/api/awaiting.md defines each)
+             * @enum {string}
+             */
+            kind: "sign-agreement" | "sign-variation" | "approve-decision" | "ratify-decision" | "record-measurement" | "recommendation-due" | "closure-to-decide" | "notice-ending";
+            /** @example Sign the agreement for Dorset as its chief officer */
+            title: string;
+            /** Format: uuid */
+            collaborationId: string | null;
+            collaborationName: string | null;
+            /**
+             * Format: uuid
+             * @description What the act is done to: a collaboration, variation, decision, benefit or recommendation id
+             */
+            subjectId: string;
+            /**
+             * @description The stream the act appends to
+             * @example collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b
+             */
+            streamId: string;
+            /** @description The stream version this was read at: send it as If-Match with the act (null when the act is not recorded on that stream) */
+            version: number | null;
+            /**
+             * Format: date
+             * @description When it is due or takes effect, if it has a date
+             */
+            due: string | null;
+            /** @description Its date has passed */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description Since when it has awaited you (occurred time)
+             */
+            since: string | null;
+        };
+        AwaitingView: {
+            /**
+             * Format: date-time
+             * @description When this was read
+             */
+            at: string;
+            items: components["schemas"]["AwaitingItemView"][];
+            /** @description Why nothing can await this person, when that is so (auditors, registrars) */
+            note: string | null;
+        };
+        EventBehindView: {
+            globalPosition: number;
+            /** @example decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
+            streamId: string;
+            version: number;
+            /** @example DecisionApproved */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When it happened in the world
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When the ledger recorded it
+             */
+            recordedAt: string;
+            /** @description Entered more than five minutes after it happened */
+            backDated: boolean;
+            recordedBy: components["schemas"]["ActorView"] | null;
+            role: string | null;
+            /** @description The event’s payload, in its current schema */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EventsBehindView: {
+            /** @description In global position order */
+            items: components["schemas"]["EventBehindView"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3131,6 +3406,94 @@ export interface operations {
             };
             /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignIn_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsView"];
+                };
+            };
+        };
+    };
+    SignIn_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoPeopleView"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoSignInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoTokenView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8331,11 +8694,77 @@ export interface operations {
             };
         };
     };
+    RegisterAsAt_registerAsAt: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description Words to find in the name, purpose or functions (any case) */
+                q?: string;
+                /** @description Only collaborations this force is party to */
+                force?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
+                status?: "proposed" | "in-force" | "terminated";
+                leadForce?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
+                /** @description Only collaborations with a party in this region (any case), e.g. Wales */
+                region?: string;
+                /** @description Only collaborations covering this function, e.g. firearms */
+                function?: string;
+                /** @description The date the register is read as at (occurred time); a date alone means the end of that day (UTC) */
+                asOf: string;
+            };
+            header?: {
+                /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
+                "Ledger-Read-After"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterAsAtPage"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     Register_register: {
         parameters: {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Words to find in the name, purpose or functions (any case) */
+                q?: string;
                 /** @description Only collaborations this force is party to */
                 force?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
                 status?: "proposed" | "in-force" | "terminated";
@@ -8940,6 +9369,98 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Awaiting_awaiting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
+                "Ledger-Read-After"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingView"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EventsBehind_eventsBehind: {
+        parameters: {
+            query: {
+                /** @description Global positions, comma-separated (at most 200): the `events` an indicator, a register entry or a read model names */
+                positions: string;
+            };
+            header?: {
+                /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
+                "Ledger-Read-After"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsBehindView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
-import { DEFAULT_AUDIENCE, LocalIssuer, type RateLimits } from '#identity';
+import { DEFAULT_AUDIENCE, type IdentitySettings, LocalIssuer, type RateLimits } from '#identity';
 import type { Principal } from '#shared-kernel';
 import { type TestDatabase, createTestDatabase } from '#testing';
 import { createLedgerApp } from '../../apps/ledger-api/src/app.js';
@@ -20,7 +20,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; metricsToken?: string } = {}): Promise<TestApi> {
+export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; metricsToken?: string; identity?: Partial<IdentitySettings> } = {}): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-test-'));
   await chmod(dataDir, 0o755);
@@ -31,7 +31,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; 
       embeddedDatabase: false,
       databasePoolSize: 4,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-      identity: { audience: DEFAULT_AUDIENCE, dataDir },
+      identity: { audience: DEFAULT_AUDIENCE, dataDir, ...options.identity },
       rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
       metricsToken: options.metricsToken,
       swaggerUi: false,

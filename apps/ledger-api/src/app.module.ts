@@ -10,10 +10,12 @@ import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
-import { HomeController } from './home/home.controller.js';
 import { MeController } from './me/me.controller.js';
 import { METRICS_ACCESS, type MetricsAccess, MetricsController } from './metrics.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { SIGN_IN_SETTINGS, SignInController } from './sign-in/sign-in.controller.js';
+import { WebAppController } from './web-app/web-app.controller.js';
+import { WEB_APP_OPTIONS, type WebAppOptions } from './web-app/web-app.js';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -34,6 +36,8 @@ export interface AppModuleOptions {
   runProjections?: boolean;
   /** Load the demo history into an empty ledger at start (default false). */
   demoData?: boolean;
+  /** Where the built web app is (dist/apps/ledger-web); unset: `/` says the web app is not served. */
+  webApp?: WebAppOptions;
 }
 
 @Module({})
@@ -64,8 +68,10 @@ export class AppModule {
         IntegrityModule,
         ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
-      controllers: [HomeController, HealthController, MeController, MetricsController],
+      controllers: [WebAppController, HealthController, MeController, MetricsController, SignInController],
       providers: [
+        { provide: SIGN_IN_SETTINGS, useValue: { issuer: options.identity.issuer, clientId: options.identity.clientId, audience: options.identity.audience } },
+        { provide: WEB_APP_OPTIONS, useValue: options.webApp ?? {} },
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
         { provide: METRICS_ACCESS, useValue: { token: options.metricsToken } satisfies MetricsAccess },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { problem } from '#shared-kernel';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { InputHygienePipe, ledgerValidationPipe } from './validation.js';
+import { serveWebAppAssets } from './web-app/web-app.js';
 
 /** Builds the API (not yet listening): used by main.ts and by the end-to-end tests. */
 export interface LedgerAppOptions extends AppModuleOptions {
@@ -61,6 +62,7 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   });
   // Hygiene first: nothing a log must never hold reaches class-transformer or a DTO.
   app.useGlobalPipes(new InputHygienePipe(), ledgerValidationPipe());
+  if (options.webApp) await serveWebAppAssets(app, options.webApp);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     ui: options.swaggerUi ?? true,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLogger, loadConfigOrExit } from '#config';
 import { type Database, startEmbeddedPostgres } from '#event-store';
 import { createLedgerApp } from './app.js';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
       runProjections: config.runProjections,
       // A local ledger opens with the demo history (only into an empty ledger; LEDGER_DEMO_DATA=false to start empty).
       demoData: config.demoData,
+      // The web app scripts/build.mjs builds beside this app: dist/apps/ledger-web.
+      webApp: { root: join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ledger-web') },
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -42,6 +42,7 @@ const schema = z.object({
   OIDC_ISSUER: httpUrl().optional(),
   OIDC_JWKS_URL: httpUrl().optional(),
   OIDC_AUDIENCE: z.string().default(DEFAULT_OIDC_AUDIENCE),
+  OIDC_CLIENT_ID: z.string().optional(),
   RATE_LIMIT_WRITES_PER_PRINCIPAL: wholeNumber(1).default(120),
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
   TOKEN_MAX_LIFETIME_HOURS: wholeNumber(1, 720).default(24),
@@ -68,6 +69,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   OIDC_ISSUER: { allowed: 'an http:// or https:// URL' },
   OIDC_JWKS_URL: { allowed: 'an http:// or https:// URL' },
   OIDC_AUDIENCE: { allowed: 'an audience name' },
+  OIDC_CLIENT_ID: { allowed: 'the web app’s client id at your identity provider' },
   RATE_LIMIT_WRITES_PER_PRINCIPAL: { allowed: 'a whole number of at least 1' },
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
   TOKEN_MAX_LIFETIME_HOURS: { allowed: 'a whole number of hours from 1 to 720' },
@@ -96,7 +98,7 @@ export interface LedgerConfig {
   /** False when apps/ledger-projector keeps the read models. */
   runProjections: boolean;
   /** The shape of #identity's IdentitySettings. */
-  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; maxLifetimeSeconds: number };
+  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; maxLifetimeSeconds: number; clientId?: string };
   /** METRICS_TOKEN: /metrics answers only with it as a bearer token; unset: only to loopback clients. */
   metricsToken: string | undefined;
   /** The shape of #identity's RateLimits. */
@@ -155,7 +157,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
     demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
     runProjections: v.RUN_PROJECTIONS,
-    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600 },
+    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
     metricsToken: v.METRICS_TOKEN,
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
   };

@@ -46,3 +46,4 @@ export * from './governance.module.js';
 export * from './demo/demo-data.js';
 export * from './views.js';
 export * from './demo/demo-data.seeder.js';
+export * from './demo/demo-open-business.js';

@@ -14,6 +14,8 @@ export interface IdentitySettings {
   maxLifetimeSeconds?: number;
   /** The force codes a token's force claim may name (the national register's 43); unset: any well-formed code. */
   knownForces?: readonly string[];
+  /** The web app's public client id at the OIDC provider (authorization code with PKCE); only with `issuer`. */
+  clientId?: string;
 }
 
 /** Clocks of issuers and ledger may differ this much. */

@@ -4,6 +4,9 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { PROJECTIONS } from './projections.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { openReadModelDatabase } from './read-model-database.js';
+import { AwaitingController } from './awaiting/awaiting.controller.js';
+import { EventsBehindController } from './events-behind/events-behind.controller.js';
+import { RegisterAsAtController } from './register-as-at/register-as-at.controller.js';
 import { BenefitsAgainstPlanController } from './benefits-against-plan/benefits-against-plan.controller.js';
 import { DecisionLogController } from './decision-log/decision-log.controller.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
@@ -52,6 +55,7 @@ export class ReadModelsModule {
     return {
       module: ReadModelsModule,
       controllers: [
+        RegisterAsAtController,
         RegisterController,
         PublicRegisterController,
         SignatureMatrixController,
@@ -62,6 +66,8 @@ export class ReadModelsModule {
         RiskAppetiteAlignmentController,
         IndicatorsController,
         TimelineController,
+        AwaitingController,
+        EventsBehindController,
       ],
       providers: [
         { provide: READ_MODEL_DATABASE, useFactory: () => openReadModelDatabase(options.url) },

@@ -70,6 +70,9 @@ async function ensureRole(client: pg.Client, role: string, password: string): Pr
  */
 export async function provisionLedgerDatabase(adminUrl: string, database: string, password: string): Promise<LedgerDatabaseUrls> {
   await asAdmin(adminUrl, undefined, async (client) => {
+    // Two processes provisioning at once (test files starting together, an API and a projector)
+    // would race on the roles' catalogue rows ("tuple concurrently updated"): one at a time.
+    await client.query("SELECT pg_advisory_lock(hashtext('governance-ledger:provision-roles'))");
     await ensureRole(client, OWNER_ROLE, password);
     await ensureRole(client, APP_ROLE, password);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { GovernanceModule } from '../governance.module.js';
 import { LedgerCommands } from '../ledger-commands.js';
 import { DemoHistory } from './demo-data.js';
+import { DemoOpenBusiness } from './demo-open-business.js';
 
 /** Whether to load the demo history into an empty ledger at start (LEDGER_DEMO_DATA, through the app's config). */
 export const DEMO_DATA_OPTIONS = Symbol.for('governance-ledger.DemoDataOptions');
@@ -27,7 +28,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     if ((await this.store.head()).position > 0) return;
     const started = Date.now();
     await new DemoHistory(this.commands).load();
-    this.logger.log(`demo history loaded in ${Date.now() - started} ms: eight collaborations from the public record, illustrative where the record is silent`);
+    await new DemoOpenBusiness(this.commands, this.store).load();
+    this.logger.log(`demo history loaded in ${Date.now() - started} ms: eight collaborations from the public record, illustrative where the record is silent, and some business left open to act on`);
   }
 }
 

@@ -9,6 +9,12 @@ export const REGIONS = [...new Set(FORCES.map((f) => f.region))];
 export const STATUSES = ['proposed', 'in-force', 'terminated'] as const;
 
 export class RegisterQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Words to find in the name, purpose or functions (any case)', example: 'firearms' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ enum: FORCE_CODES, description: 'Only collaborations this force is party to' })
   @IsOptional()
   @IsIn(FORCE_CODES)
@@ -110,9 +116,13 @@ export async function registerPage(db: DataSource, query: RegisterQuery): Promis
   if (query.leadForce) builder.andWhere('entry.leadForce = :leadForce', { leadForce: query.leadForce });
   if (query.region) builder.andWhere('entry.parties ?| :inRegion', { inRegion: forcesInRegion(query.region) });
   if (query.function) builder.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([query.function]) });
+  if (query.q?.trim()) builder.andWhere('(entry.name ILIKE :q OR entry.purpose ILIKE :q OR entry.functions::text ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
   const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
   return { items, total, limit: query.limit, offset: query.offset };
 }
+
+/** A LIKE pattern's own characters, escaped: a search for "50%" finds "50%", not everything. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One collaboration's register entry, or CollaborationNotFound. */
 export async function registerEntry(db: DataSource, collaborationId: string): Promise<RegisterEntry> {

@@ -1,0 +1,83 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { answer, api } from '../../api/client';
+import { Async, Tag, TableWrap } from '../../components/Feedback';
+import { eventName, formatDate, formatDateTime } from '../../format';
+import { useCollaboration } from './CollaborationLayout';
+
+/** Every event of the collaboration in order, with both clocks; back-dated entries are marked. */
+export function TimelinePage() {
+  const c = useCollaboration();
+  const timeline = useInfiniteQuery({
+    queryKey: ['timeline', c.collaborationId],
+    initialPageParam: 1,
+    queryFn: ({ pageParam }) => answer(api.GET('/collaborations/{collaborationId}/timeline', { params: { path: { collaborationId: c.collaborationId }, query: { fromVersion: pageParam, limit: 100 } } })),
+    getNextPageParam: (last) => last.nextFromVersion ?? undefined,
+  });
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="heading-l">
+        Timeline
+      </h2>
+      <p>
+        Two clocks: <strong>happened</strong> is when it happened in the world; <strong>recorded</strong> is when the ledger learned of it, set by the ledger itself. An entry recorded more than five minutes after it happened is
+        marked back-dated; it never rewrites what was recorded before.
+      </p>
+      <Async query={timeline} label="Loading the timeline…" height={20}>
+        {(data) => (
+          <>
+            <TableWrap label="Events of the collaboration">
+              <table className="table">
+                <caption className="visually-hidden">Events of the collaboration</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Event</th>
+                    <th scope="col">Happened</th>
+                    <th scope="col">Recorded</th>
+                    <th scope="col">Recorded by</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.pages
+                    .flatMap((p) => p.items)
+                    .map((e) => (
+                      <tr key={e.version} className={e.backDated ? 'back-dated' : undefined}>
+                        <td>{e.version}</td>
+                        <td>
+                          {eventName(e.type)} {e.backDated && <Tag tone="yellow">Back-dated</Tag>}
+                          <Summary data={e.data as Record<string, unknown>} />
+                        </td>
+                        <td>{formatDate(e.occurredAt)}</td>
+                        <td>{formatDateTime(e.recordedAt)}</td>
+                        <td>
+                          {e.recordedBy?.name ?? '—'}
+                          {e.role && <div className="muted">{e.role}</div>}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            {timeline.hasNextPage && (
+              <button type="button" className="button button-secondary" onClick={() => void timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
+                {timeline.isFetchingNextPage ? 'Loading…' : 'Show more events'}
+              </button>
+            )}
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+/** A short, readable line of an event's payload: its text fields. */
+function Summary({ data }: { data: Record<string, unknown> }) {
+  const parts = Object.entries(data)
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .slice(0, 4)
+    .map(([k, v]) => `${eventName(k)}: ${v}`);
+  const signatory = (data.signatory ?? data.approver ?? data.holder) as { name?: string } | undefined;
+  if (signatory?.name) parts.unshift(signatory.name);
+  return parts.length ? <div className="muted event-summary">{parts.join(' · ')}</div> : null;
+}
+
