@@ -65,9 +65,36 @@ export async function migrate(pool: pg.Pool, directory = migrationsDirectory()):
     // The application role's grants, again: it may have been created after the migration that grants them.
     const { rows: grants } = await client.query("SELECT to_regprocedure('ledger_grant_app()') IS NOT NULL AS present");
     if (grants[0]?.present) await client.query('SELECT ledger_grant_app()');
+    await refuseTransactionIdsAhead(client);
     return outcome;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
+}
+
+/** What the start is refused with when the log holds transaction ids this server has not reached. */
+export class TransactionIdsAhead extends Error {
+  constructor(readonly highestRecorded: string, readonly serverNow: string) {
+    super(
+      `the log holds transaction ids up to ${highestRecorded}, ahead of this server's ${serverNow}: it was restored from a logical dump into a younger cluster. ` +
+        'Readers of the log in order would not see those events until the server caught up, and new events would sort before them. ' +
+        'Stop the server and raise its transaction id epoch above the old one (pg_resetwal -e), as docs/operations.md (Backup and restore) describes, or restore a physical backup.',
+    );
+    this.name = 'TransactionIdsAhead';
+  }
+}
+
+/**
+ * The gap-free order compares each event's transaction id with the server's (ADR 0001): a log whose
+ * ids are ahead of the server's — a logical dump restored into a younger cluster — would hide its
+ * events from every reader and sort new events before old ones. Refused at start, with what to do.
+ */
+async function refuseTransactionIdsAhead(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('events') IS NOT NULL AS present");
+  if (!rows[0]?.present) return;
+  const { rows: ids } = await client.query<{ recorded: string | null; now: string; ahead: boolean }>(
+    'SELECT max(transaction_id)::text AS recorded, pg_current_xact_id()::text AS now, max(transaction_id) >= pg_current_xact_id() AS ahead FROM events',
+  );
+  if (ids[0]?.ahead) throw new TransactionIdsAhead(ids[0].recorded!, ids[0].now);
 }
