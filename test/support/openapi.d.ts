@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: process, and projection lag */
+        /** Prometheus metrics: process, projection lag, sealing lag and sinks, the read-access log’s queue */
         get: operations["Metrics_metrics"];
         put?: never;
         post?: never;
@@ -1039,6 +1039,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrity/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed tree head (seal): keep it, and check later that the ledger still extends it (GET /integrity/consistency) */
+        get: operations["Integrity_digest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrity/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public keys the seals are signed with, and each rotation signed by the key before */
+        get: operations["Integrity_publicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrity/seals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seals in order, each signed and naming the one before */
+        get: operations["Integrity_seals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrity/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof that the tree of the seal of size `to` extends the tree of the seal of size `from` */
+        get: operations["Integrity_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{eventId}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event with every stored field, and the RFC 9162 inclusion proof of it to a signed tree head (auditors and registrars) */
+        get: operations["Integrity_proof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/read-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read which collaboration’s restricted data, when, through which route (auditors); each entry is sealed like an event */
+        get: operations["Integrity_readAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register/as-at": {
         parameters: {
             query?: never;
@@ -1289,7 +1391,7 @@ export interface components {
     schemas: {
         HealthView: {
             /**
-             * @description ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind. error (503): the database or the log cannot be read.
+             * @description ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind, or sealing or a seal sink fails (details.seals). error (503): the database or the log cannot be read.
              * @enum {string}
              */
             status: "ok" | "degraded" | "error" | "shutting_down";
@@ -2730,6 +2832,117 @@ export interface components {
             items: components["schemas"]["RawEvent"][];
             /** @description Send as fromVersion for the next page; null at the end */
             nextFromVersion: number | null;
+        };
+        SealView: {
+            /** @example ledger-seal-v1 */
+            format: string;
+            /** @description The seal’s number: 1, 2, 3… */
+            seq: number;
+            /** @description Leaves in the tree: eventCount + accessCount */
+            treeSize: number;
+            /** @description The log’s first eventCount events, in its gap-free order, are in the tree */
+            eventCount: number;
+            /** @description The read-access log’s first accessCount entries are in the tree */
+            accessCount: number;
+            /** @description RFC 9162 root of the tree, 64 hex digits */
+            rootHash: string;
+            /** @description The sealHash of the seal before (64 zeros for the first): seals chain */
+            previousSealHash: string;
+            /** Format: date-time */
+            sealedAt: string;
+            /** @description SHA-256 (hex) of the signing key’s raw 32-byte Ed25519 public key */
+            keyId: string;
+            /** @description The exact text signed: the nine lines of docs/integrity.md, "ledger-seal-v1" */
+            statement: string;
+            /** @description SHA-256 (hex) of the statement */
+            sealHash: string;
+            /** @description Ed25519 signature over the statement, base64 */
+            signature: string;
+            /** @description The signer’s raw Ed25519 public key, base64: check keyId against a key you trust */
+            publicKey: string;
+        };
+        SealKeyView: {
+            /** @example ledger-seal-key-v1 */
+            format: string;
+            /** @example Ed25519 */
+            algorithm: string;
+            keyId: string;
+            /** @description Raw 32-byte public key, base64 */
+            publicKey: string;
+            /** @description SubjectPublicKeyInfo PEM, for openssl */
+            pem: string;
+        };
+        KeyRotationView: {
+            from: string;
+            to: string;
+            /** Format: date-time */
+            rotatedAt: string;
+            /** @description "ledger-key-rotation-v1", from, to, rotatedAt, joined by line feeds */
+            statement: string;
+            /** @description Ed25519 signature by the previous key (from) over the statement, base64 */
+            signature: string;
+        };
+        SealKeysView: {
+            /** @description The key that signs new seals */
+            current: string;
+            /** @description Every key the ledger has signed with */
+            keys: components["schemas"]["SealKeyView"][];
+            /** @description Each hand-over to a new key, signed by the key before */
+            rotations: components["schemas"]["KeyRotationView"][];
+        };
+        SealsPage: {
+            items: components["schemas"]["SealView"][];
+            /** @description Send as fromSeq for the next page; null at the end */
+            nextFromSeq: number | null;
+        };
+        ConsistencyProofView: {
+            /** @example ledger-consistency-proof-v1 */
+            format: string;
+            from: components["schemas"]["SealView"];
+            to: components["schemas"]["SealView"];
+            /** @description RFC 9162 §2.1.4 consistency path, hex; empty when the sizes are equal */
+            proof: string[];
+        };
+        ReadAccessEntryView: {
+            id: number;
+            /** Format: date-time */
+            accessedAt: string;
+            personId: string;
+            role: string;
+            force: string | null;
+            /** Format: uuid */
+            collaborationId: string | null;
+            /** @example GET /collaborations/6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b/timeline */
+            resource: string;
+            /** @example /collaborations/:collaborationId/timeline */
+            route: string;
+            correlationId: string | null;
+            clientIp: string | null;
+        };
+        InclusionProofView: {
+            /** @example ledger-inclusion-proof-v1 */
+            format: string;
+            /** @description The leaf’s index in the tree, from 0 */
+            leafIndex: number;
+            treeSize: number;
+            /** @description The leaf’s input: "ledger-leaf-v1", "event", the event’s hash, joined by line feeds */
+            leafInput: string;
+            /** @description SHA-256(0x00 ‖ leafInput), hex */
+            leafHash: string;
+            /** @description RFC 9162 §2.1.3 audit path, nearest the leaf first, hex */
+            auditPath: string[];
+            /** @description The signed tree head the path leads to */
+            seal: components["schemas"]["SealView"];
+            /** @description The event, every stored field: recompute its hash from them (docs/integrity.md) */
+            event?: components["schemas"]["RawEvent"];
+            readAccess?: components["schemas"]["ReadAccessEntryView"];
+        };
+        ReadAccessPage: {
+            items: components["schemas"]["ReadAccessEntryView"][];
+            /** @description Send as `after` for the next page */
+            next: number;
+            /** @description True when the page was not full */
+            end: boolean;
         };
         RegisterAsAtEntryView: {
             /** Format: uuid */
@@ -8685,6 +8898,248 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Integrity_digest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealView"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Integrity_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealKeysView"];
+                };
+            };
+        };
+    };
+    Integrity_seals: {
+        parameters: {
+            query?: {
+                /** @description The first seal to list */
+                fromSeq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealsPage"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Integrity_consistency: {
+        parameters: {
+            query: {
+                /** @description The tree size of the earlier seal (the digest you hold) */
+                from: number;
+                /** @description The tree size of the later seal (e.g. the latest digest’s) */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Integrity_proof: {
+        parameters: {
+            query?: {
+                /** @description Prove to the seal of this tree size (default: the latest seal) */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProofView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: A concurrent change won the race; reload and decide again; nothing was written */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    Integrity_readAccess: {
+        parameters: {
+            query?: {
+                /** @description Only reads of this collaboration’s data */
+                collaborationId?: string;
+                /** @description Entries after this id (the `next` of the page before) */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAccessPage"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

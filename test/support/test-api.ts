@@ -14,6 +14,8 @@ export interface TestApi {
   app: NestFastifyApplication;
   issuer: LocalIssuer;
   dataDir: string;
+  /** The API's database: its connection strings, for a command-line process or a superuser's tampering. */
+  database: TestDatabase;
   tokenFor(principal: Principal, options?: { ttlSeconds?: number; audience?: string; issuedAt?: number }): Promise<string>;
   /** Stops the API and starts a new one on the same database and data directory (a new port: `url` changes). */
   restart(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; 
     app: await open(),
     issuer,
     dataDir,
+    database,
     tokenFor: (principal, tokenOptions) => issuer.mint(principal, tokenOptions),
     async restart() {
       await api.app.close();

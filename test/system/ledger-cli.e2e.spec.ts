@@ -48,6 +48,14 @@ describe('ledger token', () => {
     [['migrate-store', '--from', 'postgres', '--to', 'eventstoredb'], /--to eventstoredb needs EVENTSTOREDB_URL or --to-url/, 'Usage: ledger migrate-store'],
     [['migrate-store', '--from', 'postgres', '--to', 'eventstoredb', '--to-url', 'http://esdb:2113'], /--to-url must be a kurrentdb:\/\/ or esdb:\/\/ connection string/, 'Usage: ledger migrate-store'],
     [['migrate-store', '--from', 'postgres', '--to', 'postgres', '--to-url', 'postgres://x/y', '--batch-size', '0'], /--batch-size must be a whole number/, 'Usage: ledger migrate-store'],
+    [['export', 'not-a-uuid', '--out', '/tmp/x'], /the collaboration id must be a UUID/, 'Usage: ledger export'],
+    [['export', '6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b'], /--out is required/, 'Usage: ledger export'],
+    [['verify-pack', '/nonexistent-pack'], /holds no manifest\.json|no such file|ENOENT/, 'Usage: ledger verify-pack'],
+    [['verify-pack', '/tmp', '--trusted', '/nonexistent.json'], /cannot be read: it should be a seal/, 'Usage: ledger verify-pack'],
+    [['verify-proof', '/nonexistent.json'], /--public-key is required/, 'Usage: ledger verify-proof'],
+    [['verify', '--stream', 'collaboration-x', '--trusted', 'd.json'], /--trusted checks the whole log/, 'Usage: ledger verify'],
+    [['replay', 'not a stream'], /the stream must be a stream id/, 'Usage: ledger replay'],
+    [['forget', 'has space'], /the person id must be 1–200 printable characters/, 'Usage: ledger forget'],
     [['frobnicate'], /unknown command/, 'Usage: ledger <command>'],
   ])('refuses %j with a clear message, the command\'s help and exit code 2', async (args, message, usage) => {
     const failure = (await ledger(...args).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
@@ -57,7 +65,7 @@ describe('ledger token', () => {
     expect(failure.stdout).toBe('');
   });
 
-  it.each([['token'], ['rebuild'], ['projections'], ['verify'], ['migrate-store']])('explains %s with --help', async (command) => {
+  it.each([['token'], ['rebuild'], ['projections'], ['verify'], ['migrate-store'], ['seal'], ['verify-proof'], ['verify-pack'], ['export'], ['replay'], ['forget'], ['rotate-seal-key']])('explains %s with --help', async (command) => {
     const { stdout } = await ledger(command, '--help');
     expect(stdout).toContain(`Usage: ledger ${command} [options]`);
     expect(stdout).toMatch(/^Options:$/m);
@@ -65,7 +73,8 @@ describe('ledger token', () => {
 
   it('lists its commands when run with none', async () => {
     const { stdout } = await ledger();
-    expect(stdout.match(/^ {2}(token|rebuild|projections|verify|migrate-store) /gm)).toEqual(['  token ', '  rebuild ', '  projections ', '  verify ', '  migrate-store ']);
+    const commands = ['token', 'rebuild', 'projections', 'verify', 'migrate-store', 'seal', 'verify-proof', 'verify-pack', 'export', 'replay', 'forget', 'rotate-seal-key'];
+    expect(stdout.match(/^ {2}([a-z-]+) /gm)?.map((m) => m.trim()).filter((c) => c !== 'help')).toEqual(commands);
   });
 });
 

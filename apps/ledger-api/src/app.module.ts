@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
-import { DemoDataModule, FORCE_CODES, GovernanceModule } from '#governance';
-import { IntegrityModule } from '#integrity';
+import { DemoDataModule, FORCE_CODES, GovernanceModule, personalFieldsOf } from '#governance';
+import { IntegrityModule, type SealingSettings } from '#integrity';
 import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
 import { DATABASE_INFO } from './database-info.js';
@@ -38,6 +39,8 @@ export interface AppModuleOptions {
   demoData?: boolean;
   /** Where the built web app is (dist/apps/ledger-web); unset: `/` says the web app is not served. */
   webApp?: WebAppOptions;
+  /** Signed seals (libs/config SEAL_*); default: only on demand, the key in identity.dataDir/seal-key, no sinks. */
+  sealing?: SealingSettings;
 }
 
 @Module({})
@@ -60,12 +63,12 @@ export class AppModule {
           },
         }),
         TerminusModule.forRoot({ logger: false }),
-        EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency, eventStoreDbUrl: options.eventStoreDbUrl }),
+        EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency, eventStoreDbUrl: options.eventStoreDbUrl, personalFields: personalFieldsOf }),
         // A token's force claim must name a force of the register the ledger keeps.
         IdentityModule.forRoot({ ...options.identity, knownForces: FORCE_CODES }, options.rateLimits),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),
-        IntegrityModule,
+        IntegrityModule.forRoot(options.sealing ?? { intervalSeconds: 0, keyDir: join(options.identity.dataDir, 'seal-key'), sinks: {} }),
         ReadModelsModule.forRoot({ url: options.databaseUrl, runProjections: options.runProjections ?? true }),
       ],
       controllers: [WebAppController, HealthController, MeController, MetricsController, SignInController],

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       demoData: config.demoData,
       // The web app scripts/build.mjs builds beside this app: dist/apps/ledger-web.
       webApp: { root: join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ledger-web') },
+      sealing: config.sealing,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

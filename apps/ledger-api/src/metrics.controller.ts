@@ -6,6 +6,7 @@ import { ApiProblems } from '#governance';
 import { LedgerError } from '#shared-kernel';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '#identity';
+import { READ_ACCESS_LOG_WRITER, type ReadAccessLog, SEALER, type Sealer } from '#integrity';
 import { ProjectionRunner } from '#read-models';
 
 export const METRICS_ACCESS = Symbol('METRICS_ACCESS');
@@ -46,9 +47,23 @@ export class MetricsController {
   private readonly failingSince = new Gauge({ name: 'ledger_projection_failing_since_seconds', help: 'Unix time the projection began to fail', labelNames: ['projection'], registers: [this.registry] });
   private readonly failure = new Gauge({ name: 'ledger_projection_failure_info', help: 'The error of a failing projection, as a label (first 200 characters); value 1', labelNames: ['projection', 'error'], registers: [this.registry] });
 
+  private readonly sealLag = new Gauge({ name: 'ledger_seal_lag_events', help: 'Events recorded that no seal holds yet (the latest seal’s own event, which the next seal holds, not counted)', registers: [this.registry] });
+  private readonly sealLagSeconds = new Gauge({ name: 'ledger_seal_lag_seconds', help: 'Seconds since the oldest unsealed event was recorded (0 when none waits)', registers: [this.registry] });
+  private readonly sealAccessLag = new Gauge({ name: 'ledger_seal_lag_read_access_entries', help: 'Read-access entries that no seal holds yet', registers: [this.registry] });
+  private readonly sealSeq = new Gauge({ name: 'ledger_seal_latest_seq', help: 'The latest seal’s number (0: none)', registers: [this.registry] });
+  private readonly sealTreeSize = new Gauge({ name: 'ledger_seal_latest_tree_size', help: 'Leaves in the latest seal’s tree', registers: [this.registry] });
+  private readonly sealedAt = new Gauge({ name: 'ledger_seal_latest_time_seconds', help: 'Unix time of the latest seal', registers: [this.registry] });
+  private readonly sealerFailing = new Gauge({ name: 'ledger_sealer_failing', help: '1 while this process’s scheduled sealer fails (it retries every interval)', registers: [this.registry] });
+  private readonly sinkFailing = new Gauge({ name: 'ledger_seal_sink_failing', help: '1 while a sink cannot take the seals (they are kept and retried)', labelNames: ['sink'], registers: [this.registry] });
+  private readonly sinkPublished = new Gauge({ name: 'ledger_seal_sink_published_seq', help: 'The last seal this process published to the sink', labelNames: ['sink'], registers: [this.registry] });
+  private readonly accessPending = new Gauge({ name: 'ledger_read_access_pending', help: 'Read-access entries queued in this process, not yet written', registers: [this.registry] });
+  private readonly accessDropped = new Gauge({ name: 'ledger_read_access_dropped_total', help: 'Read-access entries dropped because the queue was full (the database could not be written for long)', registers: [this.registry] });
+
   constructor(
     private readonly projections: ProjectionRunner,
     @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
+    @Inject(SEALER) private readonly sealer: Sealer,
+    @Inject(READ_ACCESS_LOG_WRITER) private readonly accessLog: ReadAccessLog,
   ) {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -56,7 +71,7 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics: process, and projection lag' })
+  @ApiOperation({ summary: 'Prometheus metrics: process, projection lag, sealing lag and sinks, the read-access log’s queue' })
   @ApiProduces('text/plain')
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
@@ -81,6 +96,20 @@ export class MetricsController {
         this.failure.set({ ...projection, error: s.failing.error.slice(0, 200) }, 1);
       }
     }
+    const sealing = await this.sealer.status();
+    this.sealLag.set(sealing.unsealedEvents);
+    this.sealLagSeconds.set(sealing.lagSeconds);
+    this.sealAccessLag.set(sealing.unsealedAccessEntries);
+    this.sealSeq.set(sealing.latest?.seq ?? 0);
+    this.sealTreeSize.set(sealing.latest?.treeSize ?? 0);
+    this.sealedAt.set(sealing.latest ? Date.parse(sealing.latest.sealedAt) / 1000 : 0);
+    this.sealerFailing.set(sealing.failing ? 1 : 0);
+    for (const sink of sealing.sinks) {
+      this.sinkFailing.set({ sink: sink.sink }, sink.failing ? 1 : 0);
+      this.sinkPublished.set({ sink: sink.sink }, sink.publishedThrough);
+    }
+    this.accessPending.set(this.accessLog.pending);
+    this.accessDropped.set(this.accessLog.dropped);
     return this.registry.metrics();
   }
 }

@@ -28,18 +28,19 @@ export function usageError(command: Command, message: string): never {
 /** The ledger's database as a second process sees it (DATABASE_URL, else the embedded cluster, running or not). */
 export interface LedgerDatabase {
   pool: pg.Pool;
-  /** The log: PostgreSQL's, or EventStoreDB's with EVENT_STORE=eventstoredb. */
+  /** The log as stored (personal names as ciphertext): PostgreSQL's, or EventStoreDB's with EVENT_STORE=eventstoredb. */
   store: EventStore;
+  /** The same log as the domain reads it: personal names decrypted, or shown erased (rebuild, replay). */
+  readable: EventStore;
   readModels: DataSource;
+  /** The owner role's connection string (MIGRATION_DATABASE_URL, or the embedded cluster's owner). */
+  migrationUrl: string;
   close(): Promise<void>;
 }
 
 export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Promise<LedgerDatabase> {
-  const [{ default: pg }, { EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, ledgerPoolOptions }, { openReadModelDatabase }] = await Promise.all([
-    import('pg'),
-    import('#event-store'),
-    import('#read-models'),
-  ]);
+  const [{ default: pg }, { EventStoreDbEventStore, PersonalDataEventStore, PostgresEventStore, PostgresPersonalDataKeys, connectDatabase, connectEventStoreDb, ledgerPoolOptions }, { openReadModelDatabase }, { personalFieldsOf }] =
+    await Promise.all([import('pg'), import('#event-store'), import('#read-models'), import('#governance')]);
   const database = await connectDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: join(config.dataDir, 'postgres') });
   const pool = new pg.Pool(ledgerPoolOptions(database.url, poolSize));
   let readModels: DataSource;
@@ -54,7 +55,9 @@ export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Pr
   return {
     pool,
     store,
+    readable: new PersonalDataEventStore(store, new PostgresPersonalDataKeys(pool), personalFieldsOf),
     readModels,
+    migrationUrl: database.migrationUrl,
     async close() {
       await store.close();
       await readModels.destroy();

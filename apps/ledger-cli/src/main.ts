@@ -7,9 +7,29 @@ import { registerProjections } from './commands/projections.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
+import { registerSeal } from './commands/seal.js';
+import { registerVerifyProof } from './commands/verify-proof.js';
+import { registerVerifyPack } from './commands/verify-pack.js';
+import { registerExport } from './commands/export.js';
+import { registerReplay } from './commands/replay.js';
+import { registerForget } from './commands/forget.js';
+import { registerRotateSealKey } from './commands/rotate-seal-key.js';
 
 /** The commands, one file each in commands/: a new command is a new file and a line here. */
-const COMMANDS: RegisterCommand[] = [registerToken, registerRebuild, registerProjections, registerVerify, registerMigrateStore];
+const COMMANDS: RegisterCommand[] = [
+  registerToken,
+  registerRebuild,
+  registerProjections,
+  registerVerify,
+  registerMigrateStore,
+  registerSeal,
+  registerVerifyProof,
+  registerVerifyPack,
+  registerExport,
+  registerReplay,
+  registerForget,
+  registerRotateSealKey,
+];
 
 // Every setting, read and checked once (README.md's configuration table); a bad one exits 2 here.
 const config = loadConfigOrExit(process.env, { program: 'ledger', exitCode: 2 });

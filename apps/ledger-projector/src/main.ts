@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createLogger, loadConfigOrExit } from '#config';
-import { type EventStore, EventStoreDbEventStore, PostgresEventStore, connectDatabase, connectEventStoreDb, ledgerPoolOptions, migrateAs } from '#event-store';
+import { type EventStore, EventStoreDbEventStore, PersonalDataEventStore, PostgresEventStore, PostgresPersonalDataKeys, connectDatabase, connectEventStoreDb, ledgerPoolOptions, migrateAs } from '#event-store';
+import { personalFieldsOf } from '#governance';
 import { PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
 
 /**
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   await migrateAs(database.migrationUrl);
   const dataSource = await openReadModelDatabase(database.url, 4);
   // The log is read from EventStoreDB with EVENT_STORE=eventstoredb; the read models and their checkpoints stay in PostgreSQL.
-  const store: EventStore = config.eventStore === 'eventstoredb' ? new EventStoreDbEventStore(connectEventStoreDb(config.eventStoreDbUrl!)) : new PostgresEventStore(pool);
+  const raw: EventStore = config.eventStore === 'eventstoredb' ? new EventStoreDbEventStore(connectEventStoreDb(config.eventStoreDbUrl!)) : new PostgresEventStore(pool);
+  // Read models see personal names decrypted, or erased once a person is forgotten (as the API's runner does).
+  const store: EventStore = new PersonalDataEventStore(raw, new PostgresPersonalDataKeys(pool), personalFieldsOf);
   const runner = new ProjectionRunner(store, dataSource, PROJECTIONS, { log: (message) => log.warn(message) });
   await runner.start();
   log.info({ projections: PROJECTIONS.map((p) => p.name) }, 'ledger projector running');

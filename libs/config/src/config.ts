@@ -23,6 +23,8 @@ const httpUrl = () => z.url({ protocol: /^https?$/ });
 export const EVENT_STORES = ['postgres', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORES)[number];
 /** The connection-string schemes the KurrentDB client accepts (kurrentdb://, esdb://, with +discover for a cluster's gossip). */
+/** S3 bucket names: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit. */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const EVENTSTOREDB_URL = /^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\/[^\s]+$/;
 
 const schema = z.object({
@@ -47,6 +49,16 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
   TOKEN_MAX_LIFETIME_HOURS: wholeNumber(1, 720).default(24),
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/).optional(),
+  SEAL_INTERVAL_SECONDS: wholeNumber(0, 86_400).default(60),
+  SEAL_KEY_DIR: z.string().optional(),
+  SEAL_SINK_DIR: z.string().optional(),
+  SEAL_SINK_S3_BUCKET: z.string().regex(S3_BUCKET).optional(),
+  SEAL_SINK_S3_PREFIX: z.string().regex(/^[\x21-\x7e]{0,200}$/).optional(),
+  SEAL_SINK_S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/).optional(),
+  SEAL_SINK_S3_ENDPOINT: httpUrl().optional(),
+  SEAL_SINK_S3_RETENTION_DAYS: wholeNumber(1, 36_500).default(2557),
+  SEAL_SINK_S3_ACCESS_KEY_ID: z.string().regex(/^[\x21-\x7e]{3,200}$/).optional(),
+  SEAL_SINK_S3_SECRET_ACCESS_KEY: z.string().regex(/^[\x21-\x7e]{3,200}$/).optional(),
 });
 
 export type ConfigVariable = keyof typeof schema.shape;
@@ -74,7 +86,33 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
   TOKEN_MAX_LIFETIME_HOURS: { allowed: 'a whole number of hours from 1 to 720' },
   METRICS_TOKEN: { allowed: '16 to 200 printable characters without spaces', secret: true },
+  SEAL_INTERVAL_SECONDS: { allowed: 'a whole number of seconds from 0 (only on demand) to 86400' },
+  SEAL_KEY_DIR: { allowed: 'a directory' },
+  SEAL_SINK_DIR: { allowed: 'a directory' },
+  SEAL_SINK_S3_BUCKET: { allowed: 'an S3 bucket name (3–63 lowercase letters, digits, dots and hyphens)' },
+  SEAL_SINK_S3_PREFIX: { allowed: 'a key prefix of at most 200 printable characters without spaces' },
+  SEAL_SINK_S3_REGION: { allowed: 'a region name such as eu-west-2' },
+  SEAL_SINK_S3_ENDPOINT: { allowed: 'an http:// or https:// URL' },
+  SEAL_SINK_S3_RETENTION_DAYS: { allowed: 'a whole number of days from 1 to 36500' },
+  SEAL_SINK_S3_ACCESS_KEY_ID: { allowed: 'an access key id', secret: true },
+  SEAL_SINK_S3_SECRET_ACCESS_KEY: { allowed: 'a secret access key', secret: true },
 };
+
+/** Where each seal's digest is also written, outside the ledger's control (libs/integrity sinks.ts). */
+export interface SealSinkSettings {
+  /** SEAL_SINK_DIR: a directory an auditor collects. */
+  directory?: string;
+  /** SEAL_SINK_S3_*: a bucket with Object Lock. */
+  s3?: {
+    bucket: string;
+    prefix: string;
+    region: string;
+    endpoint?: string;
+    retentionDays: number;
+    /** Unset: the AWS SDK's own chain (its environment variables, shared files, instance role). */
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  };
+}
 
 export interface LedgerConfig {
   port: number;
@@ -103,6 +141,8 @@ export interface LedgerConfig {
   metricsToken: string | undefined;
   /** The shape of #identity's RateLimits. */
   rateLimits: { perPrincipalPerMinute: number; perIpPerMinute: number };
+  /** Signed seals over the log (docs/integrity.md): how often, with which key, published where. */
+  sealing: { intervalSeconds: number; keyDir: string; sinks: SealSinkSettings };
 }
 
 export interface ConfigContext {
@@ -140,6 +180,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
   if (given.EVENT_STORE === 'eventstoredb' && !given.EVENTSTOREDB_URL) problems.set('EVENTSTOREDB_URL', 'EVENT_STORE is eventstoredb but EVENTSTOREDB_URL is not set: name the cluster (e.g. kurrentdb+discover://ledger:…@esdb-1:2113,esdb-2:2113,esdb-3:2113)');
   if (given.OIDC_ISSUER && !given.OIDC_JWKS_URL) problems.set('OIDC_JWKS_URL', 'OIDC_ISSUER is set but OIDC_JWKS_URL is not: both are needed to verify tokens');
   if (given.OIDC_JWKS_URL && !given.OIDC_ISSUER) problems.set('OIDC_ISSUER', 'OIDC_JWKS_URL is set but OIDC_ISSUER is not: both are needed to verify tokens');
+  const s3Given = (['SEAL_SINK_S3_PREFIX', 'SEAL_SINK_S3_REGION', 'SEAL_SINK_S3_ENDPOINT', 'SEAL_SINK_S3_ACCESS_KEY_ID', 'SEAL_SINK_S3_SECRET_ACCESS_KEY'] as const).filter((name) => given[name]);
+  if (!given.SEAL_SINK_S3_BUCKET && s3Given.length > 0) problems.set('SEAL_SINK_S3_BUCKET', `${s3Given.join(', ')} ${s3Given.length === 1 ? 'is' : 'are'} set but SEAL_SINK_S3_BUCKET is not: name the bucket the seals are written to`);
+  if (given.SEAL_SINK_S3_BUCKET && !given.SEAL_SINK_S3_REGION) problems.set('SEAL_SINK_S3_REGION', 'SEAL_SINK_S3_BUCKET is set but SEAL_SINK_S3_REGION is not: name the bucket’s region (e.g. eu-west-2)');
+  if (!given.SEAL_SINK_S3_ACCESS_KEY_ID !== !given.SEAL_SINK_S3_SECRET_ACCESS_KEY) {
+    problems.set('SEAL_SINK_S3_SECRET_ACCESS_KEY', 'SEAL_SINK_S3_ACCESS_KEY_ID and SEAL_SINK_S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds credentials itself)');
+  }
   if (!parsed.success || problems.size > 0) throw new ConfigError([...problems.values()]);
 
   const v = parsed.data;
@@ -160,6 +206,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
     metricsToken: v.METRICS_TOKEN,
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
+    sealing: {
+      intervalSeconds: v.SEAL_INTERVAL_SECONDS,
+      keyDir: v.SEAL_KEY_DIR ? resolve(context.cwd ?? process.cwd(), v.SEAL_KEY_DIR) : resolve(dataDir, 'seal-key'),
+      sinks: {
+        ...(v.SEAL_SINK_DIR ? { directory: resolve(context.cwd ?? process.cwd(), v.SEAL_SINK_DIR) } : {}),
+        ...(v.SEAL_SINK_S3_BUCKET
+          ? {
+              s3: {
+                bucket: v.SEAL_SINK_S3_BUCKET,
+                prefix: v.SEAL_SINK_S3_PREFIX ?? '',
+                region: v.SEAL_SINK_S3_REGION!,
+                ...(v.SEAL_SINK_S3_ENDPOINT ? { endpoint: v.SEAL_SINK_S3_ENDPOINT } : {}),
+                retentionDays: v.SEAL_SINK_S3_RETENTION_DAYS,
+                ...(v.SEAL_SINK_S3_ACCESS_KEY_ID ? { credentials: { accessKeyId: v.SEAL_SINK_S3_ACCESS_KEY_ID, secretAccessKey: v.SEAL_SINK_S3_SECRET_ACCESS_KEY! } } : {}),
+              },
+            }
+          : {}),
+      },
+    },
   };
 }
 

@@ -30,6 +30,7 @@ describe('the configuration', () => {
       identity: { issuer: undefined, jwksUrl: undefined, audience: 'governance-ledger', dataDir: '/srv/ledger/data', maxLifetimeSeconds: 24 * 3600 },
       rateLimits: { perPrincipalPerMinute: 120, perIpPerMinute: 600 },
       metricsToken: undefined,
+      sealing: { intervalSeconds: 60, keyDir: '/srv/ledger/data/seal-key', sinks: {} },
     });
   });
 
@@ -55,6 +56,16 @@ describe('the configuration', () => {
         RATE_LIMIT_WRITES_PER_IP: '90',
         TOKEN_MAX_LIFETIME_HOURS: '8',
         METRICS_TOKEN: 'scraper-7f3c9a1e2b4d6f80',
+        SEAL_INTERVAL_SECONDS: '300',
+        SEAL_KEY_DIR: '/run/secrets/seal-key',
+        SEAL_SINK_DIR: 'digests',
+        SEAL_SINK_S3_BUCKET: 'ledger-digests',
+        SEAL_SINK_S3_PREFIX: 'prod/',
+        SEAL_SINK_S3_REGION: 'eu-west-2',
+        SEAL_SINK_S3_ENDPOINT: 'https://s3.example.police.uk',
+        SEAL_SINK_S3_RETENTION_DAYS: '3650',
+        SEAL_SINK_S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        SEAL_SINK_S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG',
       },
       { cwd: '/srv/ledger' },
     );
@@ -73,6 +84,21 @@ describe('the configuration', () => {
       identity: { issuer: 'https://login.example.police.uk/', jwksUrl: 'https://login.example.police.uk/jwks', audience: 'ledger-prod', dataDir: '/srv/ledger/var/ledger', maxLifetimeSeconds: 8 * 3600 },
       rateLimits: { perPrincipalPerMinute: 30, perIpPerMinute: 90 },
       metricsToken: 'scraper-7f3c9a1e2b4d6f80',
+      sealing: {
+        intervalSeconds: 300,
+        keyDir: '/run/secrets/seal-key',
+        sinks: {
+          directory: '/srv/ledger/digests',
+          s3: {
+            bucket: 'ledger-digests',
+            prefix: 'prod/',
+            region: 'eu-west-2',
+            endpoint: 'https://s3.example.police.uk',
+            retentionDays: 3650,
+            credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG' },
+          },
+        },
+      },
     });
   });
 
@@ -117,6 +143,12 @@ describe('the configuration', () => {
     [{ TOKEN_MAX_LIFETIME_HOURS: '0' }, 'TOKEN_MAX_LIFETIME_HOURS must be a whole number of hours from 1 to 720, not "0"'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be 16 to 200 printable characters without spaces (its value is not shown: it may hold a password)'],
     [{ METRICS_TOKEN: 'has a space in it, sadly' }, 'METRICS_TOKEN must be 16 to 200 printable characters without spaces (its value is not shown: it may hold a password)'],
+    [{ SEAL_INTERVAL_SECONDS: '86401' }, 'SEAL_INTERVAL_SECONDS must be a whole number of seconds from 0 (only on demand) to 86400, not "86401"'],
+    [{ SEAL_SINK_S3_BUCKET: 'Ledger_Digests', SEAL_SINK_S3_REGION: 'eu-west-2' }, 'SEAL_SINK_S3_BUCKET must be an S3 bucket name (3–63 lowercase letters, digits, dots and hyphens), not "Ledger_Digests"'],
+    [{ SEAL_SINK_S3_PREFIX: 'prod/' }, 'SEAL_SINK_S3_PREFIX is set but SEAL_SINK_S3_BUCKET is not: name the bucket the seals are written to'],
+    [{ SEAL_SINK_S3_BUCKET: 'ledger-digests' }, 'SEAL_SINK_S3_BUCKET is set but SEAL_SINK_S3_REGION is not: name the bucket’s region (e.g. eu-west-2)'],
+    [{ SEAL_SINK_S3_BUCKET: 'ledger-digests', SEAL_SINK_S3_REGION: 'eu-west-2', SEAL_SINK_S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }, 'SEAL_SINK_S3_ACCESS_KEY_ID and SEAL_SINK_S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds credentials itself)'],
+    [{ SEAL_SINK_S3_BUCKET: 'ledger-digests', SEAL_SINK_S3_REGION: 'eu-west-2', SEAL_SINK_S3_RETENTION_DAYS: '0' }, 'SEAL_SINK_S3_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "0"'],
   ])('refuses %j: %s', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
   });
@@ -145,7 +177,7 @@ describe('the configuration', () => {
   it('is the configuration table of README.md, variable for variable', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
-    const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    const documented = [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(VARIABLES).sort());
   });
 });

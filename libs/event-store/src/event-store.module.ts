@@ -5,8 +5,15 @@ import { type AppliedMigration, migrate } from './postgres/migrations.js';
 import { ledgerPoolOptions } from './postgres/pool-options.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 import { EventStoreDbEventStore, connectEventStoreDb } from './eventstoredb/eventstoredb-event-store.js';
+import { type PersonalFields, PersonalDataEventStore, PostgresPersonalDataKeys } from './personal-data/personal-data-store.js';
 
 export const PG_POOL = Symbol.for('governance-ledger.PgPool');
+/**
+ * The log exactly as stored: personal names as ciphertext envelopes. For what must see the stored
+ * bytes — the raw record, proofs, the sealer, verify, copies. EVENT_STORE is the domain's view of
+ * the same log (names decrypted, or shown erased), when personal fields are declared.
+ */
+export const RAW_EVENT_STORE = Symbol.for('governance-ledger.RawEventStore');
 
 export interface EventStoreModuleOptions extends PostgresEventStoreOptions {
   url: string;
@@ -18,6 +25,8 @@ export interface EventStoreModuleOptions extends PostgresEventStoreOptions {
    * names, and PostgreSQL (`url`) keeps only the read models and their checkpoints.
    */
   eventStoreDbUrl?: string;
+  /** The domain's personal fields (libs/governance): encrypted per person on append, decrypted on read through EVENT_STORE. */
+  personalFields?: PersonalFields;
 }
 
 @Injectable()
@@ -66,14 +75,20 @@ export class EventStoreModule {
           },
         },
         {
-          provide: EVENT_STORE,
+          provide: RAW_EVENT_STORE,
           useFactory: (pool: pg.Pool) =>
             options.eventStoreDbUrl ? new EventStoreDbEventStore(connectEventStoreDb(options.eventStoreDbUrl)) : new PostgresEventStore(pool, options),
           inject: [PG_POOL],
         },
+        {
+          provide: EVENT_STORE,
+          useFactory: (raw: EventStore, pool: pg.Pool) =>
+            options.personalFields ? new PersonalDataEventStore(raw, new PostgresPersonalDataKeys(pool), options.personalFields) : raw,
+          inject: [RAW_EVENT_STORE, PG_POOL],
+        },
         EventStoreShutdown,
       ],
-      exports: [PG_POOL, EVENT_STORE],
+      exports: [PG_POOL, EVENT_STORE, RAW_EVENT_STORE],
     };
   }
 }

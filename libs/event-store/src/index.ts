@@ -14,3 +14,4 @@ export * from './verify.js';
 export * from './eventstoredb/eventstoredb-codec.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
 export * from './migrate-store.js';
+export * from './personal-data/personal-data-store.js';

@@ -53,10 +53,19 @@ export interface VerifyOptions {
   onProgress?: (checked: number) => void;
   progressEvery?: number;
   pageSize?: number;
+  /**
+   * Called with each page of the whole log once its events are checked, before the next is read,
+   * with each event's link recomputed from its stored fields (never the stored hash): lets another
+   * check (the seals' Merkle tree, libs/integrity) ride the same single pass. Not called with `streamId`.
+   */
+  onPage?: (events: readonly RecordedEvent[], recomputedHashes: readonly string[]) => Promise<void> | void;
 }
 
-/** Checks one event against the state of its stream so far; returns the stream's next state or the fault. */
-function check(event: RecordedEvent, progress: StreamProgress): Fault | undefined {
+/** The event's link recomputed from its stored fields and its stored previous hash. */
+const recomputedLink = (event: RecordedEvent) => chainLink(event.prevHash, event.streamId, event.streamVersion, event.recordedAt, contentDigest(event));
+
+/** Checks one event (its link recomputed) against the state of its stream so far; returns the fault, if any. */
+function check(event: RecordedEvent, recomputed: string, progress: StreamProgress): Fault | undefined {
   const at = { streamId: event.streamId, streamVersion: event.streamVersion, globalPosition: event.globalPosition };
   if (event.streamVersion <= progress.version) {
     return { ...at, kind: 'order', detail: `version ${event.streamVersion} comes after version ${progress.version} in the log's order` };
@@ -67,7 +76,7 @@ function check(event: RecordedEvent, progress: StreamProgress): Fault | undefine
   if (event.prevHash !== progress.hash) {
     return { ...at, kind: 'previous-link', detail: `its previous hash ${event.prevHash.slice(0, 12)}… is not the hash of version ${progress.version} (${progress.hash.slice(0, 12)}…)` };
   }
-  const recomputed = chainLink(progress.hash, event.streamId, event.streamVersion, event.recordedAt, contentDigest(event));
+  // event.prevHash is progress.hash here, so the link recomputed from it is the chain's.
   if (recomputed !== event.hash) {
     return { ...at, kind: 'content', detail: 'the stored content does not hash to the recorded link: the event was altered after it was recorded' };
   }
@@ -80,7 +89,8 @@ export async function verifyLog(store: Pick<EventStore, 'readAll' | 'readStream'
   const streams = new Map<string, StreamProgress>();
   const faults: Fault[] = [];
   let checked = 0;
-  const visit = (event: RecordedEvent) => {
+  const visit = (event: RecordedEvent): string => {
+    const recomputed = recomputedLink(event);
     let progress = streams.get(event.streamId);
     if (!progress) streams.set(event.streamId, (progress = { version: 0, hash: GENESIS_HASH, broken: false }));
     checked++;
@@ -94,17 +104,18 @@ export async function verifyLog(store: Pick<EventStore, 'readAll' | 'readStream'
         } satisfies Partial<Fault>);
         progress.gap = undefined;
       }
-      return;
+      return recomputed;
     }
-    const fault = check(event, progress);
+    const fault = check(event, recomputed, progress);
     if (fault) {
       faults.push(fault);
       progress.broken = true;
       if (fault.kind === 'missing-event') progress.gap = { fault, missing: fault.streamVersion };
-      return;
+      return recomputed;
     }
     progress.version = event.streamVersion;
     progress.hash = event.hash;
+    return recomputed;
   };
 
   if (options.streamId) {
@@ -117,7 +128,8 @@ export async function verifyLog(store: Pick<EventStore, 'readAll' | 'readStream'
     let checkpoint = START;
     for (;;) {
       const page = await store.readAll(checkpoint, { maxCount: pageSize });
-      for (const event of page.events) visit(event);
+      const recomputed = page.events.map(visit);
+      await options.onPage?.(page.events, recomputed);
       if (page.events.length < pageSize) break;
       checkpoint = page.checkpoint;
     }

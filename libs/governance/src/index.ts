@@ -47,3 +47,4 @@ export * from './demo/demo-data.js';
 export * from './views.js';
 export * from './demo/demo-data.seeder.js';
 export * from './demo/demo-open-business.js';
+export * from './personal-data.js';

@@ -7,7 +7,7 @@ import { LedgerError, type Principal, type Role } from '#shared-kernel';
 export type ActionKind =
   /** Reads: any signed-in role. */
   | 'read'
-  /** The raw record (every stored field of the log): the roles named, auditors and registrars. */
+  /** The audit record (every stored field of the log, proofs, the read-access log): the roles named, auditors (and registrars for the raw record). */
   | 'audit'
   /** The national register: forces, policing bodies, office holders. Registrars only. */
   | 'reference-data'
@@ -52,7 +52,7 @@ export function decideAccess(principal: Principal, action: Action, target: Targe
   if (action.kind === 'audit') {
     return action.roles.includes(principal.role)
       ? allow
-      : refuse('RawRecordForAuditors', `the raw record is read by ${action.roles.join(' and ')}s; a ${principal.role} reads it through the read models`);
+      : refuse('RawRecordForAuditors', `the audit record (${action.name}) is read by ${action.roles.join(' and ')}s; a ${principal.role} reads the ledger through the read models`);
   }
   if (principal.role === 'auditor') return refuse('AuditorsOnlyRead', `auditors read everything and change nothing; ${action.name} is a change`);
   if (action.kind === 'reference-data') {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type pg from 'pg';
-import { type Checkpoint, EVENT_STORE, type EventStore, PG_POOL, type RecordedEvent, START } from '#event-store';
+import { type Checkpoint, type EventStore, PG_POOL, RAW_EVENT_STORE, type RecordedEvent, START } from '#event-store';
 import { ApiProblems, WholeNumberParameter } from '#governance';
 import { type Action, Authorise } from '#identity';
 import { LedgerError, ProblemCode } from '#shared-kernel';
@@ -112,7 +112,8 @@ const cursorOf = (c: Checkpoint) => `${c.transactionId}:${c.position}`;
 @Controller()
 export class RawEventsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // As stored: personal names as the ciphertext the hashes cover (docs/integrity.md).
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 

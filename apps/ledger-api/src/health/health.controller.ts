@@ -5,6 +5,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type pg from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import { Public } from '#identity';
+import { SEALER, type Sealer } from '#integrity';
 import { ProjectionRunner } from '#read-models';
 import { DATABASE_INFO, type DatabaseInfo } from '../database-info.js';
 
@@ -13,11 +14,11 @@ const INDICATORS = {
   additionalProperties: { type: 'object' as const, additionalProperties: true, properties: { status: { type: 'string' as const, enum: ['up', 'down'] } }, required: ['status'] },
 };
 
-/** Terminus's answer: the overall status and each indicator (database, eventStore, projections) with its facts. */
+/** Terminus's answer: the overall status and each indicator (database, eventStore, projections, seals) with its facts. */
 export class HealthView {
   @ApiProperty({
     enum: ['ok', 'degraded', 'error', 'shutting_down'],
-    description: 'ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind. error (503): the database or the log cannot be read.',
+    description: 'ok: all is well. degraded (200): commands are taken, but a read model cannot apply the log (details.projections names it, where and why) and falls behind, or sealing or a seal sink fails (details.seals). error (503): the database or the log cannot be read.',
   })
   status!: string;
   @ApiPropertyOptional({ ...INDICATORS, description: 'Indicators that are up' }) info?: object;
@@ -35,6 +36,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
     private readonly projections: ProjectionRunner,
+    @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
   /**
@@ -55,7 +57,9 @@ export class HealthController {
       return error.getResponse() as Awaited<ReturnType<HealthCheckService['check']>>;
     });
     const failing = (result.details.projections as { failing?: string[] } | undefined)?.failing ?? [];
-    return result.status === 'ok' && failing.length > 0 ? { ...result, status: 'degraded' } : result;
+    const seals = result.details.seals as { failing?: unknown; sinks?: Array<{ failing: unknown }> } | undefined;
+    const sealingFails = Boolean(seals?.failing) || (seals?.sinks ?? []).some((s) => s.failing);
+    return result.status === 'ok' && (failing.length > 0 || sealingFails) ? { ...result, status: 'degraded' } : result;
   }
 
   private checkIndicators() {
@@ -86,6 +90,27 @@ export class HealthController {
           return session.up({
             failing: status.filter((s) => s.failing).map((s) => s.projection),
             projections: Object.fromEntries(status.map((s) => [s.projection, { lag: s.lag, eventsApplied: s.eventsApplied, active: s.active, failing: s.failing }])),
+          });
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
+        }
+      },
+      async () => {
+        // Sealing lag: what is recorded but in no signed seal yet, and since when. Degraded (still
+        // 200) when the sealer fails or a sink cannot be written: the log is kept, but not sealed or published.
+        const session = this.indicators.check('seals');
+        try {
+          const status = await this.sealer.status();
+          return session.up({
+            latest: status.latest,
+            unsealedEvents: status.unsealedEvents,
+            unsealedAccessEntries: status.unsealedAccessEntries,
+            oldestUnsealedAt: status.oldestUnsealedAt,
+            lagSeconds: status.lagSeconds,
+            intervalSeconds: status.intervalSeconds,
+            active: status.active,
+            failing: status.failing,
+            sinks: status.sinks,
           });
         } catch (error) {
           return session.down({ message: (error as Error).message });

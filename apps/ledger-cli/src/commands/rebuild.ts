@@ -32,7 +32,8 @@ export function registerRebuild(program: Command, { config, stdout, stderr }: Cl
 
       const database = await openLedgerDatabase(config);
       try {
-        const runner = new ProjectionRunner(database.store, database.readModels, PROJECTIONS, { batchSize: 1000 });
+        // Through the readable store: read models hold names decrypted, or erased once forgotten.
+        const runner = new ProjectionRunner(database.readable, database.readModels, PROJECTIONS, { batchSize: 1000 });
         const { START } = await import('#event-store');
         const total = Math.max(1, await database.store.countAfter(START));
         const width = Math.max(...chosen.map((p) => p.name.length));

@@ -63,8 +63,13 @@ export async function migrate(pool: pg.Pool, directory = migrationsDirectory()):
       outcome.push({ version, applied: true });
     }
     // The application role's grants, again: it may have been created after the migration that grants them.
-    const { rows: grants } = await client.query("SELECT to_regprocedure('ledger_grant_app()') IS NOT NULL AS present");
-    if (grants[0]?.present) await client.query('SELECT ledger_grant_app()');
+    // Each migration that adds tables grants on them in a function of its own (ledger_grant_app,
+    // ledger_grant_app_integrity…), so that no migration has to redefine another's.
+    const { rows: grants } = await client.query<{ name: string }>(
+      `SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'public' AND p.proname LIKE 'ledger\\_grant\\_app%' AND p.pronargs = 0 ORDER BY p.proname`,
+    );
+    for (const { name } of grants) await client.query(`SELECT ${name}()`);
     await refuseTransactionIdsAhead(client);
     return outcome;
   } finally {

@@ -1,0 +1,241 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { validateAppend } from '../append-validation.js';
+import type {
+  AppendRequest,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  EventToAppend,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHead,
+  StreamHead,
+  SubscribeOptions,
+} from '../event-store.port.js';
+
+/**
+ * Personal data that can be erased from an immutable log (UK GDPR art. 17, DPA 2018): the names of
+ * people who are not public office holders are stored encrypted, each under a key of its own person
+ * (crypto-shredding). The log keeps the ciphertext for ever, and every hash covers the ciphertext, so
+ * destroying a person's key (`ledger forget`) erases them from every event without changing one
+ * byte of the log: every chain, seal and proof still verifies. docs/integrity.md, "Personal data
+ * and erasure", specifies the envelope.
+ *
+ * Which fields are personal is the domain's to declare (libs/governance personal-data.ts): paths to
+ * person objects `{ personId, name }` whose `name` is replaced, at append, by an envelope
+ *
+ *   { "$erasable": "ledger-erasable-v1", "subject": personId, "key": keyId, "ciphertext": base64 }
+ *
+ * AES-256-GCM under the person's key; the nonce is HMAC-SHA-256(key, aad) cut to 12 bytes and the
+ * additional data is "ledger-erasable-v1", eventId, the field's path and personId joined by line
+ * feeds: the same event encrypts to the same bytes (a retried append is a replay, not a conflict),
+ * no two fields share a nonce (event ids are unique), and a ciphertext moved to another event or
+ * field does not decrypt. Reads replace every envelope found, wherever it is, by the name, or by
+ * ERASED when the key is destroyed — so declarations can change without old events becoming unreadable.
+ */
+export const ERASABLE_FORMAT = 'ledger-erasable-v1';
+export const ERASED = '[erased]';
+
+export interface ErasableEnvelope {
+  $erasable: typeof ERASABLE_FORMAT;
+  subject: string;
+  key: string;
+  ciphertext: string;
+}
+
+/** Paths (dot-separated, `[]` for every element of an array) to the person objects of an event whose names are personal. */
+export type PersonalFields = (event: { type: string; data: unknown; metadata: Record<string, unknown> }) => readonly string[];
+
+/** The per-person keys (migration 0005: personal_data_keys). */
+export interface PersonalDataKeys {
+  /** The person's live key, made when they have none. */
+  keyFor(personId: string): Promise<{ keyId: string; key: Buffer }>;
+  /** Keys by id; a destroyed or unknown key maps to null. */
+  keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>>;
+}
+
+export class PostgresPersonalDataKeys implements PersonalDataKeys {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async keyFor(personId: string): Promise<{ keyId: string; key: Buffer }> {
+    const { rows } = await this.pool.query<{ key_id: string; key: Buffer }>('SELECT key_id::text AS key_id, key FROM ledger_personal_data_key($1, $2)', [personId, randomBytes(32)]);
+    return { keyId: rows[0]!.key_id, key: rows[0]!.key };
+  }
+
+  async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
+    const { rows } = await this.pool.query<{ key_id: string; key: Buffer | null }>('SELECT key_id::text AS key_id, key FROM personal_data_keys WHERE key_id = ANY ($1::uuid[])', [keyIds]);
+    const found = new Map<string, Buffer | null>(keyIds.map((id) => [id, null]));
+    for (const row of rows) found.set(row.key_id, row.key);
+    return found;
+  }
+}
+
+const aadOf = (eventId: string, path: string, subject: string) => Buffer.from([ERASABLE_FORMAT, eventId, path, subject].join('\n'), 'utf8');
+
+export function sealName(name: string, key: { keyId: string; key: Buffer }, eventId: string, path: string, subject: string): ErasableEnvelope {
+  const aad = aadOf(eventId, path, subject);
+  const iv = createHmac('sha256', key.key).update(aad).digest().subarray(0, 12);
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(name, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return { $erasable: ERASABLE_FORMAT, subject, key: key.keyId, ciphertext: ciphertext.toString('base64') };
+}
+
+export function openName(envelope: ErasableEnvelope, key: Buffer | null, eventId: string, path: string): string {
+  if (!key) return ERASED;
+  try {
+    const aad = aadOf(eventId, path, envelope.subject);
+    const iv = createHmac('sha256', key).update(aad).digest().subarray(0, 12);
+    const data = Buffer.from(envelope.ciphertext, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(aad);
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+  } catch {
+    // Moved from another event or field, or altered: never shown as if it were this one's.
+    return ERASED;
+  }
+}
+
+export const isEnvelope = (value: unknown): value is ErasableEnvelope =>
+  typeof value === 'object' && value !== null && (value as { $erasable?: unknown }).$erasable === ERASABLE_FORMAT;
+
+/** Every person object a declared path reaches, with its concrete path (array elements by index). */
+function personsAt(root: Record<string, unknown>, path: string): Array<{ person: { personId: string; name: unknown }; at: string }> {
+  let nodes: Array<{ value: unknown; at: string }> = [{ value: root, at: '' }];
+  for (const step of path.split('.')) {
+    const many = step.endsWith('[]');
+    const key = many ? step.slice(0, -2) : step;
+    const next: Array<{ value: unknown; at: string }> = [];
+    for (const { value, at } of nodes) {
+      if (typeof value !== 'object' || value === null) continue;
+      const child = (value as Record<string, unknown>)[key];
+      const here = at ? `${at}.${key}` : key;
+      if (many) {
+        if (Array.isArray(child)) child.forEach((element, index) => next.push({ value: element, at: `${here}.${index}` }));
+      } else if (child !== undefined) next.push({ value: child, at: here });
+    }
+    nodes = next;
+  }
+  return nodes
+    .filter(({ value }) => typeof value === 'object' && value !== null && typeof (value as { personId?: unknown }).personId === 'string')
+    .map(({ value, at }) => ({ person: value as { personId: string; name: unknown }, at }));
+}
+
+/** Every envelope in an event's data and metadata, with where it is. */
+function envelopesIn(value: unknown, at: string, found: Array<{ holder: Record<string, unknown> | unknown[]; field: string | number; envelope: ErasableEnvelope; at: string }>): void {
+  if (typeof value !== 'object' || value === null) return;
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [field, child] of entries) {
+    const here = at ? `${at}.${field}` : String(field);
+    if (isEnvelope(child)) found.push({ holder: value as Record<string, unknown>, field, envelope: child, at: here });
+    else envelopesIn(child, here, found);
+  }
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The event store as the domain sees it: declared personal names encrypted on the way in, every
+ * envelope opened (or shown as ERASED) on the way out. Everything else passes through. The raw
+ * record, proofs, the sealer and verify use the store underneath, which holds the ciphertext.
+ */
+export class PersonalDataEventStore implements EventStore {
+  constructor(
+    readonly inner: EventStore,
+    private readonly keys: PersonalDataKeys,
+    private readonly personalFields: PersonalFields,
+  ) {}
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    // Refused before any key is made for it (the store underneath checks again, after encryption).
+    validateAppend(request);
+    const events: EventToAppend[] = [];
+    for (const event of request.events) events.push(await this.protect(event));
+    return this.inner.append({ ...request, events });
+  }
+
+  private async protect(event: EventToAppend): Promise<EventToAppend> {
+    const metadata = event.metadata ?? {};
+    const paths = this.personalFields({ type: event.type, data: event.data, metadata });
+    if (paths.length === 0) return event;
+    const copy = { data: clone(event.data), metadata: clone(metadata) };
+    const eventId = event.eventId.toLowerCase();
+    for (const path of paths) {
+      for (const { person, at } of personsAt(copy as Record<string, unknown>, path)) {
+        if (typeof person.name !== 'string') continue;
+        (person as { name: unknown }).name = sealName(person.name, await this.keys.keyFor(person.personId), eventId, `${at}.name`, person.personId);
+      }
+    }
+    return { ...event, data: copy.data, metadata: copy.metadata };
+  }
+
+  /** Opens every envelope of these events, with one key lookup for all of them. */
+  private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const found: Array<{ event: number; holder: Record<string, unknown> | unknown[]; field: string | number; envelope: ErasableEnvelope; at: string }> = [];
+    const copies = events.map((event, index) => {
+      const spots: Parameters<typeof envelopesIn>[2] = [];
+      envelopesIn({ data: event.data, metadata: event.metadata }, '', spots);
+      if (spots.length === 0) return event;
+      const copy = { ...event, data: clone(event.data), metadata: clone(event.metadata) };
+      const copied: Parameters<typeof envelopesIn>[2] = [];
+      envelopesIn({ data: copy.data, metadata: copy.metadata }, '', copied);
+      for (const spot of copied) found.push({ event: index, ...spot });
+      return copy;
+    });
+    if (found.length === 0) return events;
+    const keys = await this.keys.keysById([...new Set(found.map((f) => f.envelope.key))]);
+    for (const { event, holder, field, envelope, at } of found) {
+      (holder as Record<string | number, unknown>)[field] = openName(envelope, keys.get(envelope.key) ?? null, copies[event]!.eventId, at);
+    }
+    return copies;
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.reveal(await this.inner.readStream(streamId, options));
+  }
+
+  streamVersion(streamId: string): Promise<number> {
+    return this.inner.streamVersion(streamId);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    const event = await this.inner.findEvent(eventId);
+    return event ? (await this.reveal([event]))[0] : undefined;
+  }
+
+  async readByType(types: readonly string[], options?: Pick<ReadStreamOptions, 'occurredUntil' | 'recordedUntil'>): Promise<RecordedEvent[]> {
+    return this.reveal(await this.inner.readByType(types, options));
+  }
+
+  async readAll(after: Checkpoint, options?: { maxCount?: number }): Promise<ReadAllResult> {
+    const page = await this.inner.readAll(after, options);
+    return { ...page, events: await this.reveal(page.events) };
+  }
+
+  async *subscribe(after: Checkpoint, options?: SubscribeOptions): AsyncIterable<RecordedEvent> {
+    for await (const event of this.inner.subscribe(after, options)) yield (await this.reveal([event]))[0]!;
+  }
+
+  head(): Promise<StoreHead> {
+    return this.inner.head();
+  }
+
+  countAfter(after: Checkpoint, options?: { cap?: number }): Promise<number> {
+    return this.inner.countAfter(after, options);
+  }
+
+  readThrough(globalPosition: number, checkpoints: readonly Checkpoint[]): Promise<boolean | 'unknown'> {
+    return this.inner.readThrough(globalPosition, checkpoints);
+  }
+
+  streamHeads(filter?: { streamId?: string }): Promise<StreamHead[]> {
+    return this.inner.streamHeads(filter);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
