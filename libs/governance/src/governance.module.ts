@@ -10,6 +10,7 @@ import { RecordBenefitMeasurementController } from './benefit/record-benefit-mea
 import { RecordPostImplementationReviewController } from './benefit/record-post-implementation-review/record-post-implementation-review.controller.js';
 import { ReviseBenefitTargetController } from './benefit/revise-benefit-target/revise-benefit-target.controller.js';
 import { AdoptDelegationSchemeController } from './collaboration/adopt-delegation-scheme/adopt-delegation-scheme.controller.js';
+import { RecordOtherPartySignatureController } from './collaboration/record-other-party-signature/record-other-party-signature.controller.js';
 import { AgreeRiskAppetiteController } from './collaboration/agree-risk-appetite/agree-risk-appetite.controller.js';
 import { ChangeLeadForceController } from './collaboration/change-lead-force/change-lead-force.controller.js';
 import { CollaborationQueriesController } from './collaboration/collaboration.queries.controller.js';
@@ -68,6 +69,7 @@ import { RiskAppetiteQueriesController } from './risk-appetite/risk-appetite.que
     ReviseBenefitTargetController,
     AdoptDelegationSchemeController,
     AgreeRiskAppetiteController,
+    RecordOtherPartySignatureController,
     ChangeLeadForceController,
     CollaborationQueriesController,
     CompleteReviewController,

@@ -18,6 +18,7 @@ export * from './office/designate-acting-holder/designate-acting-holder.command.
 export * from './office/vacate-office/vacate-office.command.js';
 export * from './collaboration/collaboration.events.js';
 export * from './collaboration/collaboration.state.js';
+export * from './collaboration/terms.js';
 export * from './collaboration/collaboration.decider.js';
 export * from './collaboration/collaboration.aggregate.js';
 export * from './collaboration/propose-collaboration/propose-collaboration.command.js';

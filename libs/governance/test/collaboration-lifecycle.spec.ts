@@ -27,6 +27,11 @@ const history: CollaborationEvent[] = [
       costSharing: '69:31 (illustrative)',
       noticePeriodMonths: 12,
       reviewDate: '2014-04-01',
+      otherParties: [],
+      delegationScheme: [],
+      annualBudget: null,
+      riskAppetite: null,
+      publication: null,
       proposedBy: person(manager),
     },
     occurredAt: on('2011-06-01'),
@@ -49,7 +54,7 @@ const mgr = contextOf(manager);
 describe('variations (s23C)', () => {
   const proposed: CollaborationEvent = {
     type: 'VariationProposed',
-    data: { variationId: 'v1', summary: 'Dogs return to local control', changes: 'Schedule 1 amended', proposedBy: person(manager) },
+    data: { variationId: 'v1', summary: 'Dogs return to local control', changes: 'Schedule 1 amended', terms: { functions: ['support services'] }, proposedBy: person(manager) },
     occurredAt: on('2015-01-05'),
   };
   const signVariation = (p: Principal, date = '2015-02-01'): CollaborationCommand => ({
@@ -62,7 +67,7 @@ describe('variations (s23C)', () => {
   it('is proposed for an agreement in force', () => {
     collaboration
       .given(history)
-      .when({ kind: 'ProposeVariation', collaborationId: id, variationId: 'v1', summary: 'Dogs return to local control', changes: 'Schedule 1 amended', occurredAt: on('2015-01-05') }, mgr, {})
+      .when({ kind: 'ProposeVariation', collaborationId: id, variationId: 'v1', summary: 'Dogs return to local control', changes: 'Schedule 1 amended', terms: { functions: ['support services'] }, occurredAt: on('2015-01-05') }, mgr, {})
       .then([proposed]);
   });
 
@@ -87,7 +92,7 @@ describe('variations (s23C)', () => {
   it('refuses to vary an agreement not yet in force', () => {
     collaboration
       .given(history.slice(0, 1))
-      .when({ kind: 'ProposeVariation', collaborationId: id, variationId: 'v1', summary: 's', changes: 'c', occurredAt: on('2011-06-10') }, mgr, {})
+      .when({ kind: 'ProposeVariation', collaborationId: id, variationId: 'v1', summary: 's', changes: 'c', terms: { noticePeriodMonths: 6 }, occurredAt: on('2011-06-10') }, mgr, {})
       .thenRefuses('AgreementNotInForce');
   });
 });
@@ -132,32 +137,34 @@ describe('withdrawal and termination', () => {
       .thenRefuses('PartyHasWithdrawn');
   });
 
-  it('accepts nothing after termination but a Home Secretary direction', () => {
+  it('accepts nothing after termination but a Secretary of State direction (s23G) made before it', () => {
     const after = [...history, terminated];
     const commands: CollaborationCommand[] = [
       { kind: 'RestatePurpose', collaborationId: id, purpose: 'new', reason: 'r', occurredAt: on('2019-11-01') },
-      { kind: 'SetAnnualBudget', collaborationId: id, financialYear: '2019/20', totalGbp: 2, contributions: [{ party: 'west-mercia', amountGbp: 1 }, { party: 'warwickshire', amountGbp: 1 }], occurredAt: on('2019-11-01') },
+      { kind: 'ProposeVariation', collaborationId: id, variationId: 'v9', summary: 'Budget', changes: 'c', terms: { annualBudget: { financialYear: '2019/20', totalGbp: 2, contributions: [{ party: 'west-mercia', amountGbp: 1 }, { party: 'warwickshire', amountGbp: 1 }] } }, occurredAt: on('2019-11-01') },
       { kind: 'TerminateCollaboration', collaborationId: id, reason: 'again', occurredAt: on('2019-11-01') },
       { kind: 'GiveWithdrawalNotice', collaborationId: id, party: 'warwickshire', role: 'chief-officer', reason: 'x', effectiveOn: '2021-01-01', occurredAt: on('2019-11-01') },
     ];
     for (const command of commands) collaboration.given(after).when(command, mgr, {}).thenRefuses('CollaborationTerminated');
     collaboration
       .given(after)
-      .when({ kind: 'RecordDirection', collaborationId: id, reference: 's23FA direction (illustrative)', direction: 'Continue until 31 March 2020', continueUntil: '2020-03-31', occurredAt: on('2019-09-30') }, mgr, {})
-      .then([{ type: 'DirectionIssued', data: { reference: 's23FA direction (illustrative)', direction: 'Continue until 31 March 2020', continueUntil: '2020-03-31' }, occurredAt: on('2019-09-30') }]);
+      .when({ kind: 'RecordDirection', collaborationId: id, reference: 's23G direction (illustrative)', direction: 'Continue until 31 March 2020', continueUntil: '2020-03-31', occurredAt: on('2019-09-30') }, mgr, {})
+      .then([{ type: 'DirectionIssued', data: { reference: 's23G direction (illustrative)', direction: 'Continue until 31 March 2020', continueUntil: '2020-03-31', statutoryBasis: 'Police Act 1996 s23G' }, occurredAt: on('2019-09-30') }]);
   });
 });
 
-describe('costs, delegation, appetite, publication, purpose and skills', () => {
-  const budget = (contributions: Array<{ party: string; amountGbp: number }>, totalGbp = 100_000_000, financialYear = '2016/17'): CollaborationCommand => ({
-    kind: 'SetAnnualBudget', collaborationId: id, financialYear, totalGbp, contributions, occurredAt: on('2016-03-01'),
+describe('costs, delegation, appetite, publication: terms a manager may only propose (s23C(4))', () => {
+  let n = 0;
+  const vary = (terms: Extract<CollaborationCommand, { kind: 'ProposeVariation' }>['terms']): CollaborationCommand => ({
+    kind: 'ProposeVariation', collaborationId: id, variationId: `v${++n}`, summary: 'Change of terms', changes: 'as stated', terms, occurredAt: on('2016-03-01'),
   });
+  const proposing = (terms: object) => expect.objectContaining({ type: 'VariationProposed', data: expect.objectContaining({ terms }) });
+  const budget = (contributions: Array<{ party: string; amountGbp: number }>, totalGbp = 100_000_000, financialYear = '2016/17') => vary({ annualBudget: { financialYear, totalGbp, contributions } });
 
-  it('sets a budget whose contributions add up, to the penny', () => {
-    collaboration
-      .given(history)
-      .when(budget([{ party: 'west-mercia', amountGbp: 69_000_000.01 }, { party: 'warwickshire', amountGbp: 30_999_999.99 }]), mgr, {})
-      .then([{ type: 'AnnualBudgetSet', data: { financialYear: '2016/17', totalGbp: 100_000_000, contributions: [{ party: 'west-mercia', amountGbp: 69_000_000.01 }, { party: 'warwickshire', amountGbp: 30_999_999.99 }] }, occurredAt: on('2016-03-01') }]);
+  it('proposes a budget whose contributions add up, to the penny, as a variation the parties must sign', () => {
+    const annualBudget = { financialYear: '2016/17', totalGbp: 100_000_000, contributions: [{ party: 'west-mercia', amountGbp: 69_000_000.01 }, { party: 'warwickshire', amountGbp: 30_999_999.99 }] };
+    const decided = collaborationDecider.decide(history.reduce(collaborationDecider.evolve, collaborationDecider.initialState), vary({ annualBudget }), { ...mgr, facts: {} });
+    expect(decided).toEqual([proposing({ annualBudget })]);
   });
 
   it.each([
@@ -169,21 +176,18 @@ describe('costs, delegation, appetite, publication, purpose and skills', () => {
     collaboration.given(history).when(command, mgr, {}).thenRefuses(code);
   });
 
-  it('adopts a delegation scheme with one rule per category', () => {
+  it('proposes a delegation scheme with one rule per category', () => {
     const rules = [{ category: 'financial' as const, leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' as const }];
-    collaboration.given(history).when({ kind: 'AdoptDelegationScheme', collaborationId: id, rules, occurredAt: on('2012-01-01') }, mgr, {}).then([{ type: 'DelegationSchemeAdopted', data: { rules }, occurredAt: on('2012-01-01') }]);
-    collaboration.given(history).when({ kind: 'AdoptDelegationScheme', collaborationId: id, rules: [...rules, ...rules], occurredAt: on('2012-01-01') }, mgr, {}).thenRefuses('CategoryListedTwice');
-  });
-
-  it('agrees a risk appetite, one level per category', () => {
-    const appetite = [{ category: 'operational' as const, level: 'cautious' as const }, { category: 'partnership' as const, level: 'open' as const }];
-    collaboration.given(history).when({ kind: 'AgreeCollaborationRiskAppetite', collaborationId: id, appetite, statement: 's', occurredAt: on('2012-01-01') }, mgr, {}).then([{ type: 'CollaborationRiskAppetiteAgreed', data: { appetite, statement: 's' }, occurredAt: on('2012-01-01') }]);
-    collaboration.given(history).when({ kind: 'AgreeCollaborationRiskAppetite', collaborationId: id, appetite: [appetite[0]!, appetite[0]!], statement: 's', occurredAt: on('2012-01-01') }, mgr, {}).thenRefuses('CategoryListedTwice');
+    collaboration.given(history).when(vary({ delegationScheme: [...rules, ...rules] }), mgr, {}).thenRefuses('CategoryListedTwice');
   });
 
   it('publishes in full without a reason, and anything less only with one (s23E)', () => {
-    collaboration.given(history).when({ kind: 'PublishAgreement', collaborationId: id, level: 'full', occurredAt: on('2012-01-01') }, mgr, {}).then([{ type: 'AgreementPublished', data: { level: 'full', reason: null }, occurredAt: on('2012-01-01') }]);
-    collaboration.given(history).when({ kind: 'PublishAgreement', collaborationId: id, level: 'title-only', reason: '  ', occurredAt: on('2012-01-01') }, mgr, {}).thenRefuses('PublicationReasonRequired');
+    collaboration.given(history).when(vary({ publication: { level: 'title-only', reason: '  ' } }), mgr, {}).thenRefuses('PublicationReasonRequired');
+  });
+
+  it('changes the lead force only to another remaining party', () => {
+    collaboration.given(history).when(vary({ leadForce: 'west-mercia' }), mgr, {}).thenRefuses('AlreadyLeadForce');
+    collaboration.given(history).when(vary({ leadForce: 'kent' }), mgr, {}).thenRefuses('LeadForceNotAParty');
   });
 
   it('restates the purpose, keeping the earlier wording, and refuses a restatement that changes nothing', () => {
@@ -192,12 +196,6 @@ describe('costs, delegation, appetite, publication, purpose and skills', () => {
       .when({ kind: 'RestatePurpose', collaborationId: id, purpose: 'Protecting people from harm across two counties', reason: 'review', occurredAt: on('2014-04-01') }, mgr, {})
       .then([{ type: 'PurposeRestated', data: { purpose: 'Protecting people from harm across two counties', previousPurpose: 'One set of support and operational services for two forces', reason: 'review' }, occurredAt: on('2014-04-01') }]);
     collaboration.given(history).when({ kind: 'RestatePurpose', collaborationId: id, purpose: 'One set of support and operational services for two forces', reason: 'r', occurredAt: on('2014-04-01') }, mgr, {}).thenRefuses('PurposeUnchanged');
-  });
-
-  it('changes the lead force only to another remaining party', () => {
-    collaboration.given(history).when({ kind: 'ChangeLeadForce', collaborationId: id, to: 'warwickshire', reason: 'r', occurredAt: on('2014-04-01') }, mgr, {}).then([{ type: 'LeadForceChanged', data: { from: 'west-mercia', to: 'warwickshire', reason: 'r' }, occurredAt: on('2014-04-01') }]);
-    collaboration.given(history).when({ kind: 'ChangeLeadForce', collaborationId: id, to: 'west-mercia', reason: 'r', occurredAt: on('2014-04-01') }, mgr, {}).thenRefuses('AlreadyLeadForce');
-    collaboration.given(history).when({ kind: 'ChangeLeadForce', collaborationId: id, to: 'kent', reason: 'r', occurredAt: on('2014-04-01') }, mgr, {}).thenRefuses('NotAParty');
   });
 
   it('needs a next review date when a review says continue', () => {

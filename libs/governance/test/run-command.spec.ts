@@ -21,6 +21,11 @@ const propose = (collaborationId: string, occurredAt = new Date('2026-11-23T09:5
   costSharing: 'equal shares',
   noticePeriodMonths: 12,
   reviewDate: '2017-04-01',
+  otherParties: [],
+  delegationScheme: [],
+  annualBudget: null,
+  riskAppetite: null,
+  publication: null,
   occurredAt,
 });
 

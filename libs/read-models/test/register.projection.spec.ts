@@ -1,13 +1,13 @@
 import { describe, it } from '@jest/globals';
 import type { CollaborationEvent } from '#governance';
-import { registerProjection } from '#read-models';
+import { type RegisterEntry, registerProjection } from '#read-models';
 import { inStream, projectionSpec } from '#testing';
 
 const id = '6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b';
 const on = (date: string) => new Date(`${date}T09:00:00Z`);
 const proposed: CollaborationEvent = {
   type: 'CollaborationProposed',
-  data: { collaborationId: id, name: 'Tri-force', purpose: 'Specialist operations', functions: ['firearms', 'dogs'], parties: ['avon-and-somerset', 'gloucestershire', 'wiltshire'], leadForce: 'gloucestershire', costSharing: 'NRE', noticePeriodMonths: 12, reviewDate: '2015-04-01', proposedBy: { personId: 'm', name: 'M' } },
+  data: { collaborationId: id, name: 'Tri-force', purpose: 'Specialist operations', functions: ['firearms', 'dogs'], parties: ['avon-and-somerset', 'gloucestershire', 'wiltshire'], leadForce: 'gloucestershire', costSharing: 'NRE', noticePeriodMonths: 12, reviewDate: '2015-04-01', otherParties: [], delegationScheme: [], annualBudget: null, riskAppetite: null, publication: null, proposedBy: { personId: 'm', name: 'M' } },
   occurredAt: on('2012-01-09'),
 };
 const row = {
@@ -28,6 +28,7 @@ const row = {
   signatures: 0,
   notices: [] as Array<{ party: string; givenAt: string; effectiveOn: string; rescinded: boolean; position: number }>,
   agreedAppetites: [],
+  proposedTerms: { publication: null, riskAppetite: null } as RegisterEntry['proposedTerms'],
 };
 const register = projectionSpec(registerProjection);
 const stream = (...events: CollaborationEvent[]) => inStream(`collaboration-${id}`, [proposed, ...events]);
@@ -40,6 +41,32 @@ describe('register projection: Given events, Then rows', () => {
   it('counts signatures, and marks it in force when it comes into force', () => {
     const signed: CollaborationEvent = { type: 'AgreementSigned', data: { party: 'wiltshire', role: 'chief-officer', signatory: { personId: 'cc', name: 'CC' } }, occurredAt: on('2012-03-01') };
     register.given(stream(signed, signed, { type: 'AgreementCameIntoForce', data: { signatures: [] }, occurredAt: on('2012-03-02') })).then([{ ...row, signatures: 2, status: 'in-force', cameIntoForceAt: on('2012-03-02') }]);
+  });
+
+  it('changes the terms a variation changes, from its last signature (s23C(4)), and publishes and records the appetite the proposal set once in force', () => {
+    const appetite = [{ category: 'operational' as const, level: 'cautious' as const }];
+    const proposing: CollaborationEvent = { ...proposed, data: { ...(proposed.data as object), publication: { level: 'full', reason: null }, riskAppetite: { appetite, statement: 's' } } } as CollaborationEvent;
+    register
+      .given(
+        inStream(`collaboration-${id}`, [
+          proposing,
+          { type: 'AgreementCameIntoForce', data: { signatures: [] }, occurredAt: on('2012-03-02') },
+          { type: 'VariationAgreed', data: { variationId: 'v', signatures: [], terms: { functions: ['firearms'], leadForce: 'wiltshire' } }, occurredAt: on('2019-04-10') },
+        ]),
+      )
+      .then([
+        {
+          ...row,
+          status: 'in-force',
+          cameIntoForceAt: on('2012-03-02'),
+          functions: ['firearms'],
+          leadForce: 'wiltshire',
+          publicationLevel: 'full',
+          publicationReason: null,
+          agreedAppetites: [{ from: on('2012-03-02').toISOString(), appetite, position: 2 }],
+          proposedTerms: { publication: { level: 'full', reason: null }, riskAppetite: { appetite, statement: 's' } } as RegisterEntry['proposedTerms'],
+        },
+      ]);
   });
 
   it('keeps each notice with the event that gave it, and marks a rescinded one', () => {

@@ -29,6 +29,16 @@ export interface CommandContext {
   clientIp?: string;
   /** When the ledger received the command: the only clock decide() sees. */
   receivedAt: Date;
+  /**
+   * Where what is recorded comes from, when it is history entered from the record: a document or
+   * a public page with its date, or `illustrative` where the record is silent (the demo marks both).
+   */
+  provenance?: Provenance;
+}
+
+export interface Provenance {
+  source?: string;
+  illustrative?: boolean;
 }
 
 export interface ActorMetadata {
@@ -49,4 +59,5 @@ export const actorMetadata = (context: CommandContext): ActorMetadata => ({
   correlationId: context.correlationId,
   causationId: context.causationId ?? null,
   clientIp: context.clientIp ?? null,
+  ...(context.provenance ? { provenance: context.provenance } : {}),
 });

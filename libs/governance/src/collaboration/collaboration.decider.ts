@@ -1,19 +1,15 @@
 import { deciderOf } from '../decider.js';
 import type { CollaborationEvent } from './collaboration.events.js';
 import { type CollaborationState, evolveCollaboration, initialCollaborationState } from './collaboration.state.js';
-import { ADOPT_DELEGATION_SCHEME, type AdoptDelegationScheme, adoptDelegationScheme } from './adopt-delegation-scheme/adopt-delegation-scheme.command.js';
-import { AGREE_RISK_APPETITE, type AgreeCollaborationRiskAppetite, agreeRiskAppetite } from './agree-risk-appetite/agree-risk-appetite.command.js';
-import { CHANGE_LEAD_FORCE, type ChangeLeadForce, changeLeadForce } from './change-lead-force/change-lead-force.command.js';
 import { COMPLETE_REVIEW, type CompleteReview, completeReview } from './complete-review/complete-review.command.js';
 import { GIVE_WITHDRAWAL_NOTICE, type GiveWithdrawalNotice, giveWithdrawalNotice } from './give-withdrawal-notice/give-withdrawal-notice.command.js';
 import { PROPOSE_COLLABORATION, type ProposeCollaboration, proposeCollaboration } from './propose-collaboration/propose-collaboration.command.js';
 import { PROPOSE_VARIATION, type ProposeVariation, proposeVariation } from './propose-variation/propose-variation.command.js';
-import { PUBLISH_AGREEMENT, type PublishAgreement, publishAgreement } from './publish-agreement/publish-agreement.command.js';
 import { RECORD_DIRECTION, type RecordDirection, recordDirection } from './record-direction/record-direction.command.js';
+import { RECORD_OTHER_PARTY_SIGNATURE, type RecordOtherPartySignature, recordOtherPartySignature } from './record-other-party-signature/record-other-party-signature.command.js';
 import { RECORD_PARTY_WITHDRAWAL, type RecordPartyWithdrawal, recordPartyWithdrawal } from './record-party-withdrawal/record-party-withdrawal.command.js';
 import { RESCIND_WITHDRAWAL_NOTICE, type RescindWithdrawalNotice, rescindWithdrawalNotice } from './rescind-withdrawal-notice/rescind-withdrawal-notice.command.js';
 import { RESTATE_PURPOSE, type RestatePurpose, restatePurpose } from './restate-purpose/restate-purpose.command.js';
-import { SET_ANNUAL_BUDGET, type SetAnnualBudget, setAnnualBudget } from './set-annual-budget/set-annual-budget.command.js';
 import { SIGN_AGREEMENT, type SignAgreement, type SignatureFacts, signAgreement } from './sign-agreement/sign-agreement.command.js';
 import { SIGN_VARIATION, type SignVariation, signVariation } from './sign-variation/sign-variation.command.js';
 import { STAFF_KEY_ROLE, type StaffKeyRole, staffKeyRole } from './staff-key-role/staff-key-role.command.js';
@@ -26,11 +22,7 @@ export type CollaborationCommand =
   | RestatePurpose
   | ProposeVariation
   | SignVariation
-  | ChangeLeadForce
-  | AdoptDelegationScheme
-  | AgreeCollaborationRiskAppetite
-  | SetAnnualBudget
-  | PublishAgreement
+  | RecordOtherPartySignature
   | RescindWithdrawalNotice
   | RecordPartyWithdrawal
   | CompleteReview
@@ -49,11 +41,7 @@ export const collaborationDecider = deciderOf<CollaborationState, CollaborationC
   RestatePurpose: { action: RESTATE_PURPOSE, decide: restatePurpose },
   ProposeVariation: { action: PROPOSE_VARIATION, decide: proposeVariation },
   SignVariation: { action: SIGN_VARIATION, decide: signVariation },
-  ChangeLeadForce: { action: CHANGE_LEAD_FORCE, decide: changeLeadForce },
-  AdoptDelegationScheme: { action: ADOPT_DELEGATION_SCHEME, decide: adoptDelegationScheme },
-  AgreeCollaborationRiskAppetite: { action: AGREE_RISK_APPETITE, decide: agreeRiskAppetite },
-  SetAnnualBudget: { action: SET_ANNUAL_BUDGET, decide: setAnnualBudget },
-  PublishAgreement: { action: PUBLISH_AGREEMENT, decide: publishAgreement },
+  RecordOtherPartySignature: { action: RECORD_OTHER_PARTY_SIGNATURE, decide: recordOtherPartySignature },
   RescindWithdrawalNotice: { action: RESCIND_WITHDRAWAL_NOTICE, decide: rescindWithdrawalNotice },
   RecordPartyWithdrawal: { action: RECORD_PARTY_WITHDRAWAL, decide: recordPartyWithdrawal },
   CompleteReview: { action: COMPLETE_REVIEW, decide: completeReview },

@@ -1,31 +1,33 @@
-import type { DomainEvent } from '../decider.js';
+import type { DomainEvent, Upcaster } from '../decider.js';
 import type { Office, Person } from '../office/office.events.js';
-import type { DecisionCategory, RiskCategory, RiskLevel } from '../risk.js';
+import type { AgreedRiskAppetite, AgreementTerms, AnnualBudget, DelegationRule, OtherParty, PublicationLevel, TermsChange } from './terms.js';
+
+export type { DelegationRule, PublicationLevel } from './terms.js';
+
+/** Who signs for a party: a force's chief officer or policing body (s22A(3)), or another party's own signatory (s22A(6)). */
+export type SignatoryRole = Office | 'authorised-signatory';
 
 export interface Signature {
   party: string;
-  role: Office;
+  role: SignatoryRole;
   signatory: Person;
   signedAt: string;
 }
 
+/** v2: the proposal carries every term the parties sign (terms.ts); v1 proposals had no scheme, budget, appetite, publication or other parties. */
 export type CollaborationProposed = DomainEvent<
   'CollaborationProposed',
-  {
+  AgreementTerms & {
     collaborationId: string;
     name: string;
     purpose: string;
-    functions: string[];
     parties: string[];
-    leadForce: string;
-    costSharing: string;
-    noticePeriodMonths: number;
-    reviewDate: string;
+    otherParties: OtherParty[];
     proposedBy: Person;
   }
 >;
-export type AgreementSigned = DomainEvent<'AgreementSigned', { party: string; role: Office; signatory: Person }>;
-/** Recorded when, for every party force, both its chief officer and its policing body have signed (s22A(3)). */
+export type AgreementSigned = DomainEvent<'AgreementSigned', { party: string; role: SignatoryRole; signatory: Person }>;
+/** Recorded when every remaining party has signed: each force's chief officer and policing body (s22A(3)), each other party's signatory. */
 export type AgreementCameIntoForce = DomainEvent<'AgreementCameIntoForce', { signatures: Signature[] }>;
 export type WithdrawalNoticeGiven = DomainEvent<
   'WithdrawalNoticeGiven',
@@ -33,30 +35,23 @@ export type WithdrawalNoticeGiven = DomainEvent<
 >;
 
 export type PurposeRestated = DomainEvent<'PurposeRestated', { purpose: string; previousPurpose: string; reason: string }>;
-export type VariationProposed = DomainEvent<'VariationProposed', { variationId: string; summary: string; changes: string; proposedBy: Person }>;
-export type VariationSigned = DomainEvent<'VariationSigned', { variationId: string; party: string; role: Office; signatory: Person }>;
-/** s23C: a variation takes effect when every remaining party's chief officer and policing body have signed it. */
-export type VariationAgreed = DomainEvent<'VariationAgreed', { variationId: string; signatures: Signature[] }>;
+/** v2: `terms` is what the variation changes (terms.ts); v1 variations described their change in words only, and changed nothing. */
+export type VariationProposed = DomainEvent<'VariationProposed', { variationId: string; summary: string; changes: string; terms: TermsChange; proposedBy: Person }>;
+export type VariationSigned = DomainEvent<'VariationSigned', { variationId: string; party: string; role: SignatoryRole; signatory: Person }>;
+/**
+ * s23C(4): a variation is a later agreement. It takes effect, changing `terms`, on the date of its
+ * last signature, once every remaining party has signed it.
+ */
+export type VariationAgreed = DomainEvent<'VariationAgreed', { variationId: string; signatures: Signature[]; terms: TermsChange }>;
+/** Recorded by earlier versions, when the lead force's manager alone could change these terms; read as recorded, no longer written. */
 export type LeadForceChanged = DomainEvent<'LeadForceChanged', { from: string; to: string; reason: string }>;
-
-export interface DelegationRule {
-  category: DecisionCategory;
-  /** The lead force may decide alone up to this value in pounds (0: never alone). */
-  leadForceAloneUpToGbp: number;
-  /** Above it: every party's chief officer, or their policing bodies too. */
-  aboveLimit: 'all-chief-officers' | 'all-chief-officers-and-policing-bodies';
-}
+/** No longer written: see LeadForceChanged. */
 export type DelegationSchemeAdopted = DomainEvent<'DelegationSchemeAdopted', { rules: DelegationRule[] }>;
-export type CollaborationRiskAppetiteAgreed = DomainEvent<
-  'CollaborationRiskAppetiteAgreed',
-  { appetite: Array<{ category: RiskCategory; level: RiskLevel }>; statement: string }
->;
-export type AnnualBudgetSet = DomainEvent<
-  'AnnualBudgetSet',
-  { financialYear: string; totalGbp: number; contributions: Array<{ party: string; amountGbp: number }> }
->;
-/** s23E: what of the agreement the public may see. */
-export type PublicationLevel = 'full' | 'redacted' | 'title-only';
+/** No longer written: see LeadForceChanged. */
+export type CollaborationRiskAppetiteAgreed = DomainEvent<'CollaborationRiskAppetiteAgreed', AgreedRiskAppetite>;
+/** No longer written: see LeadForceChanged. */
+export type AnnualBudgetSet = DomainEvent<'AnnualBudgetSet', AnnualBudget>;
+/** No longer written: see LeadForceChanged. */
 export type AgreementPublished = DomainEvent<'AgreementPublished', { level: PublicationLevel; reason: string | null }>;
 export type WithdrawalNoticeRescinded = DomainEvent<'WithdrawalNoticeRescinded', { party: string; reason: string }>;
 export type PartyWithdrew = DomainEvent<'PartyWithdrew', { party: string }>;
@@ -64,12 +59,18 @@ export type ReviewCompleted = DomainEvent<
   'ReviewCompleted',
   { outcome: 'continue' | 'vary' | 'terminate'; findings: string; nextReviewDate: string | null }
 >;
-/** s23FA: a direction by the Home Secretary, e.g. extending a collaboration past its termination date. */
-export type DirectionIssued = DomainEvent<'DirectionIssued', { reference: string; direction: string; continueUntil: string | null }>;
-export type CollaborationTerminated = DomainEvent<
-  'CollaborationTerminated',
-  { basis: 'agreement-of-all-parties' | 'withdrawal-leaving-one-party'; reason: string; remainingParties: string[] }
->;
+/**
+ * Police Act 1996 s23G: a direction by the Secretary of State about a collaboration agreement, e.g.
+ * that it continue until a date whatever notices say (West Mercia and Warwickshire, 8 October 2019).
+ * (s23FA is the power to specify functions by order, not this one.) v2 names the section.
+ */
+export type DirectionIssued = DomainEvent<'DirectionIssued', { reference: string; direction: string; continueUntil: string | null; statutoryBasis: string }>;
+/**
+ * How a collaboration ends: by agreement of all the parties (s23C(5)), by withdrawals leaving fewer
+ * than two parties, or, before it came into force, by withdrawals leaving fewer than two (it lapses).
+ */
+export type TerminationBasis = 'agreement-of-all-parties' | 'withdrawal-leaving-one-party' | 'lapsed-before-coming-into-force';
+export type CollaborationTerminated = DomainEvent<'CollaborationTerminated', { basis: TerminationBasis; reason: string; remainingParties: string[] }>;
 /** The skills theme: who fills a key role, and whether they are trained for collaboration and change. */
 export type KeyRoleStaffed = DomainEvent<
   'KeyRoleStaffed',
@@ -96,5 +97,18 @@ export type CollaborationEvent =
   | DirectionIssued
   | CollaborationTerminated
   | KeyRoleStaffed;
+
+/** The direction power is s23G (see DirectionIssued). */
+export const DIRECTION_SECTION = 'Police Act 1996 s23G';
+
+export const COLLABORATION_UPCASTERS: Upcaster[] = [
+  // v1 proposals set only the core terms; a manager adopted the rest alone, by events still read as recorded.
+  { type: 'CollaborationProposed', fromVersion: 1, up: (data) => ({ otherParties: [], delegationScheme: [], annualBudget: null, riskAppetite: null, publication: null, ...data }) },
+  // v1 variations described their change in words only and changed no term.
+  { type: 'VariationProposed', fromVersion: 1, up: (data) => ({ terms: {}, ...data }) },
+  { type: 'VariationAgreed', fromVersion: 1, up: (data) => ({ terms: {}, ...data }) },
+  // v1 directions named no section; the power to direct was always s23G.
+  { type: 'DirectionIssued', fromVersion: 1, up: (data) => ({ statutoryBasis: DIRECTION_SECTION, ...data }) },
+];
 
 export const collaborationStreamId = (collaborationId: string) => `collaboration-${collaborationId}`;

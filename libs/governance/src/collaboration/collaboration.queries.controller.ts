@@ -8,6 +8,7 @@ import { ApiProblems, HistoryQuery } from '../http.js';
 import { CollaborationView } from './collaboration.view.js';
 import { collaborationDecider } from './collaboration.decider.js';
 import { collaborationStreamId } from './collaboration.events.js';
+import { legalBasisOn } from './terms.js';
 
 @ApiTags('collaborations')
 @ApiBearerAuth()
@@ -28,6 +29,6 @@ export class CollaborationQueriesController {
     const streamId = collaborationStreamId(collaborationId);
     const { state, version } = await readAsAt(this.store, collaborationDecider, { streamId, asOf, knownAt, reply, missing });
     const { terms, ...rest } = state;
-    return { collaborationId, version, ...terms, ...rest };
+    return { collaborationId, version, ...terms, ...rest, legalBasis: legalBasisOn(state.cameIntoForceAt ?? state.proposedAt!) };
   }
 }

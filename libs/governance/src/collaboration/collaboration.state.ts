@@ -1,17 +1,8 @@
 import { LedgerError } from '#shared-kernel';
 import { notFound, refuse } from '../decider.js';
-import type { Office, Person } from '../office/office.events.js';
-import type {
-  AgreementPublished,
-  AnnualBudgetSet,
-  CollaborationEvent,
-  CollaborationProposed,
-  CollaborationRiskAppetiteAgreed,
-  DelegationRule,
-  DirectionIssued,
-  ReviewCompleted,
-  Signature,
-} from './collaboration.events.js';
+import type { Person } from '../office/office.events.js';
+import type { CollaborationEvent, CollaborationProposed, DirectionIssued, ReviewCompleted, Signature, SignatoryRole } from './collaboration.events.js';
+import { type AgreedRiskAppetite, type AnnualBudget, type DelegationRule, type Publication, type TermsChange, applyTermsChange } from './terms.js';
 
 export type CollaborationStatus = 'none' | 'proposed' | 'in-force' | 'terminated';
 
@@ -19,6 +10,8 @@ export interface Variation {
   variationId: string;
   summary: string;
   changes: string;
+  /** What it changes once agreed (terms.ts); empty for variations recorded before terms could be varied. */
+  terms: TermsChange;
   proposedAt: string;
   signatures: Signature[];
   agreedAt: string | null;
@@ -32,10 +25,13 @@ export interface CollaborationState {
   cameIntoForceAt?: Date;
   purposeHistory: Array<{ purpose: string; from: string; reason: string | null }>;
   variations: Variation[];
+  /** The terms in force (or proposed), kept beside `terms` as the views have always shown them. */
   delegationScheme: DelegationRule[] | null;
-  riskAppetite: CollaborationRiskAppetiteAgreed['data'] | null;
-  budgets: AnnualBudgetSet['data'][];
-  publication: (AgreementPublished['data'] & { publishedAt: string }) | null;
+  riskAppetite: AgreedRiskAppetite | null;
+  budgets: AnnualBudget[];
+  publication: (Publication & { publishedAt: string }) | null;
+  /** An end the parties agreed by a variation (s23C(5)), from this date. */
+  agreedEnd: { endsOn: string; variationId: string } | null;
   withdrawalNotices: Array<{ party: string; reason: string; effectiveOn: string; givenAt: string; rescinded: boolean }>;
   withdrawnParties: string[];
   reviews: Array<ReviewCompleted['data'] & { completedAt: string }>;
@@ -53,6 +49,7 @@ export const initialCollaborationState: CollaborationState = {
   riskAppetite: null,
   budgets: [],
   publication: null,
+  agreedEnd: null,
   withdrawalNotices: [],
   withdrawnParties: [],
   reviews: [],
@@ -70,11 +67,15 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
         terms: event.data,
         proposedAt: event.occurredAt,
         purposeHistory: [{ purpose: event.data.purpose, from: at, reason: null }],
+        delegationScheme: event.data.delegationScheme.length > 0 ? event.data.delegationScheme : null,
+        riskAppetite: event.data.riskAppetite,
+        budgets: event.data.annualBudget ? [event.data.annualBudget] : [],
       };
     case 'AgreementSigned':
       return { ...state, signatures: [...state.signatures, { ...event.data, signedAt: at }] };
     case 'AgreementCameIntoForce':
-      return { ...state, status: 'in-force', cameIntoForceAt: event.occurredAt };
+      // The agreed publication (s23E) applies from the day the agreement is made.
+      return { ...state, status: 'in-force', cameIntoForceAt: event.occurredAt, publication: state.terms?.publication ? { ...state.terms.publication, publishedAt: at } : state.publication };
     case 'WithdrawalNoticeGiven':
       return {
         ...state,
@@ -99,7 +100,10 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
     case 'VariationProposed':
       return {
         ...state,
-        variations: [...state.variations, { variationId: event.data.variationId, summary: event.data.summary, changes: event.data.changes, proposedAt: at, signatures: [], agreedAt: null }],
+        variations: [
+          ...state.variations,
+          { variationId: event.data.variationId, summary: event.data.summary, changes: event.data.changes, terms: event.data.terms, proposedAt: at, signatures: [], agreedAt: null },
+        ],
       };
     case 'VariationSigned':
       return {
@@ -111,7 +115,7 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
         ),
       };
     case 'VariationAgreed':
-      return { ...state, variations: state.variations.map((v) => (v.variationId === event.data.variationId ? { ...v, agreedAt: at } : v)) };
+      return agreeVariation(state, event.data.variationId, event.data.terms, at);
     case 'LeadForceChanged':
       return { ...state, terms: { ...state.terms!, leadForce: event.data.to } };
     case 'DelegationSchemeAdopted':
@@ -146,15 +150,58 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
   }
 }
 
-export const hasSigned = (state: CollaborationState, party: string, role: Office) =>
+/** s23C(4): from the date of its last signature, the variation's terms are the agreement's. */
+function agreeVariation(state: CollaborationState, variationId: string, change: TermsChange, at: string): CollaborationState {
+  const variations = state.variations.map((v) => (v.variationId === variationId ? { ...v, agreedAt: at } : v));
+  if (!state.terms) return { ...state, variations };
+  const terms = applyTermsChange(state.terms, change);
+  return {
+    ...state,
+    variations,
+    terms,
+    delegationScheme: change.delegationScheme ? (change.delegationScheme.length > 0 ? change.delegationScheme : null) : state.delegationScheme,
+    riskAppetite: change.riskAppetite !== undefined ? change.riskAppetite : state.riskAppetite,
+    budgets: change.annualBudget ? [...state.budgets.filter((b) => b.financialYear !== change.annualBudget!.financialYear), change.annualBudget] : state.budgets,
+    publication: change.publication !== undefined ? (change.publication ? { ...change.publication, publishedAt: at } : null) : state.publication,
+    agreedEnd: change.endsOn ? { endsOn: change.endsOn, variationId } : state.agreedEnd,
+  };
+}
+
+export const hasSigned = (state: CollaborationState, party: string, role: SignatoryRole) =>
   state.signatures.some((s) => s.party === party && s.role === role);
 
-/** s22A(3): every party's chief officer and policing body. */
-export const allPartiesSigned = (state: CollaborationState) =>
-  (state.terms?.parties ?? []).every((party) => hasSigned(state, party, 'chief-officer') && hasSigned(state, party, 'policing-body'));
-
-/** The parties that have not withdrawn. */
+/** The parties that have not withdrawn: forces, then other parties (s22A(6)). */
 export const remainingParties = (state: CollaborationState) => (state.terms?.parties ?? []).filter((p) => !state.withdrawnParties.includes(p));
+export const remainingOtherParties = (state: CollaborationState) => (state.terms?.otherParties ?? []).filter((p) => !state.withdrawnParties.includes(p.partyId));
+
+/** Who must sign for every remaining party: each force's chief officer and policing body (s22A(3)), each other party's signatory (s22A(6)). */
+export function requiredSignatories(state: CollaborationState): Array<{ party: string; role: SignatoryRole }> {
+  return [
+    ...remainingParties(state).flatMap((party) => [
+      { party, role: 'chief-officer' as const },
+      { party, role: 'policing-body' as const },
+    ]),
+    ...remainingOtherParties(state).map((p) => ({ party: p.partyId, role: 'authorised-signatory' as const })),
+  ];
+}
+
+/** Whether these signatures are those of every remaining party. */
+export const signedByAll = (state: CollaborationState, signatures: readonly Pick<Signature, 'party' | 'role'>[]) =>
+  requiredSignatories(state).every((r) => signatures.some((s) => s.party === r.party && s.role === r.role));
+
+/** s22A(3): the agreement is made when every remaining party has signed it. */
+export const allPartiesSigned = (state: CollaborationState) => signedByAll(state, state.signatures);
+
+/** The instant of the latest of these signatures: when an agreement or a variation is made. */
+export const lastSignedAt = (signatures: readonly Pick<Signature, 'signedAt'>[]) => new Date(Math.max(...signatures.map((s) => Date.parse(s.signedAt))));
+
+/** The party named, a force or another party, if it is one of this agreement's. */
+export const isParty = (state: CollaborationState, party: string) =>
+  (state.terms?.parties ?? []).includes(party) || (state.terms?.otherParties ?? []).some((p) => p.partyId === party);
+
+/** The latest direction (s23G) that keeps the collaboration going beyond a day, if any. */
+export const directionContinuingOn = (state: CollaborationState, day: string) =>
+  state.directions.filter((d) => d.continueUntil !== null && d.continueUntil > day).sort((a, b) => b.continueUntil!.localeCompare(a.continueUntil!))[0];
 
 export const outstandingNotice = (state: CollaborationState, party: string) => state.withdrawalNotices.find((n) => n.party === party && !n.rescinded);
 
@@ -173,7 +220,7 @@ export function refuseUnlessActive(state: CollaborationState, collaborationId: s
 
 /** Refuses a force that is not (or no longer) a party. */
 export function refuseUnlessRemainingParty(state: CollaborationState, party: string): LedgerError | undefined {
-  if (!state.terms!.parties.includes(party)) return refuse('NotAParty', `${party} is not a party to ${state.terms!.name}`, { party });
+  if (!isParty(state, party)) return refuse('NotAParty', `${party} is not a party to ${state.terms!.name}`, { party });
   if (state.withdrawnParties.includes(party)) return refuse('PartyHasWithdrawn', `${party} has withdrawn from ${state.terms!.name} and acts in it no more`, { party });
   return undefined;
 }

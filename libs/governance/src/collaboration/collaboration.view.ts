@@ -13,14 +13,6 @@ class PurposeView {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
-class VariationView {
-  @ApiProperty({ format: 'uuid' }) variationId!: string;
-  @ApiProperty() summary!: string;
-  @ApiProperty() changes!: string;
-  @ApiProperty({ format: 'date-time' }) proposedAt!: string;
-  @ApiProperty({ type: [CollaborationSignatureView] }) signatures!: CollaborationSignatureView[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) agreedAt!: string | null;
-}
 class DelegationRuleView {
   @ApiProperty({ enum: DECISION_CATEGORIES }) category!: string;
   @ApiProperty() leadForceAloneUpToGbp!: number;
@@ -65,6 +57,7 @@ class DirectionView {
   @ApiProperty() reference!: string;
   @ApiProperty() direction!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) continueUntil!: string | null;
+  @ApiProperty({ example: 'Police Act 1996 s23G' }) statutoryBasis!: string;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
 }
 class KeyRoleView {
@@ -74,6 +67,44 @@ class KeyRoleView {
   @ApiProperty({ format: 'date-time' }) since!: string;
 }
 
+class OtherPartyView {
+  @ApiProperty() partyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['local-authority', 'fire-and-rescue-authority', 'other-public-body', 'other'] }) kind!: string;
+}
+class PublicationTermView {
+  @ApiProperty({ enum: ['full', 'redacted', 'title-only'] }) level!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+class TermsChangeView {
+  @ApiPropertyOptional({ type: [String] }) functions?: string[];
+  @ApiPropertyOptional() leadForce?: string;
+  @ApiPropertyOptional({ type: () => [DelegationRuleView] }) delegationScheme?: DelegationRuleView[];
+  @ApiPropertyOptional() noticePeriodMonths?: number;
+  @ApiPropertyOptional() costSharing?: string;
+  @ApiPropertyOptional({ type: () => CollaborationBudgetView }) annualBudget?: CollaborationBudgetView;
+  @ApiPropertyOptional({ type: () => CollaborationAgreedAppetiteView }) riskAppetite?: CollaborationAgreedAppetiteView;
+  @ApiPropertyOptional({ type: () => PublicationTermView }) publication?: PublicationTermView;
+  @ApiPropertyOptional({ format: 'date' }) reviewDate?: string;
+  @ApiPropertyOptional({ format: 'date', description: 's23C(5): an end agreed by all the parties' }) endsOn?: string;
+}
+class LegalBasisView {
+  @ApiProperty({ enum: ['s23 (1996 text)', 's23/s23A (2009 text)', 's22A'] }) section!: string;
+  @ApiProperty() citation!: string;
+}
+class AgreedEndView {
+  @ApiProperty({ format: 'date' }) endsOn!: string;
+  @ApiProperty({ format: 'uuid' }) variationId!: string;
+}
+class VariationView {
+  @ApiProperty({ format: 'uuid' }) variationId!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() changes!: string;
+  @ApiProperty({ type: () => TermsChangeView, description: 'What it changes once every remaining party has signed (s23C(4))' }) terms!: TermsChangeView;
+  @ApiProperty({ format: 'date-time' }) proposedAt!: string;
+  @ApiProperty({ type: [CollaborationSignatureView] }) signatures!: CollaborationSignatureView[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) agreedAt!: string | null;
+}
 /** A collaboration's full state, rebuilt from its stream, as it stood (asOf) and as it was known (knownAt). */
 @ApiExtraModels(KeyRoleView)
 export class CollaborationView {
@@ -83,8 +114,12 @@ export class CollaborationView {
   @ApiProperty() purpose!: string;
   @ApiProperty({ type: [String] }) functions!: string[];
   @ApiProperty({ type: [String] }) parties!: string[];
+  @ApiProperty({ type: [OtherPartyView], description: 's22A(6): parties other than forces and policing bodies' }) otherParties!: OtherPartyView[];
+  @ApiProperty({ type: LegalBasisView, description: 'The section the agreement is made (or proposed) under, by its date' }) legalBasis!: LegalBasisView;
   @ApiProperty() leadForce!: string;
   @ApiProperty() costSharing!: string;
+  @ApiProperty({ type: CollaborationBudgetView, nullable: true, description: 'The annual budget term in force (every year agreed is in budgets)' }) annualBudget!: CollaborationBudgetView | null;
+  @ApiProperty({ type: AgreedEndView, nullable: true }) agreedEnd!: AgreedEndView | null;
   @ApiProperty() noticePeriodMonths!: number;
   @ApiProperty({ format: 'date' }) reviewDate!: string;
   @ApiProperty({ type: PersonView }) proposedBy!: PersonView;

@@ -15,7 +15,7 @@ import type { RiskAppetiteCommand } from '../risk-appetite/risk-appetite.decider
  * What the demo adds to the public record so that every page has something to show and a newcomer
  * who signs in finds something awaiting them; all of it illustrative. Figures for two of the
  * Devon and Cornwall–Dorset alliance's benefits; both forces' risk appetites (declared in 2015, one
- * revised in 2017) and the appetite the alliance agreed; and business left open, dated in the last
+ * revised in 2017); and business left open, dated in the last
  * few weeks: a proposed Devon, Cornwall and Dorset drone unit awaiting signatures, a decision of
  * the alliance escalated to the chief officers and policing bodies awaiting their approval, and a
  * variation of the Seven Force Strategic Alliance awaiting signatures. Loaded after the demo
@@ -24,7 +24,7 @@ import type { RiskAppetiteCommand } from '../risk-appetite/risk-appetite.decider
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 const at = (date: string) => new Date(`${date}T09:00:00Z`);
 const body = (force: string): Principal => ({ personId: `demo-pb-${force}`, name: `${forceByCode(force)!.policingBody} (illustrative holder)`, role: 'policing-body', force });
-const chief = (force: string): Principal => ({ personId: `demo-cc-${force}`, name: `Chief Constable of ${forceByCode(force)!.name} (illustrative)`, role: 'chief-officer', force });
+const chief = (force: string): Principal => ({ personId: `demo-cc-${force}`, name: `Chief Constable of ${forceByCode(force)!.name} (illustrative holder)`, role: 'chief-officer', force });
 const manager = (force: string): Principal => ({ personId: `demo-cm-${force}`, name: `Collaboration manager, ${forceByCode(force)!.name} (illustrative)`, role: 'collaboration-manager', force });
 const person = (p: Principal) => ({ personId: p.personId, name: p.name });
 
@@ -37,7 +37,7 @@ export class DemoOpenBusiness {
   ) {}
 
   private context(principal: Principal): CommandContext {
-    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt };
+    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt, provenance: { illustrative: true } };
   }
 
   private collaboration(by: Principal, command: CollaborationCommand) {
@@ -98,13 +98,6 @@ export class DemoOpenBusiness {
     for (const [by, category, level] of declared) {
       await this.appetite(by, { kind: 'DeclareRiskAppetite', forceCode: by.force!, category, level, statement: `The ${category} appetite of ${forceByCode(by.force!)!.name} (illustrative)`, occurredAt: at('2015-02-02') });
     }
-    await this.collaboration(manager('devon-and-cornwall'), {
-      kind: 'AgreeCollaborationRiskAppetite',
-      collaborationId: alliance,
-      appetite: [{ category: 'financial', level: 'cautious' }, { category: 'operational', level: 'open' }, { category: 'reputational', level: 'minimal' }, { category: 'partnership', level: 'open' }],
-      statement: 'The alliance’s agreed appetite (illustrative)',
-      occurredAt: at('2015-03-02'),
-    });
     await this.appetite(chief('dorset'), { kind: 'ReviseRiskAppetite', forceCode: 'dorset', category: 'financial', level: 'minimal', statement: 'Financial appetite lowered after the budget settlement (illustrative)', reason: 'Budget settlement (illustrative)', occurredAt: at('2017-02-06') });
     await this.appetite(body('devon-and-cornwall'), { kind: 'ReviseRiskAppetite', forceCode: 'devon-and-cornwall', category: 'partnership', level: 'averse', statement: 'Partnership appetite lowered while the merger was considered (illustrative)', reason: 'Merger proposal (illustrative)', occurredAt: at('2018-09-03') });
   }
@@ -125,6 +118,11 @@ export class DemoOpenBusiness {
       costSharing: 'Illustrative: 60% Devon and Cornwall, 40% Dorset',
       noticePeriodMonths: 12,
       reviewDate: `${now.getUTCFullYear() + 2}-04-01`,
+      otherParties: [],
+      delegationScheme: [{ category: 'operational', leadForceAloneUpToGbp: 50_000, aboveLimit: 'all-chief-officers' }],
+      annualBudget: null,
+      riskAppetite: null,
+      publication: { level: 'full', reason: null },
       occurredAt: daysAgo(now, 14),
     });
     await this.collaboration(chief('devon-and-cornwall'), {
@@ -175,6 +173,7 @@ export class DemoOpenBusiness {
       variationId,
       summary: 'Add digital forensics to the functions in scope (illustrative)',
       changes: 'Digital forensics joins procurement, ICT and specialist capabilities (illustrative)',
+      terms: { functions: ['procurement', 'ICT', 'specialist capabilities', 'digital forensics'] },
       occurredAt: daysAgo(now, 20),
     });
     await this.collaboration(chief('essex'), {

@@ -74,4 +74,8 @@ export class RegisterEntry {
   /** Every risk appetite the partners agreed, with the date it was agreed. */
   @Column({ type: 'jsonb', name: 'agreed_appetites' })
   agreedAppetites!: AgreedAppetite[];
+
+  /** The publication and risk appetite the proposal sets: they apply once the agreement is made (terms.ts). */
+  @Column({ type: 'jsonb', name: 'proposed_terms', nullable: true })
+  proposedTerms!: { publication: { level: string; reason: string | null } | null; riskAppetite: { appetite: AgreedAppetite['appetite'] } | null } | null;
 }

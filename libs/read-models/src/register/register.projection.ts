@@ -17,13 +17,14 @@ type RegisterEvent = Extract<
       | 'CollaborationTerminated'
       | 'CollaborationRiskAppetiteAgreed'
       | 'WithdrawalNoticeGiven'
-      | 'WithdrawalNoticeRescinded';
+      | 'WithdrawalNoticeRescinded'
+      | 'VariationAgreed';
   }
 >;
 
 /** 1. The national register: one row per collaboration, as it stands. */
 export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
-  name: 'register.v2',
+  name: 'register.v3',
   entity: RegisterEntry,
   groupBy: 'collaborationId',
   eventTypes: [
@@ -39,6 +40,7 @@ export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
     'CollaborationRiskAppetiteAgreed',
     'WithdrawalNoticeGiven',
     'WithdrawalNoticeRescinded',
+    'VariationAgreed',
   ],
   groupOf: (event) => idFromStream(event.streamId, 'collaboration'),
 
@@ -60,10 +62,11 @@ export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
           terminatedAt: null,
           publicationLevel: null,
           publicationReason: null,
-          budgets: {},
+          budgets: d.annualBudget ? { [d.annualBudget.financialYear]: { totalGbp: d.annualBudget.totalGbp, contributions: d.annualBudget.contributions } } : {},
           signatures: 0,
           agreedAppetites: [],
           notices: [],
+          proposedTerms: { publication: d.publication, riskAppetite: d.riskAppetite },
         },
       ];
     }
@@ -77,8 +80,27 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
   switch (event.type) {
     case 'AgreementSigned':
       return { signatures: entry.signatures + 1 };
-    case 'AgreementCameIntoForce':
-      return { status: 'in-force', cameIntoForceAt: event.occurredAt };
+    case 'AgreementCameIntoForce': {
+      // The proposal's publication (s23E) and risk appetite apply from the day the agreement is made.
+      const { publication, riskAppetite } = entry.proposedTerms ?? { publication: null, riskAppetite: null };
+      return {
+        status: 'in-force',
+        cameIntoForceAt: event.occurredAt,
+        ...(publication ? { publicationLevel: publication.level, publicationReason: publication.reason } : {}),
+        ...(riskAppetite ? { agreedAppetites: [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: riskAppetite.appetite, position: event.globalPosition }] } : {}),
+      };
+    }
+    case 'VariationAgreed': {
+      // s23C(4): the terms the variation changes, from its last signature.
+      const t = event.data.terms;
+      return {
+        ...(t.functions ? { functions: t.functions } : {}),
+        ...(t.leadForce ? { leadForce: t.leadForce } : {}),
+        ...(t.annualBudget ? { budgets: { ...entry.budgets, [t.annualBudget.financialYear]: { totalGbp: t.annualBudget.totalGbp, contributions: t.annualBudget.contributions } } } : {}),
+        ...(t.publication ? { publicationLevel: t.publication.level, publicationReason: t.publication.reason } : {}),
+        ...(t.riskAppetite ? { agreedAppetites: [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: t.riskAppetite.appetite, position: event.globalPosition }] } : {}),
+      };
+    }
     case 'PurposeRestated':
       return { purpose: event.data.purpose };
     case 'LeadForceChanged':

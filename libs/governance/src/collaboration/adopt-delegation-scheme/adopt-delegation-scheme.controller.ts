@@ -2,24 +2,30 @@ import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandRoute, type CommandScope, Scope } from '../../command-route.js';
 import { occurredAtOr } from '../../http.js';
-import { collaborationAggregate } from '../collaboration.aggregate.js';
 import { LedgerCommands } from '../../ledger-commands.js';
-import { ADOPT_DELEGATION_SCHEME } from './adopt-delegation-scheme.command.js';
+import { collaborationAggregate } from '../collaboration.aggregate.js';
+import { PROPOSE_VARIATION } from '../propose-variation/propose-variation.command.js';
+import { VariationProposedResponse } from '../propose-variation/propose-variation.controller.js';
 import { AdoptDelegationSchemeRequest } from './adopt-delegation-scheme.request.js';
 
+/** A shortcut to a variation that changes one term: a manager proposes, the parties' signatures decide (terms.ts). */
 @ApiTags('collaborations')
 @Controller('collaborations')
 export class AdoptDelegationSchemeController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/delegation-scheme', 'Adopt the delegation scheme: what the lead force may decide alone, up to what value, and who decides above it', ADOPT_DELEGATION_SCHEME)
-  async handle(@Body() body: AdoptDelegationSchemeRequest, @Scope() scope: CommandScope) {
+  @CommandRoute(':collaborationId/delegation-scheme', 'Propose a delegation scheme (what the lead force may decide alone, up to what value, who decides above it) as a variation: it takes effect when every remaining party has signed it (s23C(4))', PROPOSE_VARIATION, VariationProposedResponse)
+  async handle(@Body() body: AdoptDelegationSchemeRequest, @Scope() scope: CommandScope): Promise<VariationProposedResponse> {
+    const variationId = scope.newId();
     const command = {
-      kind: 'AdoptDelegationScheme' as const,
+      kind: 'ProposeVariation' as const,
       collaborationId: scope.params.collaborationId!,
-      rules: body.rules.map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit })),
+      variationId,
+      summary: 'Adopt a delegation scheme',
+      changes: `Delegation scheme: ${body.rules.map((r) => `${r.category} alone up to £${r.leadForceAloneUpToGbp}, above it ${r.aboveLimit}`).join('; ')}`,
+      terms: { delegationScheme: body.rules.map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit })) },
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
-    return this.commands.run(collaborationAggregate, command, scope);
+    return { variationId, ...(await this.commands.run(collaborationAggregate, command, scope)) };
   }
 }

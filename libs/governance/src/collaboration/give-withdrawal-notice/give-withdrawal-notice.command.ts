@@ -23,6 +23,12 @@ export function giveWithdrawalNotice(state: CollaborationState, command: GiveWit
   const inactive = refuseUnlessActive(state, command.collaborationId) ?? refuseUnlessRemainingParty(state, command.party);
   if (inactive) return inactive;
   const terms = state.terms!;
+  if (state.status !== 'in-force') {
+    return refuse('AgreementNotInForce', 'notice runs under an agreement in force; a party may leave a proposal it has not agreed by recording its withdrawal, without notice');
+  }
+  if (command.occurredAt < state.cameIntoForceAt!) {
+    return refuse('ActPrecedesWhatItActsOn', `the agreement came into force on ${state.cameIntoForceAt!.toISOString().slice(0, 10)}; notice under it cannot be given before then`);
+  }
   if (outstandingNotice(state, command.party)) {
     return refuse('NoticeAlreadyGiven', `${command.party} has already given notice of withdrawal`);
   }

@@ -6,6 +6,7 @@ import { collaborationAggregate } from '../collaboration.aggregate.js';
 import { LedgerCommands } from '../../ledger-commands.js';
 import { PROPOSE_COLLABORATION } from './propose-collaboration.command.js';
 import { ProposeCollaborationRequest } from './propose-collaboration.request.js';
+import { annualBudgetOf, publicationOf, riskAppetiteOf } from '../terms.request.js';
 
 export class CollaborationProposedResponse extends CommandAccepted {
   @ApiProperty({ format: 'uuid' })
@@ -17,7 +18,7 @@ export class CollaborationProposedResponse extends CommandAccepted {
 export class ProposeCollaborationController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute('', 'Propose an s22A collaboration agreement (a collaboration manager of the lead force)', PROPOSE_COLLABORATION, CollaborationProposedResponse)
+  @CommandRoute('', 'Propose a collaboration agreement with all its terms (a collaboration manager of the lead force); it is made when every party has signed (s22A(3))', PROPOSE_COLLABORATION, CollaborationProposedResponse)
   async handle(@Body() body: ProposeCollaborationRequest, @Scope() scope: CommandScope): Promise<CollaborationProposedResponse> {
     const collaborationId = scope.newId();
     const command = {
@@ -31,6 +32,11 @@ export class ProposeCollaborationController {
       costSharing: body.costSharing,
       noticePeriodMonths: body.noticePeriodMonths,
       reviewDate: body.reviewDate,
+      otherParties: (body.otherParties ?? []).map((p) => ({ partyId: p.partyId, name: p.name, kind: p.kind })),
+      delegationScheme: (body.delegationScheme ?? []).map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit })),
+      annualBudget: body.annualBudget ? annualBudgetOf(body.annualBudget) : null,
+      riskAppetite: body.riskAppetite ? riskAppetiteOf(body.riskAppetite) : null,
+      publication: body.publication ? publicationOf(body.publication) : null,
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
     return { collaborationId, ...(await this.commands.run(collaborationAggregate, command, scope)) };

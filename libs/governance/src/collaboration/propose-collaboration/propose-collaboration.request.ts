@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { FORCE_CODES, IsCalendarDate, OccurredAtDto } from '../../http.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DECISION_CATEGORIES } from '../../risk.js';
+import { FORCE_CODES, IsCalendarDate, Nested, NestedList, OccurredAtDto } from '../../http.js';
+import { AgreedRiskAppetiteDto, AnnualBudgetDto, DelegationRuleDto, OtherPartyDto, PublicationDto } from '../terms.request.js';
 
 export class ProposeCollaborationRequest extends OccurredAtDto {
   @ApiProperty({ example: 'South West Tri-force Specialist Operations' })
@@ -49,4 +51,26 @@ export class ProposeCollaborationRequest extends OccurredAtDto {
   @ApiProperty({ example: '2015-04-01', format: 'date' })
   @IsCalendarDate()
   reviewDate!: string;
+
+  @ApiPropertyOptional({ type: [OtherPartyDto], description: 's22A(6): parties other than forces and policing bodies (local authorities, fire and rescue authorities, other public bodies), each signing by its own signatory' })
+  @IsOptional()
+  @NestedList(() => OtherPartyDto, { min: 0, max: 20 })
+  otherParties?: OtherPartyDto[];
+
+  @ApiPropertyOptional({ type: [DelegationRuleDto], description: 'What the lead force may decide alone, by category; without it every decision needs every party' })
+  @IsOptional()
+  @NestedList(() => DelegationRuleDto, { min: 0, max: DECISION_CATEGORIES.length })
+  delegationScheme?: DelegationRuleDto[];
+
+  @ApiPropertyOptional({ type: AnnualBudgetDto, description: 'The first year’s budget and each party’s contribution' })
+  @Nested(() => AnnualBudgetDto, { optional: true })
+  annualBudget?: AnnualBudgetDto;
+
+  @ApiPropertyOptional({ type: AgreedRiskAppetiteDto, description: 'The risk appetite the parties agree for the collaboration' })
+  @Nested(() => AgreedRiskAppetiteDto, { optional: true })
+  riskAppetite?: AgreedRiskAppetiteDto;
+
+  @ApiPropertyOptional({ type: PublicationDto, description: 's23E: how the agreement will be published once made' })
+  @Nested(() => PublicationDto, { optional: true })
+  publication?: PublicationDto;
 }

@@ -12,7 +12,7 @@ import { RecordDirectionRequest } from './record-direction.request.js';
 export class RecordDirectionController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/directions', 'Record a Home Secretary direction (s23FA), such as continuing the collaboration past its termination', RECORD_DIRECTION)
+  @CommandRoute(':collaborationId/directions', 'Record a Secretary of State direction (Police Act 1996 s23G), such as continuing the collaboration until a date whatever notices say', RECORD_DIRECTION)
   async handle(@Body() body: RecordDirectionRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'RecordDirection' as const,

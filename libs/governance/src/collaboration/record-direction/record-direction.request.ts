@@ -3,13 +3,13 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, OccurredAtDto } from '../../http.js';
 
 export class RecordDirectionRequest extends OccurredAtDto {
-  @ApiProperty({ example: 'Home Office direction under s23FA, 2019 (illustrative reference)' })
+  @ApiProperty({ example: 'Home Secretary direction under s23G, 8 October 2019' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   reference!: string;
 
-  @ApiProperty({ example: 'The collaboration agreement continues in force until 31 March 2020.' })
+  @ApiProperty({ example: 'The collaboration agreement continues for a further six months.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)

@@ -2,8 +2,8 @@ import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
-import type { CollaborationEvent } from '../collaboration.events.js';
-import { type CollaborationState, allPartiesSigned, hasSigned, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
+import type { CollaborationEvent, SignatoryRole } from '../collaboration.events.js';
+import { type CollaborationState, allPartiesSigned, hasSigned, lastSignedAt, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
 
 export const SIGN_AGREEMENT: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
@@ -24,12 +24,24 @@ export interface SignatureFacts {
 }
 
 export function signAgreement(state: CollaborationState, command: SignAgreement, context: DecisionContext<SignatureFacts>): CollaborationEvent[] | LedgerError {
+  const notHolder = refuseUnlessOfficeHolder(command, context.facts);
+  return signedAgreement(state, command, notHolder);
+}
+
+/**
+ * A party's signature on the proposal, and when it is the last one owed by a remaining party, the
+ * agreement made (s22A(3)), dated by its latest signature. `refusal` is the signer's own check.
+ */
+export function signedAgreement(
+  state: CollaborationState,
+  command: { collaborationId: string; party: string; role: SignatoryRole; signatory: Person; occurredAt: Date },
+  refusal?: LedgerError,
+): CollaborationEvent[] | LedgerError {
   const { party, role, signatory } = command;
   const inactive = refuseUnlessActive(state, command.collaborationId) ?? refuseUnlessRemainingParty(state, party);
   if (inactive) return inactive;
   if (hasSigned(state, party, role)) return refuse('AlreadySigned', `the ${role} of ${party} has already signed this agreement`, { party, role });
-  const notHolder = refuseUnlessOfficeHolder(command, context.facts);
-  if (notHolder) return notHolder;
+  if (refusal) return refusal;
   if (state.proposedAt && command.occurredAt < state.proposedAt) {
     return refuse('SignedBeforeProposed', `the agreement was proposed on ${state.proposedAt.toISOString().slice(0, 10)}; it cannot be signed before then`);
   }
@@ -40,8 +52,8 @@ export function signAgreement(state: CollaborationState, command: SignAgreement,
     signatures: [...state.signatures, { party, role, signatory, signedAt: command.occurredAt.toISOString() }],
   };
   if (state.status !== 'proposed' || !allPartiesSigned(after)) return [signed];
-  const lastSignedAt = new Date(Math.max(...after.signatures.map((s) => Date.parse(s.signedAt))));
-  return [signed, { type: 'AgreementCameIntoForce', data: { signatures: after.signatures }, occurredAt: lastSignedAt }];
+  const signatures = after.signatures.filter((s) => !after.withdrawnParties.includes(s.party));
+  return [signed, { type: 'AgreementCameIntoForce', data: { signatures }, occurredAt: lastSignedAt(signatures) }];
 }
 
 /** A signature counts only from the person who held the office on its date. */

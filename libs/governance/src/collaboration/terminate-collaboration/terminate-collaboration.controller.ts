@@ -12,7 +12,7 @@ import { TerminateCollaborationRequest } from './terminate-collaboration.request
 export class TerminateCollaborationController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':collaborationId/termination', 'Record the termination the parties agreed; afterwards the collaboration can only be read', TERMINATE_COLLABORATION)
+  @CommandRoute(':collaborationId/termination', 'Record that the end every party agreed by a variation (s23C(5)) has come; refused without one. Afterwards the collaboration can only be read', TERMINATE_COLLABORATION)
   async handle(@Body() body: TerminateCollaborationRequest, @Scope() scope: CommandScope) {
     const command = {
       kind: 'TerminateCollaboration' as const,
