@@ -190,12 +190,13 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     ]);
   });
 
-  it('records costs, delegation, appetite, publication, skills and a review, each only by the lead force’s manager', async () => {
+  it('lets only the lead force’s manager propose costs, delegation, appetite and publication — as variations that change nothing until every party signs — and record skills and a review', async () => {
     const path = (p: string) => `/collaborations/${collaborationId}/${p}`;
     const budget = { financialYear: '2016/17', totalGbp: 9_000_000, contributions: FORCES.map((party) => ({ party, amountGbp: 3_000_000 })), occurredAt: '2016-03-01T00:00:00Z' };
     const outsider: Principal = { personId: 'cm-wilts', name: 'Wiltshire manager', role: 'collaboration-manager', force: 'wiltshire' };
     expect(await send('POST', path('budgets'), outsider, budget)).toMatchObject({ status: 403, body: { code: 'ManagesOnlyOwnLeadForceCollaborations' } });
-    expect((await send('POST', path('budgets'), manager, budget)).status).toBe(201);
+    const proposedBudget = await send('POST', path('budgets'), manager, budget);
+    expect(proposedBudget).toMatchObject({ status: 201, body: { variationId: expect.any(String), events: [{ type: 'VariationProposed' }] } });
     expect(await send('POST', path('budgets'), manager, { ...budget, totalGbp: 1 })).toMatchObject({ status: 422, body: { code: 'ContributionsDoNotAddUp' } });
     expect(await send('POST', path('budgets'), manager, { ...budget, financialYear: 'sixteen' })).toMatchObject({ status: 400, body: { code: 'ValidationFailed' } });
 
@@ -211,19 +212,26 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
 
     const state = (await send('GET', `/collaborations/${collaborationId}`, registrar)).body!;
     expect(state).toMatchObject({
-      budgets: [{ financialYear: '2016/17', totalGbp: 9_000_000 }],
-      delegationScheme: scheme.rules,
-      riskAppetite: { appetite: appetite.appetite },
-      publication: { level: 'redacted', reason: 'Tactics withheld' },
+      budgets: [],
+      delegationScheme: null,
+      riskAppetite: null,
+      publication: null,
       keyRoles: { 'senior-responsible-owner': { trainedInCollaboration: false } },
       reviews: [{ outcome: 'vary' }],
     });
+    expect((state.variations as Array<{ terms: object; agreedAt: string | null }>).map((v) => [Object.keys(v.terms), v.agreedAt])).toEqual([
+      [['annualBudget'], null],
+      [['delegationScheme'], null],
+      [['riskAppetite'], null],
+      [['publication'], null],
+    ]);
   });
 
   it('agrees a variation once every remaining party’s chief officer and policing body have signed it', async () => {
     const proposal = await send('POST', `/collaborations/${collaborationId}/variations`, manager, {
       summary: 'Dogs return to local control',
       changes: 'Schedule 1: police dogs removed from the functions in scope',
+      terms: { functions: ['firearms', 'roads policing'] },
       occurredAt: '2018-06-01T00:00:00Z',
     });
     expect(proposal.status).toBe(201);
@@ -235,6 +243,9 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
       expect(last.status).toBe(201);
     }
     expect(last!.body!.events.map((e: { type: string }) => e.type)).toEqual(['VariationSigned', 'VariationAgreed']);
+    const read = (asOf: string) => send('GET', `/collaborations/${collaborationId}?asOf=${asOf}`, registrar);
+    expect((await read('2018-06-30')).body!.functions).toEqual(['firearms', 'dogs', 'roads policing']);
+    expect((await read('2018-07-02')).body!.functions).toEqual(['firearms', 'roads policing']);
   });
 
   it('records the withdrawal once notice has run, then termination, after which it can only be read', async () => {
@@ -245,7 +256,15 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     const again = await send('POST', `/collaborations/${collaborationId}/signatures`, body('avon-and-somerset'), { party: 'avon-and-somerset' });
     expect(again).toMatchObject({ status: 422, body: { code: 'PartyHasWithdrawn' } });
 
-    expect((await send('POST', `/collaborations/${collaborationId}/termination`, manager, { reason: 'The remaining parties agreed to end it', occurredAt: '2019-06-30T00:00:00Z' })).status).toBe(201);
+    expect(await send('POST', `/collaborations/${collaborationId}/termination`, manager, { reason: 'The manager alone', occurredAt: '2019-06-30T00:00:00Z' })).toMatchObject({ status: 422, body: { code: 'NoAgreedEnd' } });
+    const end = await send('POST', `/collaborations/${collaborationId}/variations`, manager, { summary: 'End by agreement', changes: 'The remaining parties end it', terms: { endsOn: '2019-06-30' }, occurredAt: '2019-06-01T00:00:00Z' });
+    expect(end.status).toBe(201);
+    let signed: Awaited<ReturnType<typeof send>> | undefined;
+    for (const who of [chief('gloucestershire'), body('gloucestershire'), chief('wiltshire', 2), body('wiltshire')]) {
+      signed = await send('POST', `/collaborations/${collaborationId}/variations/${end.body!.variationId}/signatures`, who, { party: who.force, occurredAt: '2019-06-20T00:00:00Z' });
+      expect(signed.status).toBe(201);
+    }
+    expect(signed!.body!.events.map((e: { type: string }) => e.type)).toEqual(['VariationSigned', 'VariationAgreed', 'CollaborationTerminated']);
     const afterwards = await send('POST', `/collaborations/${collaborationId}/purpose`, manager, { purpose: 'Something new', reason: 'r' });
     expect(afterwards).toMatchObject({ status: 422, body: { code: 'CollaborationTerminated' } });
     const read = await send('GET', `/collaborations/${collaborationId}`, { personId: 'aud', name: 'Auditor', role: 'auditor' });

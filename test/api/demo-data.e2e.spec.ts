@@ -18,21 +18,74 @@ describe('the demo history', () => {
   });
   afterAll(async () => api?.close());
 
-  it('registers the eight collaborations with the statuses of the public record', async () => {
+  it('registers the eight collaborations with the statuses and dates of the public record', async () => {
     const send = httpClient(api);
     const { items, total } = (await send('GET', '/register', auditor)).body!;
     expect(total).toBe(8);
     const byName = Object.fromEntries(items.map((e: { name: string }) => [e.name, e]));
+    const day = (instant: string | null) => instant?.slice(0, 10);
     expect(byName['Seven Force Strategic Alliance']).toMatchObject({ status: 'in-force', parties: expect.arrayContaining(['kent', 'essex', 'suffolk']) });
-    expect(byName['South West Tri-force Specialist Operations']).toMatchObject({ status: 'in-force', withdrawnParties: ['avon-and-somerset'] });
-    expect(byName['North West Motorway Police Group']).toMatchObject({ withdrawnParties: ['lancashire'] });
+    // Tri-force: ended by agreement in April 2019, not by Avon and Somerset's notice (it never had to take effect).
+    expect(byName['South West Tri-force Specialist Operations']).toMatchObject({ status: 'terminated', withdrawnParties: [] });
+    expect(day(byName['South West Tri-force Specialist Operations'].terminatedAt)).toBe('2019-04-30');
+    // NWMPG: Lancashire left; disbanded 1 April 2025.
+    expect(byName['North West Motorway Police Group']).toMatchObject({ status: 'terminated', withdrawnParties: ['lancashire'] });
+    expect(day(byName['North West Motorway Police Group'].terminatedAt)).toBe('2025-04-01');
+    // West Mercia–Warwickshire: the s23G direction kept it going past the notice; it ended by agreement on 1 April 2020.
     expect(byName['West Mercia and Warwickshire Strategic Alliance']).toMatchObject({ status: 'terminated' });
-    const decisions = (await send('GET', '/decision-log', auditor)).body!.items;
-    expect(decisions.map((d: { status: string }) => d.status).sort()).toEqual(['rejected', 'taken']);
+    expect(day(byName['West Mercia and Warwickshire Strategic Alliance'].terminatedAt)).toBe('2020-04-01');
+    expect(day(byName['Devon and Cornwall and Dorset Strategic Alliance'].cameIntoForceAt)).toBe('2015-03-27');
+    const decisions = (await send('GET', '/decision-log', auditor)).body!.items as Array<{ status: string; title: string; daysToDecide: number | null }>;
+    expect(decisions.map((d) => d.status).sort()).toEqual(['rejected', 'taken']);
+    expect(decisions.find((d) => d.status === 'taken')!.daysToDecide).toBe(21);
     const benefits = (await send('GET', '/benefits-against-plan', auditor)).body!.items as Array<{ category: string }>;
     expect(benefits.map((b) => b.category).sort()).toEqual(['economic', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'efficiency']);
     const published = (await send('GET', '/public/register', null)).body!.items as Array<{ name: string; publication: string }>;
     expect(published.map((p) => [p.name, p.publication])).toEqual([['All Wales collaboration', 'full'], ['Seven Force Strategic Alliance', 'redacted']]);
+  });
+
+  it('reads each agreement under the section of its day, signed by the bodies that existed, with terms as varied and directions as made', async () => {
+    const send = httpClient(api);
+    const { items } = (await send('GET', '/register', auditor)).body!;
+    const idOf = (name: string) => items.find((e: { name: string }) => e.name === name).collaborationId as string;
+    const read = async (name: string, query = '') => (await send('GET', `/collaborations/${idOf(name)}${query}`, auditor)).body!;
+    const motorway = await read('North West Motorway Police Group');
+    expect(motorway.legalBasis).toMatchObject({ section: 's23 (1996 text)' });
+    const westMercia = await read('West Mercia and Warwickshire Strategic Alliance');
+    expect(westMercia.legalBasis).toMatchObject({ section: 's23/s23A (2009 text)' });
+    expect(westMercia.directions).toMatchObject([{ statutoryBasis: 'Police Act 1996 s23G', continueUntil: '2020-04-08' }]);
+    expect((await read('Seven Force Strategic Alliance')).legalBasis).toMatchObject({ section: 's22A' });
+    // No police and crime commissioner signed before 22 November 2012; police authorities signed before it.
+    for (const { collaborationId } of items as Array<{ collaborationId: string }>) {
+      const c = (await send('GET', `/collaborations/${collaborationId}`, auditor)).body!;
+      for (const s of c.signatures as Array<{ role: string; signedAt: string; signatory: { personId: string } }>) {
+        if (s.role !== 'policing-body') continue;
+        expect(s.signatory.personId.startsWith(s.signedAt < '2012-11-22' ? 'demo-pa-' : 'demo-pb-') || s.signatory.personId.startsWith('demo-mayor-')).toBe(true);
+      }
+    }
+    // The Tri-force's dogs: in scope until the variation agreed on 1 April 2019, not after.
+    expect((await read('South West Tri-force Specialist Operations', '?asOf=2019-03-31')).functions).toContain('dogs');
+    expect((await read('South West Tri-force Specialist Operations', '?asOf=2019-04-15')).functions).not.toContain('dogs');
+  });
+
+  it('carries in every event’s metadata its source or that it is illustrative', async () => {
+    const send = httpClient(api);
+    let after: string | undefined;
+    let end = false;
+    let checked = 0;
+    const sources = new Set<string>();
+    do {
+      const page = (await send('GET', `/events?limit=1000${after ? `&after=${after}` : ''}`, auditor)).body!;
+      for (const e of page.items as Array<{ type: string; metadata: { provenance?: { source?: string; illustrative?: boolean } } }>) {
+        expect(e.metadata.provenance?.illustrative === true || typeof e.metadata.provenance?.source === 'string').toBe(true);
+        if (e.metadata.provenance?.source) sources.add(e.metadata.provenance.source);
+        checked += 1;
+      }
+      after = page.next;
+      end = page.end;
+    } while (!end);
+    expect(checked).toBeGreaterThan(100);
+    expect([...sources].some((s) => s.includes('seed 002'))).toBe(true);
   });
 
   it('verifies clean: every digest, chain and head of the demo history (as stored: personal names encrypted)', async () => {

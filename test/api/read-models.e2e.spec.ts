@@ -37,11 +37,11 @@ describe('read models over HTTP', () => {
         costSharing: 'by population (illustrative)',
         noticePeriodMonths: 12,
         reviewDate: '2016-04-01',
+        delegationScheme: [{ category: 'operational', leadForceAloneUpToGbp: 50_000, aboveLimit: 'all-chief-officers' }],
         occurredAt: '2013-01-07T00:00:00Z',
       }),
     ).collaborationId;
     for (const force of FORCES.slice(0, 3)) for (const who of [chief(force), body(force)]) ok(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: '2013-02-01T00:00:00Z' }));
-    ok(await send('POST', `/collaborations/${collaborationId}/delegation-scheme`, manager, { rules: [{ category: 'operational', leadForceAloneUpToGbp: 50_000, aboveLimit: 'all-chief-officers' }], occurredAt: '2013-01-08T00:00:00Z' }));
     ok(await send('POST', '/offices/gwent/chief-officer/handovers', registrar, { outgoingPersonId: 'cc-gwent', incoming: { personId: 'cc-gwent-2', name: 'Acting Chief Constable of gwent' }, basis: 'acting', note: 'retirement', occurredAt: '2013-03-01T00:00:00Z' }));
     decisionId = ok(await send('POST', '/decisions', manager, { collaborationId, title: 'Joint procurement of vehicles', category: 'operational', valueGbp: 40_000, rationale: 'r', optionsConsidered: ['Buy through the national framework', 'Each force buys its own'], occurredAt: '2013-04-01T00:00:00Z' })).decisionId;
     ok(await send('POST', `/decisions/${decisionId}/approvals`, chief('south-wales'), { occurredAt: '2013-04-03T00:00:00Z' }));
@@ -120,30 +120,41 @@ describe('read models over HTTP', () => {
     for (const position of february.signatures.events) expect(timeline.find((e) => e.globalPosition === position)?.type).toBe('AgreementSigned');
   });
 
-  it('publishes to the public register, without sign-in, only what the publication level allows', async () => {
+  it('publishes to the public register, without sign-in, only what the publication level the parties agreed allows', async () => {
     expect((await send('GET', '/public/register', null)).body).toMatchObject({ total: 0, items: [] });
-    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'title-only', reason: 'Operational security', occurredAt: '2013-05-01T00:00:00Z' }));
-    await caughtUp();
+    const signers = FORCES.flatMap((force) => [force === 'gwent' ? { ...chief(force), personId: 'cc-gwent-2', name: 'Acting Chief Constable of gwent' } : chief(force), body(force)]);
+    for (const who of signers.filter((w) => w.force === 'south-wales')) {
+      const signed = await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: who.force, occurredAt: '2013-04-20T00:00:00Z' });
+      expect(signed.status === 201 || signed.body?.code === 'AlreadySigned').toBe(true); // an earlier case may have signed
+    }
+    expect((await send('GET', `/collaborations/${collaborationId}`, auditor)).body!.status).toBe('in-force');
+    // The manager proposes the level; it applies once every party has signed the variation (s23C(4), s23E).
+    const agree = async (publication: object, date: string) => {
+      const { variationId } = ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { ...publication, occurredAt: `${date}T00:00:00Z` }));
+      await caughtUp();
+      expect((await send('GET', '/public/register', null)).body!.items.map((i: { publication: string }) => i.publication)).not.toContain((publication as { level: string }).level);
+      for (const who of signers) ok(await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, who, { party: who.force, occurredAt: `${date}T12:00:00Z` }));
+      await caughtUp();
+    };
+    await agree({ level: 'title-only', reason: 'Operational security' }, '2013-05-01');
     expect((await send('GET', '/public/register', null)).body!.items).toEqual([{ name: 'All Wales collaboration (illustrative terms)', publication: 'title-only', reason: 'Operational security' }]);
-    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'redacted', reason: 'Tactics withheld', occurredAt: '2013-06-01T00:00:00Z' }));
-    await caughtUp();
+    await agree({ level: 'redacted', reason: 'Tactics withheld' }, '2013-06-01');
     const [redacted] = (await send('GET', '/public/register', null)).body!.items;
     expect(redacted).toMatchObject({ publication: 'redacted', parties: FORCES, leadForce: 'south-wales' });
     expect(redacted).not.toHaveProperty('purpose');
     expect(redacted).not.toHaveProperty('budgets');
-    ok(await send('POST', `/collaborations/${collaborationId}/publication`, manager, { level: 'full', occurredAt: '2013-07-01T00:00:00Z' }));
-    await caughtUp();
+    await agree({ level: 'full' }, '2013-07-01');
     expect((await send('GET', '/public/register', null)).body!.items[0]).toMatchObject({ publication: 'full', purpose: 'Services delivered once for the four Welsh forces', functions: ['procurement', 'specialist operations'] });
   });
 
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v2', 'decision-log.v2', 'office-holders.v2', 'recommendations.v2', 'register.v2', 'risk-appetite.v2', 'signature-matrix.v2']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v2', 'decision-log.v2', 'office-holders.v2', 'recommendations.v2', 'register.v3', 'risk-appetite.v2', 'signature-matrix.v2']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();
-    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v2"\} 0/);
+    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v3"\} 0/);
     expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v2"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });

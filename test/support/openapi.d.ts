@@ -249,7 +249,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adopt the delegation scheme: what the lead force may decide alone, up to what value, and who decides above it */
+        /** Propose a delegation scheme (what the lead force may decide alone, up to what value, who decides above it) as a variation: it takes effect when every remaining party has signed it (s23C(4)) */
         post: operations["AdoptDelegationScheme_handle"];
         delete?: never;
         options?: never;
@@ -266,8 +266,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the risk appetite the partners agreed for the collaboration, per category */
+        /** Propose the collaboration’s agreed risk appetite, per category, as a variation: it takes effect when every remaining party has signed it */
         post: operations["AgreeRiskAppetite_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{collaborationId}/other-party-signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the signature of a party other than a force (s22A(6)) by its authorised signatory, on the agreement or a variation (the lead force’s collaboration manager) */
+        post: operations["RecordOtherPartySignature_handle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,7 +300,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that another party now leads the collaboration */
+        /** Propose that another remaining party lead the collaboration, as a variation: it takes effect when every remaining party has signed it; decisions and benefits move with it from that date */
         post: operations["ChangeLeadForce_handle"];
         delete?: never;
         options?: never;
@@ -351,7 +368,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose an s22A collaboration agreement (a collaboration manager of the lead force) */
+        /** Propose a collaboration agreement with all its terms (a collaboration manager of the lead force); it is made when every party has signed (s22A(3)) */
         post: operations["ProposeCollaboration_handle"];
         delete?: never;
         options?: never;
@@ -368,7 +385,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose a variation of the agreement in force (s23C); every remaining party then signs it */
+        /** Propose a variation of the agreement in force: new terms, or an agreed end (s23C(4), (5)); it takes effect when every remaining party has signed it */
         post: operations["ProposeVariation_handle"];
         delete?: never;
         options?: never;
@@ -385,7 +402,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the agreement (s23E): in full, redacted or by title only, with the reason for anything less than full */
+        /** Propose how the agreement is published (s23E: in full, redacted or by title only), as a variation: it takes effect when every remaining party has signed it */
         post: operations["PublishAgreement_handle"];
         delete?: never;
         options?: never;
@@ -402,7 +419,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a Home Secretary direction (s23FA), such as continuing the collaboration past its termination */
+        /** Record a Secretary of State direction (Police Act 1996 s23G), such as continuing the collaboration until a date whatever notices say */
         post: operations["RecordDirection_handle"];
         delete?: never;
         options?: never;
@@ -470,7 +487,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set the budget for a financial year and each party’s contribution */
+        /** Propose a financial year’s budget and each party’s contribution, as a variation: it takes effect when every remaining party has signed it */
         post: operations["SetAnnualBudget_handle"];
         delete?: never;
         options?: never;
@@ -538,7 +555,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the termination the parties agreed; afterwards the collaboration can only be read */
+        /** Record that the end every party agreed by a variation (s23C(5)) has come; refused without one. Afterwards the collaboration can only be read */
         post: operations["TerminateCollaboration_handle"];
         delete?: never;
         options?: never;
@@ -1778,6 +1795,18 @@ export interface components {
             occurredAt?: string;
             rules: components["schemas"]["DelegationRuleDto"][];
         };
+        VariationProposedResponse: {
+            /** @example collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
+            streamId: string;
+            /** @example 3 */
+            version: number;
+            events: components["schemas"]["AppendedEvent"][];
+            /**
+             * Format: uuid
+             * @description Sign it at /collaborations/{collaborationId}/variations/{variationId}/signatures
+             */
+            variationId: string;
+        };
         AppetiteDto: {
             /**
              * @example operational
@@ -1791,15 +1820,35 @@ export interface components {
             level: "averse" | "minimal" | "cautious" | "open" | "eager";
         };
         AgreeRiskAppetiteRequest: {
+            appetite: components["schemas"]["AppetiteDto"][];
+            /** @example Cautious on service delivery, open to innovation in partnership working */
+            statement: string;
             /**
              * Format: date-time
              * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            appetite: components["schemas"]["AppetiteDto"][];
-            /** @example Cautious on service delivery, open to innovation in partnership working */
-            statement: string;
+        };
+        RecordOtherPartySignatureRequest: {
+            /**
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @example 2015-04-01T09:00:00Z
+             */
+            occurredAt?: string;
+            /**
+             * @description The other party’s id in the agreement (otherParties[].partyId)
+             * @example devon-somerset-fra
+             */
+            party: string;
+            /** @description Who signed for it: its authorised signatory */
+            signatory: components["schemas"]["PersonDto"];
+            /**
+             * Format: uuid
+             * @description The variation signed; without it, the agreement
+             */
+            variationId?: string;
         };
         ChangeLeadForceRequest: {
             /**
@@ -1823,6 +1872,33 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        OtherPartyView: {
+            partyId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "local-authority" | "fire-and-rescue-authority" | "other-public-body" | "other";
+        };
+        LegalBasisView: {
+            /** @enum {string} */
+            section: "s23 (1996 text)" | "s23/s23A (2009 text)" | "s22A";
+            citation: string;
+        };
+        CollaborationContributionView: {
+            party: string;
+            amountGbp: number;
+        };
+        CollaborationBudgetView: {
+            /** @example 2016/17 */
+            financialYear: string;
+            totalGbp: number;
+            contributions: components["schemas"]["CollaborationContributionView"][];
+        };
+        AgreedEndView: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            variationId: string;
+        };
         CollaborationSignatureView: {
             party: string;
             /** @enum {string} */
@@ -1836,17 +1912,6 @@ export interface components {
             /** Format: date-time */
             from: string;
             reason: string | null;
-        };
-        VariationView: {
-            /** Format: uuid */
-            variationId: string;
-            summary: string;
-            changes: string;
-            /** Format: date-time */
-            proposedAt: string;
-            signatures: components["schemas"]["CollaborationSignatureView"][];
-            /** Format: date-time */
-            agreedAt: string | null;
         };
         DelegationRuleView: {
             /** @enum {string} */
@@ -1865,15 +1930,40 @@ export interface components {
             appetite: components["schemas"]["CollaborationAppetiteLevelView"][];
             statement: string;
         };
-        CollaborationContributionView: {
-            party: string;
-            amountGbp: number;
+        PublicationTermView: {
+            /** @enum {string} */
+            level: "full" | "redacted" | "title-only";
+            reason: string | null;
         };
-        CollaborationBudgetView: {
-            /** @example 2016/17 */
-            financialYear: string;
-            totalGbp: number;
-            contributions: components["schemas"]["CollaborationContributionView"][];
+        TermsChangeView: {
+            functions?: string[];
+            leadForce?: string;
+            delegationScheme?: components["schemas"]["DelegationRuleView"][];
+            noticePeriodMonths?: number;
+            costSharing?: string;
+            annualBudget?: components["schemas"]["CollaborationBudgetView"];
+            riskAppetite?: components["schemas"]["CollaborationAgreedAppetiteView"];
+            publication?: components["schemas"]["PublicationTermView"];
+            /** Format: date */
+            reviewDate?: string;
+            /**
+             * Format: date
+             * @description s23C(5): an end agreed by all the parties
+             */
+            endsOn?: string;
+        };
+        VariationView: {
+            /** Format: uuid */
+            variationId: string;
+            summary: string;
+            changes: string;
+            /** @description What it changes once every remaining party has signed (s23C(4)) */
+            terms: components["schemas"]["TermsChangeView"];
+            /** Format: date-time */
+            proposedAt: string;
+            signatures: components["schemas"]["CollaborationSignatureView"][];
+            /** Format: date-time */
+            agreedAt: string | null;
         };
         PublicationView: {
             /** @enum {string} */
@@ -1905,6 +1995,8 @@ export interface components {
             direction: string;
             /** Format: date */
             continueUntil: string | null;
+            /** @example Police Act 1996 s23G */
+            statutoryBasis: string;
             /** Format: date-time */
             issuedAt: string;
         };
@@ -1917,8 +2009,15 @@ export interface components {
             purpose: string;
             functions: string[];
             parties: string[];
+            /** @description s22A(6): parties other than forces and policing bodies */
+            otherParties: components["schemas"]["OtherPartyView"][];
+            /** @description The section the agreement is made (or proposed) under, by its date */
+            legalBasis: components["schemas"]["LegalBasisView"];
             leadForce: string;
             costSharing: string;
+            /** @description The annual budget term in force (every year agreed is in budgets) */
+            annualBudget: components["schemas"]["CollaborationBudgetView"] | null;
+            agreedEnd: components["schemas"]["AgreedEndView"] | null;
             noticePeriodMonths: number;
             /** Format: date */
             reviewDate: string;
@@ -1989,6 +2088,49 @@ export interface components {
              */
             effectiveOn: string;
         };
+        OtherPartyDto: {
+            /**
+             * @description A short id for the party in this agreement (lower case, digits, hyphens), not a force code
+             * @example devon-somerset-fra
+             */
+            partyId: string;
+            /** @example Devon and Somerset Fire and Rescue Authority */
+            name: string;
+            /**
+             * @example fire-and-rescue-authority
+             * @enum {string}
+             */
+            kind: "local-authority" | "fire-and-rescue-authority" | "other-public-body" | "other";
+        };
+        ContributionDto: {
+            /** @example wiltshire */
+            party: string;
+            /** @example 3250000 */
+            amountGbp: number;
+        };
+        AnnualBudgetDto: {
+            /** @example 2016/17 */
+            financialYear: string;
+            /** @example 9750000 */
+            totalGbp: number;
+            /** @description Each remaining party’s share; they add up to the total */
+            contributions: components["schemas"]["ContributionDto"][];
+        };
+        AgreedRiskAppetiteDto: {
+            appetite: components["schemas"]["AppetiteDto"][];
+            /** @example Cautious on service delivery, open to innovation in partnership working */
+            statement: string;
+        };
+        PublicationDto: {
+            /**
+             * @description s23E: what of the agreement the public may see
+             * @example redacted
+             * @enum {string}
+             */
+            level: "full" | "redacted" | "title-only";
+            /** @example Schedule 3 (operational tactics) withheld: law enforcement exemption */
+            reason?: string;
+        };
         ProposeCollaborationRequest: {
             /**
              * Format: date-time
@@ -2031,6 +2173,16 @@ export interface components {
              * @example 2015-04-01
              */
             reviewDate: string;
+            /** @description s22A(6): parties other than forces and policing bodies (local authorities, fire and rescue authorities, other public bodies), each signing by its own signatory */
+            otherParties?: components["schemas"]["OtherPartyDto"][];
+            /** @description What the lead force may decide alone, by category; without it every decision needs every party */
+            delegationScheme?: components["schemas"]["DelegationRuleDto"][];
+            /** @description The first year’s budget and each party’s contribution */
+            annualBudget?: components["schemas"]["AnnualBudgetDto"];
+            /** @description The risk appetite the parties agree for the collaboration */
+            riskAppetite?: components["schemas"]["AgreedRiskAppetiteDto"];
+            /** @description s23E: how the agreement will be published once made */
+            publication?: components["schemas"]["PublicationDto"];
         };
         CollaborationProposedResponse: {
             /** @example collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
@@ -2041,6 +2193,41 @@ export interface components {
             /** Format: uuid */
             collaborationId: string;
         };
+        TermsChangeDto: {
+            /**
+             * @description The functions in scope after the variation (the whole list)
+             * @example [
+             *       "firearms",
+             *       "roads policing"
+             *     ]
+             */
+            functions?: string[];
+            /**
+             * @description A remaining party force
+             * @example wiltshire
+             */
+            leadForce?: string;
+            /** @description The whole scheme after the variation */
+            delegationScheme?: components["schemas"]["DelegationRuleDto"][];
+            /** @example 12 */
+            noticePeriodMonths?: number;
+            /** @example Shared in proportion to each force’s net revenue expenditure */
+            costSharing?: string;
+            annualBudget?: components["schemas"]["AnnualBudgetDto"];
+            riskAppetite?: components["schemas"]["AgreedRiskAppetiteDto"];
+            publication?: components["schemas"]["PublicationDto"];
+            /**
+             * Format: date
+             * @example 2021-04-01
+             */
+            reviewDate?: string;
+            /**
+             * Format: date
+             * @description s23C(5): the parties agree to end the collaboration from this date
+             * @example 2020-04-01
+             */
+            endsOn?: string;
+        };
         ProposeVariationRequest: {
             /**
              * Format: date-time
@@ -2050,35 +2237,26 @@ export interface components {
             occurredAt?: string;
             /** @example Dogs section returns to local control */
             summary: string;
-            /** @example Schedule 1 amended: police dogs removed from the functions in scope from 1 April 2019. */
+            /** @example Schedule 1 amended: police dogs removed from the functions in scope. */
             changes: string;
-        };
-        VariationProposedResponse: {
-            /** @example collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
-            streamId: string;
-            /** @example 3 */
-            version: number;
-            events: components["schemas"]["AppendedEvent"][];
-            /**
-             * Format: uuid
-             * @description Sign it at /collaborations/{collaborationId}/variations/{variationId}/signatures
-             */
-            variationId: string;
+            /** @description The terms after the variation, only those it changes; or endsOn to end the collaboration by agreement (s23C(5)) */
+            terms: components["schemas"]["TermsChangeDto"];
         };
         PublishAgreementRequest: {
             /**
-             * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
-             * @example 2015-04-01T09:00:00Z
-             */
-            occurredAt?: string;
-            /**
+             * @description s23E: what of the agreement the public may see
              * @example redacted
              * @enum {string}
              */
             level: "full" | "redacted" | "title-only";
             /** @example Schedule 3 (operational tactics) withheld: law enforcement exemption */
             reason?: string;
+            /**
+             * Format: date-time
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @example 2015-04-01T09:00:00Z
+             */
+            occurredAt?: string;
         };
         RecordDirectionRequest: {
             /**
@@ -2087,9 +2265,9 @@ export interface components {
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @example Home Office direction under s23FA, 2019 (illustrative reference) */
+            /** @example Home Secretary direction under s23G, 8 October 2019 */
             reference: string;
-            /** @example The collaboration agreement continues in force until 31 March 2020. */
+            /** @example The collaboration agreement continues for a further six months. */
             direction: string;
             /**
              * Format: date
@@ -2137,24 +2315,19 @@ export interface components {
             /** @example Annual review: purpose updated to reflect the regional threat assessment */
             reason: string;
         };
-        ContributionDto: {
-            /** @example wiltshire */
-            party: string;
-            /** @example 3250000 */
-            amountGbp: number;
-        };
         SetAnnualBudgetRequest: {
+            /** @example 2016/17 */
+            financialYear: string;
+            /** @example 9750000 */
+            totalGbp: number;
+            /** @description Each remaining party’s share; they add up to the total */
+            contributions: components["schemas"]["ContributionDto"][];
             /**
              * Format: date-time
              * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @example 2016/17 */
-            financialYear: string;
-            /** @example 9750000 */
-            totalGbp: number;
-            contributions: components["schemas"]["ContributionDto"][];
         };
         SignAgreementRequest: {
             /**
@@ -4514,7 +4687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAccepted"];
+                    "application/json": components["schemas"]["VariationProposedResponse"];
                 };
             };
             /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
@@ -4608,6 +4781,109 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AgreeRiskAppetiteRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the stream’s new version (also the ETag), and the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariationProposedResponse"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized: No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict: A concurrent change won the race; reload and decide again; nothing was written */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed: If-Match named a version that is not the current one; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Content: Well-formed, but a domain rule refuses it (code names the rule); nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RecordOtherPartySignature_handle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The stream version you decided on (its ETag). A different current version answers 412 and writes nothing. */
+                "If-Match"?: string;
+                /** @description A key of your own for this request (a UUID is best; 1–255 printable characters). Retried with the same key, path and body, a recorded request answers what it recorded (201, Idempotent-Replayed: true) and records nothing again, even after a restart; the same key with another request is a 422 (IdempotencyKeyReused). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                collaborationId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOtherPartySignatureRequest"];
             };
         };
         responses: {
@@ -4720,7 +4996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAccepted"];
+                    "application/json": components["schemas"]["VariationProposedResponse"];
                 };
             };
             /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
@@ -5286,7 +5562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAccepted"];
+                    "application/json": components["schemas"]["VariationProposedResponse"];
                 };
             };
             /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
@@ -5801,7 +6077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAccepted"];
+                    "application/json": components["schemas"]["VariationProposedResponse"];
                 };
             };
             /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */

@@ -118,7 +118,7 @@ export async function registerPage(db: DataSource, query: RegisterQuery): Promis
   if (query.function) builder.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([query.function]) });
   if (query.q?.trim()) builder.andWhere('(entry.name ILIKE :q OR entry.purpose ILIKE :q OR entry.functions::text ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
   const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
-  return { items, total, limit: query.limit, offset: query.offset };
+  return { items: items.map(({ proposedTerms: _pending, ...entry }) => entry), total, limit: query.limit, offset: query.offset };
 }
 
 /** A LIKE pattern's own characters, escaped: a search for "50%" finds "50%", not everything. */

@@ -247,11 +247,15 @@ function Actions({ c }: { c: Collaboration }) {
           submit="Propose the variation"
           done="Proposed. Each party’s chief officer and policing body can now sign it."
           send={(form) =>
-            command(api.POST('/collaborations/{collaborationId}/variations', { params: { path: { collaborationId: c.collaborationId } }, body: { summary: text(form, 'summary'), changes: text(form, 'changes'), ...occurredAtOf(form) }, headers: ifMatch(c.version) }))
+            command(api.POST('/collaborations/{collaborationId}/variations', { params: { path: { collaborationId: c.collaborationId } }, body: { summary: text(form, 'summary'), changes: text(form, 'changes'), terms: termsOf(form), ...occurredAtOf(form) }, headers: ifMatch(c.version) }))
           }
         >
           <Field name="summary" label="Summary" required />
-          <Field name="changes" label="What changes" type="textarea" required />
+          <Field name="changes" label="What changes, in words" type="textarea" required />
+          <Field name="functions" label="Functions in scope afterwards (comma-separated; leave empty to keep them)" />
+          <Field name="leadForce" label="New lead force (a force code; leave empty to keep it)" />
+          <Field name="reviewDate" label="New review date (YYYY-MM-DD; leave empty to keep it)" />
+          <Field name="endsOn" label="End the collaboration by agreement on (YYYY-MM-DD; s23C(5))" />
           <OccurredAtField />
         </CommandForm>,
         <CommandForm
@@ -287,4 +291,15 @@ function Actions({ c }: { c: Collaboration }) {
   }
   if (acts.length === 0) return <p>Nothing for you to do on this collaboration now.</p>;
   return <div className="actions">{acts}</div>;
+}
+
+/** The terms a variation changes, from the form's optional fields: only those filled in (s23C(4)). */
+function termsOf(form: FormData) {
+  const functions = text(form, 'functions').split(',').map((f) => f.trim()).filter(Boolean);
+  return {
+    ...(functions.length > 0 ? { functions } : {}),
+    ...(text(form, 'leadForce') ? { leadForce: text(form, 'leadForce') } : {}),
+    ...(text(form, 'reviewDate') ? { reviewDate: text(form, 'reviewDate') } : {}),
+    ...(text(form, 'endsOn') ? { endsOn: text(form, 'endsOn') } : {}),
+  };
 }
