@@ -1,4 +1,4 @@
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { type BenefitEvent, type RaiseRecommendation, type RecommendationEvent, type RiskAppetiteEvent, benefitDecider, recommendationDecider, riskAppetiteDecider } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { contextOf, spec } from '#testing';
@@ -87,6 +87,63 @@ describe('benefits against plan', () => {
       .then([{ type: 'BenefitTargetRevised', data: { from: 12_000_000, to: 9_000_000, targetDate: '2018-03-31', reason: 'merger withdrawn' }, occurredAt: on('2018-11-01') }]);
     const closed: BenefitEvent = { type: 'BenefitClosed', data: { outcome: 'partly-realised', note: 'n' }, occurredAt: on('2019-04-01') };
     benefit.given([identified, approved, closed]).when({ kind: 'RecordPostImplementationReview', benefitId: 'b-1', findings: 'f', occurredAt: on('2019-05-01') }, contextOf(manager), {}).thenRefuses('BenefitClosed');
+  });
+});
+
+describe('benefits: dates that cannot lie, and realised only on measurements', () => {
+  const benefit = spec(benefitDecider);
+  const identified: BenefitEvent = {
+    type: 'BenefitIdentified',
+    data: {
+      benefitId: 'b-1', collaborationId: 'c-alliance', leadForce: 'devon-and-cornwall', title: 'Cashable savings', category: 'economic', measure: 'annualised saving', unit: 'GBP',
+      measureKind: 'annualised-run-rate', baseline: 0, target: 12_000_000, targetDate: '2018-03-31', owner: person(manager), sharePerForce: [{ party: 'devon-and-cornwall', percent: 100 }],
+    },
+    occurredAt: on('2014-10-15'),
+  };
+  const approved: BenefitEvent = { type: 'BenefitProfileApproved', data: { approvedBy: person(chief) }, occurredAt: on('2014-10-31') };
+  const measured: BenefitEvent = { type: 'BenefitMeasured', data: { period: '2016-04', value: 500_000, evidence: 'RCB' }, occurredAt: on('2016-05-05') };
+  const measure = (period: string, date: string, correctionReason?: string) => ({ kind: 'RecordBenefitMeasurement' as const, benefitId: 'b-1', period, value: 1, evidence: 'e', correctionReason, occurredAt: new Date(date) });
+
+  it('refuses to approve a profile before the benefit was identified', () => {
+    benefit.given([identified]).when({ kind: 'ApproveBenefitProfile', benefitId: 'b-1', occurredAt: on('2014-10-01') }, contextOf(chief), {}).thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('measures only a period that has ended by the measurement’s date', () => {
+    const refusal = benefit.given([identified, approved]).when(measure('2016-04', '2016-04-28T00:00:00Z'), contextOf(manager), {}).thenRefuses('MeasurementPeriodNotEnded');
+    expect(refusal.details).toEqual({ period: '2016-04', periodEndsAt: '2016-05-01T00:00:00.000Z', occurredAt: '2016-04-28T00:00:00.000Z' });
+    // The first instant after the month is the earliest a month can be measured.
+    benefit.given([identified, approved]).when(measure('2016-04', '2016-05-01T00:00:00Z'), contextOf(manager), {}).then([{ type: 'BenefitMeasured', data: { period: '2016-04', value: 1, evidence: 'e' }, occurredAt: on('2016-05-01') }]);
+  });
+
+  it('measures no month before the baseline, the month the benefit was identified', () => {
+    benefit.given([identified, approved]).when(measure('2014-09', '2014-11-05T00:00:00Z'), contextOf(manager), {}).thenRefuses('MeasurementBeforeBaseline');
+    benefit.given([identified, approved]).when(measure('2014-10', '2014-11-05T00:00:00Z'), contextOf(manager), {}).then([{ type: 'BenefitMeasured', data: { period: '2014-10', value: 1, evidence: 'e' }, occurredAt: on('2014-11-05') }]);
+  });
+
+  it('refuses a measurement dated before the profile’s approval, and a correction dated before the figure it corrects', () => {
+    const late: BenefitEvent = { type: 'BenefitProfileApproved', data: { approvedBy: person(chief) }, occurredAt: on('2015-03-01') };
+    benefit.given([identified, late]).when(measure('2014-12', '2015-01-05T00:00:00Z'), contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+    benefit.given([identified, approved, measured]).when(measure('2016-04', '2016-05-04T00:00:00Z', 'late invoice'), contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('refuses a target revision, handover, review or closure dated before what it acts on', () => {
+    benefit.given([identified, approved]).when({ kind: 'ReviseBenefitTarget', benefitId: 'b-1', target: 1, reason: 'r', occurredAt: on('2014-10-01') }, contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+    const revised: BenefitEvent = { type: 'BenefitTargetRevised', data: { from: 12_000_000, to: 9_000_000, targetDate: '2018-03-31', reason: 'r' }, occurredAt: on('2018-11-01') };
+    benefit.given([identified, approved, revised]).when({ kind: 'ReviseBenefitTarget', benefitId: 'b-1', target: 8_000_000, reason: 'r', occurredAt: on('2018-10-01') }, contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+    benefit
+      .given([identified, approved])
+      .when({ kind: 'HandBenefitToBusinessAsUsual', benefitId: 'b-1', owner: person(manager), note: 'n', occurredAt: on('2014-10-20') }, contextOf(manager), {})
+      .thenRefuses('ActPrecedesWhatItActsOn');
+    benefit.given([identified, approved]).when({ kind: 'RecordPostImplementationReview', benefitId: 'b-1', findings: 'f', occurredAt: on('2014-10-01') }, contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+    benefit.given([identified, approved, measured]).when({ kind: 'CloseBenefit', benefitId: 'b-1', outcome: 'partly-realised', note: 'n', occurredAt: on('2014-10-01') }, contextOf(manager), {}).thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('closes a benefit as realised only on measurements dated on or before the closure', () => {
+    const close = (outcome: 'realised' | 'not-realised', date: string) => ({ kind: 'CloseBenefit' as const, benefitId: 'b-1', outcome, note: 'n', occurredAt: on(date) });
+    benefit.given([identified, approved]).when(close('realised', '2019-04-01'), contextOf(manager), {}).thenRefuses('NoMeasurementsToRealise');
+    benefit.given([identified, approved, measured]).when(close('realised', '2016-05-01'), contextOf(manager), {}).thenRefuses('NoMeasurementsToRealise');
+    benefit.given([identified, approved, measured]).when(close('realised', '2019-04-01'), contextOf(manager), {}).then([{ type: 'BenefitClosed', data: { outcome: 'realised', note: 'n' }, occurredAt: on('2019-04-01') }]);
+    benefit.given([identified, approved]).when(close('not-realised', '2019-04-01'), contextOf(manager), {}).then([{ type: 'BenefitClosed', data: { outcome: 'not-realised', note: 'n' }, occurredAt: on('2019-04-01') }]);
   });
 });
 
