@@ -36,6 +36,33 @@ describe('risk appetite per force', () => {
   });
 });
 
+describe('risk appetite: a revision is dated on or after what it revises', () => {
+  const appetite = spec(riskAppetiteDecider);
+  const declared: RiskAppetiteEvent = {
+    type: 'RiskAppetiteDeclared',
+    data: { forceCode: 'devon-and-cornwall', remit: 'operational', category: 'partnership', level: 'open', statement: 's', by: person(chief) },
+    occurredAt: on('2015-01-01'),
+  };
+  const revise = (level: 'cautious' | 'eager', date: string) => ({ kind: 'ReviseRiskAppetite' as const, forceCode: 'devon-and-cornwall', category: 'partnership' as const, level, statement: 's', reason: 'r', occurredAt: on(date) });
+
+  it('refuses a revision dated before the declaration, naming both dates', () => {
+    const refusal = appetite.given([declared]).when(revise('cautious', '2014-12-01'), contextOf(chief), undefined).thenRefuses('ActPrecedesWhatItActsOn');
+    expect(refusal.details).toMatchObject({ actsOn: 'the declaration of this appetite', actsOnOccurredAt: '2015-01-01T00:00:00.000Z', actOccurredAt: '2014-12-01T00:00:00.000Z' });
+  });
+
+  it('refuses a revision dated before the earlier revision it would follow', () => {
+    const revised: RiskAppetiteEvent = {
+      type: 'RiskAppetiteRevised',
+      data: { forceCode: 'devon-and-cornwall', remit: 'operational', category: 'partnership', from: 'open', to: 'cautious', statement: 's', reason: 'r', by: person(chief) },
+      occurredAt: on('2018-10-01'),
+    };
+    appetite.given([declared, revised]).when(revise('eager', '2017-01-01'), contextOf(chief), undefined).thenRefuses('ActPrecedesWhatItActsOn');
+    appetite.given([declared, revised]).when(revise('eager', '2018-10-01'), contextOf(chief), undefined).then([
+      { type: 'RiskAppetiteRevised', data: { forceCode: 'devon-and-cornwall', remit: 'operational', category: 'partnership', from: 'cautious', to: 'eager', statement: 's', reason: 'r', by: person(chief) }, occurredAt: on('2018-10-01') },
+    ]);
+  });
+});
+
 describe('benefits against plan', () => {
   const benefit = spec(benefitDecider);
   const collaboration = { collaboration: { status: 'in-force', leadForce: 'devon-and-cornwall', remainingParties: ['devon-and-cornwall', 'dorset'] } };
