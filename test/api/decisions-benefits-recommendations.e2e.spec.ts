@@ -164,7 +164,9 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     created(await send('POST', `/benefits/${benefitId}/profile-approval`, chief('essex'), { occurredAt: '2016-03-15T00:00:00Z' }));
     for (let month = 0; month < 12; month++) {
       const period = new Date(Date.UTC(2016, 3 + month, 1)).toISOString().slice(0, 7);
-      created(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period, value: 80_000 + month * 1_000, evidence: `RCB ${period}`, occurredAt: `${period}-28T00:00:00Z` }));
+      // Measured once the month has ended: on the first day of the next.
+      const measuredOn = new Date(Date.UTC(2016, 4 + month, 1)).toISOString().slice(0, 10);
+      created(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period, value: 80_000 + month * 1_000, evidence: `RCB ${period}`, occurredAt: `${measuredOn}T00:00:00Z` }));
     }
     expect(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period: '2016-04', value: 90_000, evidence: 'again' })).toMatchObject({ status: 422, body: { code: 'PeriodAlreadyMeasured', value: 80_000 } });
     created(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period: '2016-04', value: 82_500, evidence: 'corrected', correctionReason: 'late invoice', occurredAt: '2016-06-01T00:00:00Z' }));

@@ -861,7 +861,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the policing body’s response to the report */
+        /** Publish the policing body’s response to the report, with the chief officer’s comments; after the s55(5A) deadline it is recorded and marked late */
         post: operations["PublishPolicingBodyResponse_handle"];
         delete?: never;
         options?: never;
@@ -878,7 +878,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a recommendation, area for improvement or cause of concern addressed to your force */
+        /** Record a recommendation, area for improvement or cause of concern addressed to your force; a registrar records one addressed to a national body (NPCC, College of Policing, Home Office, APCC) */
         post: operations["RaiseRecommendation_handle"];
         delete?: never;
         options?: never;
@@ -1625,6 +1625,16 @@ export interface components {
             sharePerForce: components["schemas"]["ShareView"][];
             /** @enum {string} */
             status: "identified" | "approved" | "business-as-usual" | "closed";
+            /**
+             * Format: date-time
+             * @description When it was identified, with its baseline: no month before this one is measured
+             */
+            identifiedAt?: string;
+            /**
+             * Format: date-time
+             * @description When its profile was approved: measurements are dated on or after it
+             */
+            approvedAt?: string;
             originalTarget?: number;
             targetRevisions: components["schemas"]["TargetRevisionView"][];
             measurements: components["schemas"]["MeasurementView"][];
@@ -2388,6 +2398,28 @@ export interface components {
              */
             occurredAt?: string;
         };
+        DelegationRuleJudgedView: {
+            /** @enum {string} */
+            category: "operational" | "financial" | "workforce" | "strategic";
+            /** @description The lead force decides alone up to this value (£) */
+            leadForceAloneUpToGbp: number;
+            /** @enum {string} */
+            aboveLimit: "all-chief-officers" | "all-chief-officers-and-policing-bodies";
+        };
+        JudgedUnderView: {
+            /**
+             * Format: date-time
+             * @description The decision’s date: the scheme in force then judged it
+             */
+            asAt: string;
+            /** @description The rule for its category then; null when no scheme covered it */
+            rule: components["schemas"]["DelegationRuleJudgedView"] | null;
+            /**
+             * Format: date-time
+             * @description Since when that rule was in force, when the record says
+             */
+            inForceSince: string | null;
+        };
         ApproverView: {
             /** @example kent */
             party: string;
@@ -2419,6 +2451,8 @@ export interface components {
             reason: string;
             /** @description By rule when proposed (beyond delegation), or asked for */
             automatic: boolean;
+            /** @description Every approval needed from this escalation on */
+            requiredApprovals: components["schemas"]["ApproverView"][];
             /** Format: date-time */
             at: string;
         };
@@ -2467,6 +2501,8 @@ export interface components {
             basis: "lead-force-alone" | "all-chief-officers" | "all-chief-officers-and-policing-bodies";
             /** @description False when no delegation rule covered the category */
             underDelegationScheme: boolean;
+            /** @description The delegation rule it was judged under, as at its date; null for decisions recorded before the ledger kept it */
+            judgedUnder: components["schemas"]["JudgedUnderView"] | null;
             /** @enum {string} */
             status: "open" | "taken" | "rejected" | "taken-under-urgency" | "ratified" | "rescinded";
             /** Format: date-time */
@@ -2716,6 +2752,11 @@ export interface components {
             occurredAt?: string;
             /** @example The Commissioner welcomes the report… */
             response: string;
+            /**
+             * @description The chief officer’s comments, published with the response (Police Act 1996 s55(5))
+             * @example The Chief Constable accepts the recommendation…
+             */
+            chiefOfficerComments?: string;
         };
         RaiseRecommendationRequest: {
             /**
@@ -2738,8 +2779,12 @@ export interface components {
             kind: "recommendation" | "area-for-improvement" | "cause-of-concern";
             /** @example Forces without an effective system to track the benefits of their collaborations should use the national methodology. */
             text: string;
-            /** @example nottinghamshire */
-            addressedTo: string;
+            /**
+             * @description A force code (GET /forces), or a national body: npcc (National Police Chiefs' Council), college-of-policing (College of Policing), home-office (Home Office), apcc (Association of Police and Crime Commissioners). A registrar records a national body's recommendation and the acts on it.
+             * @example nottinghamshire
+             * @enum {string}
+             */
+            addressedTo: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire" | "npcc" | "college-of-policing" | "home-office" | "apcc";
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId?: string;
             owner: components["schemas"]["PersonDto"];
@@ -2748,6 +2793,12 @@ export interface components {
              * @example 2021-03-31
              */
             dueDate: string;
+            /**
+             * Format: date
+             * @description The day the report that made it was published. For an inspection report addressed to a force and published on or after 2 May 2017, the policing body’s response is due within 56 days beginning that day (Police Act 1996 s55(5A)). The recommendation is not dated before it.
+             * @example 2020-07-21
+             */
+            reportPublishedOn?: string;
         };
         RecommendationRaisedResponse: {
             /** @example collaboration-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
@@ -2801,6 +2852,15 @@ export interface components {
         ResponseView: {
             response: string;
             by: components["schemas"]["PersonView"];
+            /** @description The chief officer’s comments published with it (s55(5)); null when none was recorded */
+            chiefOfficerComments: string | null;
+            /**
+             * Format: date
+             * @description The s55(5A) deadline it was due by; null when none applied
+             */
+            deadline: string | null;
+            /** @description Published after the deadline (recorded, not refused) */
+            late: boolean;
             /** Format: date-time */
             at: string;
         };
@@ -2814,7 +2874,20 @@ export interface components {
             /** @enum {string} */
             kind: "recommendation" | "area-for-improvement" | "cause-of-concern";
             text: string;
+            /** @description A force code, or a national body’s code (npcc, college-of-policing, home-office, apcc) */
             addressedTo: string;
+            /** @enum {string} */
+            addresseeKind: "force" | "national-body";
+            /**
+             * Format: date
+             * @description The day the report that made it was published
+             */
+            reportPublishedOn: string | null;
+            /**
+             * Format: date
+             * @description The last day for the policing body’s published response: 56 days beginning with the report’s publication (Police Act 1996 s55(5A), from 2 May 2017); null when none applies
+             */
+            responseDeadline: string | null;
             /** Format: uuid */
             collaborationId: string | null;
             owner: components["schemas"]["PersonView"];
@@ -3431,6 +3504,27 @@ export interface components {
             /** @description Not closed, and its due date has passed (today, UTC) */
             overdue: boolean;
             slipped: boolean;
+            /** @enum {string} */
+            addresseeKind: "force" | "national-body";
+            /**
+             * Format: date
+             * @description The day the report was published
+             */
+            reportPublishedOn: string | null;
+            /**
+             * Format: date
+             * @description The last day for the policing body’s published response (Police Act 1996 s55(5A)); null when none applies
+             */
+            responseDeadline: string | null;
+            /**
+             * Format: date-time
+             * @description When the policing body’s response was published
+             */
+            responsePublishedAt: string | null;
+            /** @description The response was published after its deadline; null until published */
+            responseLate: boolean | null;
+            /** @description No response yet, and its deadline has passed (today, UTC) */
+            responseOverdue: boolean;
         };
         RecommendationsTrackerPage: {
             items: components["schemas"]["RecommendationTrackView"][];

@@ -43,6 +43,7 @@ export * from './recommendation/recommendation.state.js';
 export * from './recommendation/recommendation.decider.js';
 export type { RaiseRecommendation, RecommendationFacts } from './recommendation/raise-recommendation/raise-recommendation.command.js';
 export * from './recommendation/recommendation.aggregate.js';
+export * from './recommendation/national-bodies.js';
 export * from './governance.module.js';
 export * from './demo/demo-data.js';
 export * from './views.js';

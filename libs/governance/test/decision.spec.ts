@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type CollaborationAsAt, type DecisionCommand, type DecisionEvent, decisionDecider } from '#governance';
+import { type CollaborationAsAt, type DecisionCommand, type DecisionEvent, decisionDecider, upcast } from '#governance';
 import type { Principal } from '#shared-kernel';
 import { contextOf, spec } from '#testing';
 
@@ -24,7 +24,7 @@ const propose = (valueGbp: number): DecisionCommand => ({
   optionsConsidered: ['renew', 'procure jointly'],
   occurredAt: on('2016-05-01'),
 });
-const proposed = (valueGbp: number, basis: 'lead-force-alone' | 'all-chief-officers', required: Array<{ party: string; role: 'chief-officer' | 'policing-body' }>): DecisionEvent => ({
+const proposed = (valueGbp: number, basis: 'lead-force-alone' | 'all-chief-officers', required: Array<{ party: string; role: 'chief-officer' | 'policing-body' }>, rule: CollaborationAsAt['rule'] = financialUpTo250k): DecisionEvent => ({
   type: 'DecisionProposed',
   data: {
     decisionId: 'd-1',
@@ -39,6 +39,7 @@ const proposed = (valueGbp: number, basis: 'lead-force-alone' | 'all-chief-offic
     basis,
     underDelegationScheme: true,
     requiredApprovals: required,
+    judgedUnder: { asAt: '2016-05-01T00:00:00.000Z', rule, inForceSince: null },
   },
   occurredAt: on('2016-05-01'),
 });
@@ -171,5 +172,84 @@ describe('escalation, urgency and ratification', () => {
       .given([bigOne, urgentTaken])
       .when({ kind: 'RescindDecision', decisionId: 'd-1', party: 'suffolk', role: 'chief-officer', signatory: person(chief('suffolk')), reason: 'Not urgent', occurredAt: on('2016-05-21') }, contextOf(chief('suffolk')), held(chief('suffolk')))
       .then([{ type: 'DecisionRescinded', data: { by: person(chief('suffolk')), reason: 'Not urgent' }, occurredAt: on('2016-05-21') }]);
+  });
+});
+
+describe('dates that cannot lie: every act on a decision is dated on or after what it acts on', () => {
+  const bigOne = proposed(900_000, 'all-chief-officers', allChiefs);
+  const small = proposed(180_000, 'lead-force-alone', [{ party: 'essex', role: 'chief-officer' }]);
+  const urgentTaken: DecisionEvent = {
+    type: 'DecisionTakenUnderUrgency',
+    data: { takenBy: { party: 'essex', role: 'chief-officer', person: person(chief('essex')) }, justification: 'Range closed', skippedApprovals: allChiefs.slice(1) },
+    occurredAt: on('2016-05-03'),
+  };
+
+  it('refuses an approval dated before the proposal, naming both dates', () => {
+    const refusal = decision.given([bigOne]).when(act('ApproveDecision', chief('kent'), '2016-04-26'), contextOf(chief('kent')), held(chief('kent'))).thenRefuses('ActPrecedesWhatItActsOn');
+    expect(refusal.details).toEqual({ act: 'the approval', actOccurredAt: '2016-04-26T00:00:00.000Z', actsOn: 'the proposal', actsOnOccurredAt: '2016-05-01T00:00:00.000Z' });
+  });
+
+  it('refuses a rejection dated before the proposal', () => {
+    decision
+      .given([bigOne])
+      .when({ kind: 'RejectDecision', decisionId: 'd-1', party: 'kent', role: 'chief-officer', signatory: person(chief('kent')), reason: 'r', occurredAt: on('2016-04-30') }, contextOf(chief('kent')), held(chief('kent')))
+      .thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('refuses an approval dated before the escalation that first required the approver', () => {
+    const escalated: DecisionEvent = { type: 'DecisionEscalated', data: { to: 'all-chief-officers', reason: 'asked', requiredApprovals: allChiefs, automatic: false }, occurredAt: on('2016-05-20') };
+    const refusal = decision.given([small, escalated]).when(act('ApproveDecision', chief('kent'), '2016-05-10'), contextOf(chief('kent')), held(chief('kent'))).thenRefuses('ActPrecedesWhatItActsOn');
+    expect(refusal.details).toMatchObject({ actsOn: 'the escalation that required it', actsOnOccurredAt: '2016-05-20T00:00:00.000Z' });
+    // The lead force's chief officer was required from the proposal: an approval between the two dates stands.
+    decision.given([small, escalated]).when(act('ApproveDecision', chief('essex'), '2016-05-10'), contextOf(chief('essex')), held(chief('essex'))).then([approved(chief('essex'))]);
+  });
+
+  it('is taken on the date of its latest approval, not of the approval entered last', () => {
+    // Kent's approval (later-dated) was entered first; Suffolk's, dated earlier, completes the set.
+    const outcome = decisionDecider.decide(
+      [bigOne, approved(chief('essex'), '2016-05-10'), approved(chief('kent'), '2016-07-17')].reduce(decisionDecider.evolve, decisionDecider.initialState),
+      act('ApproveDecision', chief('suffolk'), '2016-05-22'),
+      { ...contextOf(chief('suffolk')), facts: held(chief('suffolk')) },
+    );
+    expect(outcome).toEqual([approved(chief('suffolk'), '2016-05-22'), expect.objectContaining({ type: 'DecisionTaken', occurredAt: on('2016-07-17') })]);
+  });
+
+  it('refuses an escalation dated before the proposal or before an earlier escalation', () => {
+    decision
+      .given([small])
+      .when({ kind: 'EscalateDecision', decisionId: 'd-1', to: 'all-chief-officers', reason: 'r', occurredAt: on('2016-04-01') }, contextOf(manager), withScheme(financialUpTo250k))
+      .thenRefuses('ActPrecedesWhatItActsOn');
+    const escalated: DecisionEvent = { type: 'DecisionEscalated', data: { to: 'all-chief-officers', reason: 'asked', requiredApprovals: allChiefs, automatic: false }, occurredAt: on('2016-05-20') };
+    decision
+      .given([small, escalated])
+      .when({ kind: 'EscalateDecision', decisionId: 'd-1', to: 'all-chief-officers-and-policing-bodies', reason: 'r', occurredAt: on('2016-05-10') }, contextOf(manager), withScheme(financialUpTo250k))
+      .thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('refuses a decision under urgency dated before the proposal or an approval on record', () => {
+    const urgent = (date: string): DecisionCommand => ({ kind: 'TakeDecisionUnderUrgency', decisionId: 'd-1', party: 'essex', role: 'chief-officer', signatory: person(chief('essex')), justification: 'j', occurredAt: on(date) });
+    decision.given([bigOne]).when(urgent('2016-04-01'), contextOf(chief('essex')), held(chief('essex'))).thenRefuses('ActPrecedesWhatItActsOn');
+    decision.given([bigOne, approved(chief('kent'), '2016-05-10')]).when(urgent('2016-05-05'), contextOf(chief('essex')), held(chief('essex'))).thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('refuses a ratification or a rescission dated before the urgent decision', () => {
+    decision.given([bigOne, urgentTaken]).when(act('RatifyDecision', chief('kent'), '2016-05-02'), contextOf(chief('kent')), held(chief('kent'))).thenRefuses('ActPrecedesWhatItActsOn');
+    decision
+      .given([bigOne, urgentTaken])
+      .when({ kind: 'RescindDecision', decisionId: 'd-1', party: 'suffolk', role: 'chief-officer', signatory: person(chief('suffolk')), reason: 'r', occurredAt: on('2016-05-02') }, contextOf(chief('suffolk')), held(chief('suffolk')))
+      .thenRefuses('ActPrecedesWhatItActsOn');
+  });
+
+  it('records the delegation rule it was judged under, as at its date, and since when that rule was in force', () => {
+    const facts = { collaboration: { ...withScheme(financialUpTo250k).collaboration, ruleInForceSince: '2015-03-01T00:00:00.000Z' } };
+    const outcome = decisionDecider.decide(decisionDecider.initialState, propose(180_000), { ...contextOf(manager), facts });
+    expect(outcome).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ judgedUnder: { asAt: '2016-05-01T00:00:00.000Z', rule: financialUpTo250k, inForceSince: '2015-03-01T00:00:00.000Z' } }) }),
+    ]);
+  });
+
+  it('reads a version 1 proposal, which did not record it, as judged under a rule not recorded', () => {
+    const { judgedUnder: _omitted, ...v1 } = (bigOne as Extract<DecisionEvent, { type: 'DecisionProposed' }>).data;
+    expect(upcast({ type: 'DecisionProposed', schemaVersion: 1, data: v1, occurredAt: on('2016-05-01') }).data).toEqual({ ...v1, judgedUnder: null });
   });
 });

@@ -30,6 +30,11 @@ export interface Target {
   force?: string;
   /** The lead force of the collaboration concerned. */
   leadForce?: string;
+  /**
+   * The national body the act is recorded for (a recommendation addressed to the NPCC, the College
+   * of Policing, the Home Office or the APCC): no force's officers act for it; a registrar records it.
+   */
+  nationalBody?: string;
 }
 
 export type AccessRule =
@@ -40,14 +45,19 @@ export type AccessRule =
   | 'ActsOnlyForOwnForce'
   | 'ManagesOnlyOwnLeadForceCollaborations'
   | 'ActsForNoForce'
-  | 'RawRecordForAuditors';
+  | 'RawRecordForAuditors'
+  | 'NationalBodiesRecordedByRegistrar';
 
 export type AccessDecision = { allowed: true } | { allowed: false; rule: AccessRule; reason: string };
 
 const allow: AccessDecision = { allowed: true };
 const refuse = (rule: AccessRule, reason: string): AccessDecision => ({ allowed: false, rule, reason });
 
-export function decideAccess(principal: Principal, action: Action, target: Target = {}): AccessDecision {
+/**
+ * Judged twice: by the guard with the role alone (no target yet), then by the command runner with
+ * the target as the record gives it.
+ */
+export function decideAccess(principal: Principal, action: Action, target?: Target): AccessDecision {
   if (action.kind === 'read') return allow;
   if (action.kind === 'audit') {
     return action.roles.includes(principal.role)
@@ -61,13 +71,19 @@ export function decideAccess(principal: Principal, action: Action, target: Targe
       : refuse('OnlyRegistrarsKeepReferenceData', `only a registrar keeps the national register; ${action.name} changes it`);
   }
   if (principal.role === 'registrar') {
-    return refuse('RegistrarsKeepOnlyReferenceData', `a registrar keeps reference data only; ${action.name} is a governance act`);
+    // A registrar records the acts of national bodies, where the action allows it; nothing for a force.
+    if (action.roles.includes('registrar') && (target === undefined || target.nationalBody !== undefined)) return allow;
+    return refuse('RegistrarsKeepOnlyReferenceData', `a registrar keeps reference data and records national bodies' acts only; ${action.name} here is a force's governance act`);
   }
   if (!action.roles.includes(principal.role)) {
     return refuse('RoleMayNotTakeAction', `a ${principal.role} may not ${action.name}; it is for: ${action.roles.join(', ')}`);
   }
   if (!principal.force) return refuse('ActsForNoForce', `a ${principal.role} must act for a force, and this token names none`);
+  if (target?.nationalBody !== undefined) {
+    return refuse('NationalBodiesRecordedByRegistrar', `${action.name} for ${target.nationalBody}, a national body, is recorded by a registrar; a ${principal.role} of ${principal.force} does not act for it`);
+  }
 
+  target = target ?? {};
   if (principal.role === 'collaboration-manager') {
     if (target.leadForce !== undefined && target.leadForce !== principal.force) {
       return refuse(
@@ -89,7 +105,7 @@ export function decideAccess(principal: Principal, action: Action, target: Targe
 }
 
 /** Asks the policy and throws its refusal as a 403 problem (code: the rule); nothing runs after it. */
-export function authorise(principal: Principal, action: Action, target: Target = {}): void {
+export function authorise(principal: Principal, action: Action, target?: Target): void {
   const decision = decideAccess(principal, action, target);
   if (!decision.allowed) {
     throw new LedgerError(decision.rule, 'forbidden', `Refused: ${decision.reason}. Nothing was written.`, { rule: decision.rule, action: action.name });

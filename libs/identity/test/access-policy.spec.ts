@@ -10,6 +10,7 @@ const sign: Action = { name: 'sign-agreement', kind: 'force-act', roles: ['chief
 const declareAppetite: Action = { name: 'declare-risk-appetite', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 const propose: Action = { name: 'propose-collaboration', kind: 'collaboration-work', roles: ['collaboration-manager'] };
 const recordBenefit: Action = { name: 'record-benefit-measurement', kind: 'collaboration-work', roles: ['collaboration-manager'] };
+const raiseRecommendation: Action = { name: 'raise-recommendation', kind: 'force-act', roles: ['collaboration-manager', 'chief-officer', 'policing-body', 'registrar'] };
 const readRawRecord: Action = { name: 'read-raw-events', kind: 'audit', roles: ['auditor', 'registrar'] };
 
 type Row = [string, Principal, Action, Target, true | string];
@@ -41,6 +42,10 @@ const table: Row[] = [
   ['a registrar reads the raw record', person('registrar'), readRawRecord, {}, true],
   ['a chief officer reads the read models, not the raw record', person('chief-officer', 'kent'), readRawRecord, {}, 'RawRecordForAuditors'],
   ['a collaboration manager does not read the raw record', person('collaboration-manager', 'kent'), readRawRecord, {}, 'RawRecordForAuditors'],
+  ['a registrar records a recommendation addressed to a national body', person('registrar'), raiseRecommendation, { nationalBody: 'npcc' }, true],
+  ['a registrar does not act on a force’s recommendation', person('registrar'), raiseRecommendation, { force: 'kent' }, 'RegistrarsKeepOnlyReferenceData'],
+  ['a chief officer does not act for a national body', person('chief-officer', 'kent'), raiseRecommendation, { nationalBody: 'npcc' }, 'NationalBodiesRecordedByRegistrar'],
+  ['a collaboration manager does not act for a national body', person('collaboration-manager', 'kent'), raiseRecommendation, { nationalBody: 'home-office' }, 'NationalBodiesRecordedByRegistrar'],
 ];
 
 describe('the access policy', () => {
@@ -52,6 +57,11 @@ describe('the access policy', () => {
       expect(decision).toMatchObject({ allowed: false, rule: expected });
       expect((decision as { reason: string }).reason.length).toBeGreaterThan(10);
     }
+  });
+
+  it('lets the guard, which knows no target yet, pass a registrar only to actions a registrar may record', () => {
+    expect(decideAccess(person('registrar'), raiseRecommendation)).toEqual({ allowed: true });
+    expect(decideAccess(person('registrar'), sign)).toMatchObject({ allowed: false, rule: 'RegistrarsKeepOnlyReferenceData' });
   });
 
   it('names the forces in a cross-force refusal', () => {

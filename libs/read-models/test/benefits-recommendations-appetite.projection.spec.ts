@@ -52,7 +52,7 @@ describe('recommendations projection: Given a recommendation’s events, Then it
   const recommendationId = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
   const raised: RecommendationEvent = {
     type: 'RecommendationRaised',
-    data: { recommendationId, source: 'inspection-report', reference: 'The Hard Yards', kind: 'recommendation', text: 't', addressedTo: 'nottinghamshire', collaborationId: null, owner: person, dueDate: '2020-09-15', raisedBy: person },
+    data: { recommendationId, source: 'inspection-report', reference: 'The Hard Yards', kind: 'recommendation', text: 't', addressedTo: 'nottinghamshire', addresseeKind: 'force', collaborationId: null, owner: person, dueDate: '2020-09-15', raisedBy: person, reportPublishedOn: '2020-07-21', responseDeadline: '2020-09-14' },
     occurredAt: on('2020-07-21'),
   };
   it('counts a later due date as a slip and an earlier one not, and closes with evidence', () => {
@@ -65,6 +65,7 @@ describe('recommendations projection: Given a recommendation’s events, Then it
           { type: 'EvidenceSubmitted', data: { reference: 'JASP', description: 'd', by: person }, occurredAt: on('2021-01-10') },
           { type: 'ClosureProposed', data: { note: 'n', by: person }, occurredAt: on('2021-01-11') },
           { type: 'ClosureAccepted', data: { note: 'n', by: person }, occurredAt: on('2021-01-20') },
+          { type: 'PolicingBodyResponsePublished', data: { response: 'r', by: person, chiefOfficerComments: 'c', deadline: '2020-09-14', late: true }, occurredAt: on('2020-12-01') },
         ]),
       )
       .then([
@@ -83,7 +84,12 @@ describe('recommendations projection: Given a recommendation’s events, Then it
           evidenceItems: 1,
           status: 'closed',
           closedAt: on('2021-01-20'),
-          eventPositions: [1, 2, 3, 4, 5, 6],
+          addresseeKind: 'force',
+          reportPublishedOn: '2020-07-21',
+          responseDeadline: '2020-09-14',
+          responsePublishedAt: on('2020-12-01'),
+          responseLate: true,
+          eventPositions: [1, 2, 3, 4, 5, 6, 7],
         },
       ]);
   });

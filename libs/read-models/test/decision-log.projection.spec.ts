@@ -9,7 +9,7 @@ const on = (date: string) => new Date(`${date}T00:00:00Z`);
 const person = (id: string) => ({ personId: id, name: id });
 const proposed: DecisionEvent = {
   type: 'DecisionProposed',
-  data: { decisionId, collaborationId, title: 'Range', category: 'financial', valueGbp: 900_000, rationale: 'r', optionsConsidered: ['a'], proposer: person('m'), leadForce: 'essex', basis: 'all-chief-officers', underDelegationScheme: true, requiredApprovals: [] },
+  data: { decisionId, collaborationId, title: 'Range', category: 'financial', valueGbp: 900_000, rationale: 'r', optionsConsidered: ['a'], proposer: person('m'), leadForce: 'essex', basis: 'all-chief-officers', underDelegationScheme: true, requiredApprovals: [], judgedUnder: null },
   occurredAt: on('2016-05-01'),
 };
 const entry = {

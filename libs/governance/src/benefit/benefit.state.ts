@@ -16,6 +16,10 @@ export interface Measurement {
 export interface BenefitState {
   status: BenefitStatus;
   profile?: BenefitIdentified['data'];
+  /** When it was identified: the baseline's date. */
+  identifiedAt?: string;
+  /** When its profile was approved. */
+  approvedAt?: string;
   originalTarget?: number;
   target?: number;
   targetDate?: string;
@@ -39,9 +43,9 @@ export function evolveBenefit(state: BenefitState, event: BenefitEvent): Benefit
   const at = event.occurredAt.toISOString();
   switch (event.type) {
     case 'BenefitIdentified':
-      return { ...state, status: 'identified', profile: event.data, originalTarget: event.data.target, target: event.data.target, targetDate: event.data.targetDate };
+      return { ...state, status: 'identified', profile: event.data, identifiedAt: at, originalTarget: event.data.target, target: event.data.target, targetDate: event.data.targetDate };
     case 'BenefitProfileApproved':
-      return { ...state, status: 'approved' };
+      return { ...state, status: 'approved', approvedAt: at };
     case 'BenefitMeasured':
       return { ...state, measurements: [...state.measurements, { ...event.data, recordedFor: at, corrections: [] }] };
     case 'BenefitMeasurementCorrected':
@@ -72,3 +76,12 @@ export function refuseUnlessTracked(state: BenefitState, benefitId: string): Led
   if (state.status === 'closed') return refuse('BenefitClosed', 'the benefit is closed: it can only be read');
   return undefined;
 }
+
+/** The first instant after a month (YYYY-MM): the measured period has ended by then. */
+export const endOfPeriod = (period: string): Date => {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1));
+};
+
+/** A benefit's latest figure for a period is corrected by an act dated on or after that figure. */
+export const latestFigureAt = (m: Measurement) => m.corrections.at(-1)?.at ?? m.recordedFor;

@@ -48,6 +48,8 @@ export class BenefitView {
   @ApiProperty({ type: PersonView }) owner!: PersonView;
   @ApiProperty({ type: [ShareView] }) sharePerForce!: ShareView[];
   @ApiProperty({ enum: ['identified', 'approved', 'business-as-usual', 'closed'] }) status!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was identified, with its baseline: no month before this one is measured' }) identifiedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When its profile was approved: measurements are dated on or after it' }) approvedAt?: string;
   @ApiPropertyOptional() originalTarget?: number;
   @ApiProperty({ type: [TargetRevisionView] }) targetRevisions!: TargetRevisionView[];
   @ApiProperty({ type: [MeasurementView] }) measurements!: MeasurementView[];

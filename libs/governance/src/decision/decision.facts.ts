@@ -9,6 +9,11 @@ export interface CollaborationAsAt {
   remainingParties: string[];
   /** The delegation scheme's rule for the decision's category then, if any. */
   rule: DelegationRule | null;
+  /**
+   * Since when that rule has been in force (the scheme's, or the terms', date), if the collaboration
+   * says: recorded with the decision as what judged it. Optional: collaborationAsAt may not give it.
+   */
+  ruleInForceSince?: string | null;
 }
 
 export interface DecisionFacts {

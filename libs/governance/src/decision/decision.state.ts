@@ -12,7 +12,7 @@ export interface DecisionState {
   requiredApprovals: Approver[];
   approvals: Array<Approver & { approver: Person; approvedAt: string }>;
   rejections: Array<Approver & { approver: Person; reason: string; rejectedAt: string }>;
-  escalations: Array<{ to: string; reason: string; automatic: boolean; at: string }>;
+  escalations: Array<{ to: string; reason: string; automatic: boolean; requiredApprovals: Approver[]; at: string }>;
   urgency: { takenBy: Approver & { person: Person }; justification: string; skippedApprovals: Approver[]; at: string } | null;
   ratifications: Array<Approver & { ratifier: Person; at: string }>;
   decidedAt: string | null;
@@ -48,7 +48,11 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
     case 'DecisionTaken':
       return { ...state, status: 'taken', decidedAt: at };
     case 'DecisionEscalated':
-      return { ...state, requiredApprovals: event.data.requiredApprovals, escalations: [...state.escalations, { to: event.data.to, reason: event.data.reason, automatic: event.data.automatic, at }] };
+      return {
+        ...state,
+        requiredApprovals: event.data.requiredApprovals,
+        escalations: [...state.escalations, { to: event.data.to, reason: event.data.reason, automatic: event.data.automatic, requiredApprovals: event.data.requiredApprovals, at }],
+      };
     case 'DecisionTakenUnderUrgency':
       return { ...state, status: 'taken-under-urgency', decidedAt: at, urgency: { ...event.data, at } };
     case 'DecisionRatified':
@@ -65,6 +69,16 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
 }
 
 export const outstandingApprovals = (state: DecisionState) => state.requiredApprovals.filter((r) => !state.approvals.some((a) => sameApprover(a, r)));
+
+/**
+ * Since when an approver's act was needed: the proposal, if it required them from the start, or
+ * the escalation that first required them. Their approval or rejection acts on that.
+ */
+export function requiredSince(state: DecisionState, approver: Approver): { what: string; at: string | undefined } {
+  if (state.proposal?.requiredApprovals.some((r) => sameApprover(r, approver))) return { what: 'the proposal', at: state.proposedAt };
+  const escalation = state.escalations.find((e) => e.requiredApprovals.some((r) => sameApprover(r, approver)));
+  return escalation ? { what: 'the escalation that required it', at: escalation.at } : { what: 'the proposal', at: state.proposedAt };
+}
 
 export const refuseUnlessDecisionExists = (state: DecisionState, decisionId: string): LedgerError | undefined =>
   state.status === 'none' ? notFound('DecisionNotFound', `There is no decision ${decisionId}.`) : undefined;

@@ -17,6 +17,7 @@ class EscalationView {
   @ApiProperty({ enum: BASES.slice(1) }) to!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ description: 'By rule when proposed (beyond delegation), or asked for' }) automatic!: boolean;
+  @ApiProperty({ type: [ApproverView], description: 'Every approval needed from this escalation on' }) requiredApprovals!: ApproverView[];
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 class UrgencyTakenBy extends ApproverView {
@@ -33,6 +34,17 @@ class RatificationView extends ApproverView {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+class DelegationRuleJudgedView {
+  @ApiProperty({ enum: DECISION_CATEGORIES }) category!: string;
+  @ApiProperty({ description: 'The lead force decides alone up to this value (£)' }) leadForceAloneUpToGbp!: number;
+  @ApiProperty({ enum: BASES.slice(1) }) aboveLimit!: string;
+}
+class JudgedUnderView {
+  @ApiProperty({ format: 'date-time', description: 'The decision’s date: the scheme in force then judged it' }) asAt!: string;
+  @ApiProperty({ type: DelegationRuleJudgedView, nullable: true, description: 'The rule for its category then; null when no scheme covered it' }) rule!: DelegationRuleJudgedView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Since when that rule was in force, when the record says' }) inForceSince!: string | null;
+}
+
 /** A decision as it stood (asOf) and as it was known (knownAt). */
 export class DecisionView {
   @ApiProperty({ format: 'uuid' }) decisionId!: string;
@@ -47,6 +59,8 @@ export class DecisionView {
   @ApiProperty() leadForce!: string;
   @ApiProperty({ enum: BASES, description: 'Who had to approve when it was proposed' }) basis!: string;
   @ApiProperty({ description: 'False when no delegation rule covered the category' }) underDelegationScheme!: boolean;
+  @ApiProperty({ type: JudgedUnderView, nullable: true, description: 'The delegation rule it was judged under, as at its date; null for decisions recorded before the ledger kept it' })
+  judgedUnder!: JudgedUnderView | null;
   @ApiProperty({ enum: ['open', 'taken', 'rejected', 'taken-under-urgency', 'ratified', 'rescinded'] }) status!: string;
   @ApiPropertyOptional({ format: 'date-time' }) proposedAt?: string;
   @ApiProperty({ type: [ApproverView], description: 'Every approval needed now (after escalations)' }) requiredApprovals!: ApproverView[];

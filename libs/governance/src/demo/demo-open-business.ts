@@ -4,6 +4,7 @@ import { collaborationAggregate } from '../collaboration/collaboration.aggregate
 import type { CollaborationCommand } from '../collaboration/collaboration.decider.js';
 import { benefitAggregate } from '../benefit/benefit.aggregate.js';
 import type { BenefitCommand } from '../benefit/benefit.decider.js';
+import { endOfPeriod } from '../benefit/benefit.state.js';
 import { decisionAggregate } from '../decision/decision.aggregate.js';
 import type { DecisionCommand } from '../decision/decision.decider.js';
 import type { LedgerCommands } from '../ledger-commands.js';
@@ -80,7 +81,7 @@ export class DemoOpenBusiness {
     ];
     for (const [category, periods] of figures) {
       for (const [period, value] of periods) {
-        await this.benefit(manager('devon-and-cornwall'), { kind: 'RecordBenefitMeasurement', benefitId: benefitId(category), period, value, evidence: `Alliance finance report for ${period} (illustrative)`, occurredAt: at(`${period}-28`) });
+        await this.benefit(manager('devon-and-cornwall'), { kind: 'RecordBenefitMeasurement', benefitId: benefitId(category), period, value, evidence: `Alliance finance report for ${period} (illustrative)`, occurredAt: at(endOfPeriod(period).toISOString().slice(0, 10)) });
       }
     }
     const declared: Array<[Principal, 'financial' | 'operational' | 'reputational' | 'partnership', 'averse' | 'minimal' | 'cautious' | 'open' | 'eager']> = [

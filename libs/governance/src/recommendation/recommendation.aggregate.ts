@@ -1,7 +1,7 @@
 import type { Aggregate } from '../aggregate.js';
 import { notFound } from '../decider.js';
 import { collaborationAsAt } from '../collaboration/collaboration.aggregate.js';
-import type { RecommendationFacts } from './raise-recommendation/raise-recommendation.command.js';
+import { type RecommendationFacts, addresseeKindOf } from './raise-recommendation/raise-recommendation.command.js';
 import { type RecommendationCommand, recommendationDecider } from './recommendation.decider.js';
 import { type RecommendationEvent, recommendationStreamId } from './recommendation.events.js';
 import { type RecommendationState, refuseUnlessRaised } from './recommendation.state.js';
@@ -16,14 +16,18 @@ export const recommendationAggregate: Aggregate<RecommendationState, Recommendat
       : {},
 
   // The force a recommendation is addressed to acts on it: its managers and chief officer, its policing body as scrutiny.
+  // A recommendation addressed to a national body (NPCC, College of Policing, Home Office, APCC) is recorded by a registrar.
   target(state, command, facts) {
     if (command.kind === 'RaiseRecommendation') {
       if (command.collaborationId !== undefined && (!facts.collaboration || facts.collaboration.status === 'none')) {
         return notFound('CollaborationNotFound', `There is no collaboration ${command.collaborationId}.`);
       }
-      return { force: command.addressedTo };
+      return addresseeKindOf(command.addressedTo) === 'national-body' ? { nationalBody: command.addressedTo } : { force: command.addressedTo };
     }
-    return refuseUnlessRaised(state, command.recommendationId) ?? { force: state.raised!.addressedTo };
+    const missing = refuseUnlessRaised(state, command.recommendationId);
+    if (missing) return missing;
+    const { addressedTo, addresseeKind } = state.raised!;
+    return addresseeKind === 'national-body' ? { nationalBody: addressedTo } : { force: addressedTo };
   },
 
   location: (command) => `/recommendations/${command.recommendationId}`,

@@ -16,7 +16,7 @@ export interface RecommendationState {
   evidence: Array<{ reference: string; description: string; by: Person; at: string }>;
   closureHistory: Array<{ step: 'proposed' | 'accepted' | 'rejected'; by: Person; note: string; at: string }>;
   closedAt: string | null;
-  policingBodyResponse: { response: string; by: Person; at: string } | null;
+  policingBodyResponse: { response: string; by: Person; chiefOfficerComments: string | null; deadline: string | null; late: boolean; at: string } | null;
 }
 
 export const initialRecommendationState: RecommendationState = {
@@ -72,3 +72,6 @@ export function refuseUnlessClosureProposed(state: RecommendationState, recommen
 /** Nothing happens to a recommendation that was never raised. */
 export const refuseUnlessRaised = (state: RecommendationState, recommendationId: string): LedgerError | undefined =>
   state.status === 'none' ? notFound('RecommendationNotFound', `There is no recommendation ${recommendationId}.`) : undefined;
+
+/** The latest closure proposal's date, when one awaits the scrutiny body. */
+export const closureProposedAt = (state: RecommendationState): string | undefined => state.closureHistory.filter((c) => c.step === 'proposed').at(-1)?.at;

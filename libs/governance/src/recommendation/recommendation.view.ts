@@ -34,6 +34,9 @@ class ClosureStepView {
 class ResponseView {
   @ApiProperty() response!: string;
   @ApiProperty({ type: PersonView }) by!: PersonView;
+  @ApiProperty({ type: String, nullable: true, description: 'The chief officer’s comments published with it (s55(5)); null when none was recorded' }) chiefOfficerComments!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The s55(5A) deadline it was due by; null when none applied' }) deadline!: string | null;
+  @ApiProperty({ description: 'Published after the deadline (recorded, not refused)' }) late!: boolean;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -45,7 +48,16 @@ export class RecommendationView {
   @ApiProperty() reference!: string;
   @ApiProperty({ enum: ['recommendation', 'area-for-improvement', 'cause-of-concern'] }) kind!: string;
   @ApiProperty() text!: string;
-  @ApiProperty() addressedTo!: string;
+  @ApiProperty({ description: 'A force code, or a national body’s code (npcc, college-of-policing, home-office, apcc)' }) addressedTo!: string;
+  @ApiProperty({ enum: ['force', 'national-body'] }) addresseeKind!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the report that made it was published' }) reportPublishedOn!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day for the policing body’s published response: 56 days beginning with the report’s publication (Police Act 1996 s55(5A), from 2 May 2017); null when none applies',
+  })
+  responseDeadline!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) collaborationId!: string | null;
   @ApiProperty({ type: PersonView }) owner!: PersonView;
   @ApiProperty({ format: 'date', description: 'The current due date' }) dueDate!: string;

@@ -54,6 +54,26 @@ export class RecommendationTrack {
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
   closedAt!: Date | null;
 
+  /** force or national-body (a recommendation to the NPCC, College of Policing, Home Office or APCC). */
+  @Column({ type: 'text', name: 'addressee_kind', default: 'force' })
+  addresseeKind!: string;
+
+  /** The day the report was published: the s55 clock starts then. */
+  @Column({ type: 'date', name: 'report_published_on', nullable: true })
+  reportPublishedOn!: string | null;
+
+  /** The last day for the policing body's response (Police Act 1996 s55(5A)); null when none applies. */
+  @Column({ type: 'date', name: 'response_deadline', nullable: true })
+  responseDeadline!: string | null;
+
+  /** When the policing body's response was published. */
+  @Column({ type: 'timestamptz', name: 'response_published_at', nullable: true })
+  responsePublishedAt!: Date | null;
+
+  /** Published after its deadline: recorded, and shown as late. Null until published. */
+  @Column({ type: 'boolean', name: 'response_late', nullable: true })
+  responseLate!: boolean | null;
+
   @Column({ type: 'jsonb', name: 'event_positions' })
   eventPositions!: number[];
 }

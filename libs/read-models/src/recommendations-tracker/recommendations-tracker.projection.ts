@@ -2,14 +2,17 @@ import type { RecommendationEvent } from '#governance';
 import { type Projection, idFromStream } from '../projection.js';
 import { RecommendationTrack } from './recommendations-tracker.entity.js';
 
-type TrackedEvent = Extract<RecommendationEvent, { type: 'RecommendationRaised' | 'DueDateRevised' | 'EvidenceSubmitted' | 'ClosureProposed' | 'ClosureAccepted' | 'ClosureRejected' }>;
+type TrackedEvent = Extract<
+  RecommendationEvent,
+  { type: 'RecommendationRaised' | 'DueDateRevised' | 'EvidenceSubmitted' | 'ClosureProposed' | 'ClosureAccepted' | 'ClosureRejected' | 'PolicingBodyResponsePublished' }
+>;
 
 /** 8. The recommendations tracker: open, overdue, slipped, closed with evidence. */
 export const recommendationsProjection: Projection<RecommendationTrack, TrackedEvent> = {
-  name: 'recommendations.v2',
+  name: 'recommendations.v3',
   entity: RecommendationTrack,
   groupBy: 'recommendationId',
-  eventTypes: ['RecommendationRaised', 'DueDateRevised', 'EvidenceSubmitted', 'ClosureProposed', 'ClosureAccepted', 'ClosureRejected'],
+  eventTypes: ['RecommendationRaised', 'DueDateRevised', 'EvidenceSubmitted', 'ClosureProposed', 'ClosureAccepted', 'ClosureRejected', 'PolicingBodyResponsePublished'],
   groupOf: (event) => idFromStream(event.streamId, 'recommendation'),
 
   evolve(rows, event) {
@@ -31,6 +34,11 @@ export const recommendationsProjection: Projection<RecommendationTrack, TrackedE
           evidenceItems: 0,
           status: 'open',
           closedAt: null,
+          addresseeKind: d.addresseeKind,
+          reportPublishedOn: d.reportPublishedOn,
+          responseDeadline: d.responseDeadline,
+          responsePublishedAt: null,
+          responseLate: null,
           eventPositions: [event.globalPosition],
         },
       ];
@@ -53,6 +61,8 @@ export const recommendationsProjection: Projection<RecommendationTrack, TrackedE
         return [{ ...entry, status: 'open' }];
       case 'ClosureAccepted':
         return [{ ...entry, status: 'closed', closedAt: event.occurredAt }];
+      case 'PolicingBodyResponsePublished':
+        return [{ ...entry, responsePublishedAt: event.occurredAt, responseLate: event.data.late }];
     }
   },
 };

@@ -42,6 +42,13 @@ export class RecommendationTrackView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: Date | null;
   @ApiProperty({ description: 'Not closed, and its due date has passed (today, UTC)' }) overdue!: boolean;
   @ApiProperty() slipped!: boolean;
+  @ApiProperty({ enum: ['force', 'national-body'] }) addresseeKind!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the report was published' }) reportPublishedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day for the policing body’s published response (Police Act 1996 s55(5A)); null when none applies' })
+  responseDeadline!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the policing body’s response was published' }) responsePublishedAt!: Date | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'The response was published after its deadline; null until published' }) responseLate!: boolean | null;
+  @ApiProperty({ description: 'No response yet, and its deadline has passed (today, UTC)' }) responseOverdue!: boolean;
 }
 
 export class RecommendationsTrackerPage {
@@ -53,7 +60,8 @@ export class RecommendationsTrackerPage {
 
 /** A recommendation as the tracker shows it on a day: overdue when open past its due date. */
 export function tracked({ eventPositions: _positions, ...r }: RecommendationTrack, today: string): RecommendationTrackView {
-  return { ...r, overdue: r.status !== 'closed' && r.dueDate < today, slipped: r.slips > 0 };
+  const responseOverdue = r.responseDeadline !== null && r.responsePublishedAt === null && r.responseDeadline < today;
+  return { ...r, overdue: r.status !== 'closed' && r.dueDate < today, slipped: r.slips > 0, responseOverdue };
 }
 
 export async function recommendationsTrackerPage(db: DataSource, query: RecommendationsTrackerQuery, today: string): Promise<RecommendationsTrackerPage> {

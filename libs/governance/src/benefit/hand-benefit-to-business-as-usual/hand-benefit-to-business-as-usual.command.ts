@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Person } from '../../office/office.events.js';
 import type { BenefitEvent } from '../benefit.events.js';
@@ -19,5 +20,7 @@ export function handToBusinessAsUsual(state: BenefitState, command: HandBenefitT
   const refusal = refuseUnlessTracked(state, command.benefitId);
   if (refusal) return refusal;
   if (state.status !== 'approved') return refuse('NotReadyForBusinessAsUsual', `a benefit is handed to business as usual once approved and measured, not while ${state.status}`);
+  const dated = refuseIfActPrecedes('the handover to business as usual', command.occurredAt, 'the approval of the benefit profile', state.approvedAt);
+  if (dated) return dated;
   return [{ type: 'BenefitHandedToBusinessAsUsual', data: { owner: command.owner, note: command.note }, occurredAt: command.occurredAt }];
 }

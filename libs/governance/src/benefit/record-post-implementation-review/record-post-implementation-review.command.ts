@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext } from '../../decider.js';
 import type { BenefitEvent } from '../benefit.events.js';
 import { type BenefitState, refuseUnlessTracked } from '../benefit.state.js';
@@ -14,7 +15,7 @@ export interface RecordPostImplementationReview {
 }
 
 export function recordPostImplementationReview(state: BenefitState, command: RecordPostImplementationReview, _context: DecisionContext<unknown>): BenefitEvent[] | LedgerError {
-  const refusal = refuseUnlessTracked(state, command.benefitId);
+  const refusal = refuseUnlessTracked(state, command.benefitId) ?? refuseIfActPrecedes('the post-implementation review', command.occurredAt, 'the identification of the benefit', state.identifiedAt);
   if (refusal) return refusal;
   return [{ type: 'PostImplementationReviewRecorded', data: { findings: command.findings }, occurredAt: command.occurredAt }];
 }

@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { latestOf, refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { ApprovalBasis, DecisionEvent } from '../decision.events.js';
 import { type DecisionFacts, approversFor } from '../decision.facts.js';
@@ -22,6 +23,10 @@ export function escalateDecision(state: DecisionState, command: EscalateDecision
   const refusal = refuseUnlessDecisionOpen(state, command.decisionId);
   if (refusal) return refusal;
   const current = state.escalations.length ? (state.escalations.at(-1)!.to as ApprovalBasis) : state.proposal!.basis;
+  // It widens what the decision needs as it then stood: dated on or after the proposal and any earlier escalation.
+  const earlier = state.escalations.length ? 'the earlier escalation' : 'the proposal';
+  const dated = refuseIfActPrecedes('the escalation', command.occurredAt, earlier, latestOf([state.proposedAt, ...state.escalations.map((e) => e.at)]));
+  if (dated) return dated;
   if (WIDTH[command.to] <= WIDTH[current]) return refuse('NotAnEscalation', `the decision already needs ${current}; escalate only to a wider set of approvers`);
   const parties = context.facts.collaboration?.remainingParties ?? [];
   const requiredApprovals = approversFor(command.to, state.proposal!.leadForce, parties);

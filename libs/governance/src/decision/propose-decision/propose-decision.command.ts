@@ -48,6 +48,8 @@ export function proposeDecision(state: DecisionState, command: ProposeDecision, 
       basis,
       underDelegationScheme: rule !== null,
       requiredApprovals,
+      // The scheme in force on the decision's date judged it: recorded, so that a reader sees which.
+      judgedUnder: { asAt: command.occurredAt.toISOString(), rule, inForceSince: collaboration.ruleInForceSince ?? null },
     },
     occurredAt: command.occurredAt,
   };

@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext, notFound, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
 import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sign-agreement.command.js';
@@ -28,8 +29,13 @@ export function refuseUnlessSkippedApprover(state: DecisionState, command: { dec
   return undefined;
 }
 
+/** A ratification or rescission acts on the urgent decision: dated on or after it. */
+export function refuseIfBeforeUrgency(state: DecisionState, command: { occurredAt: Date }, act: string): LedgerError | undefined {
+  return refuseIfActPrecedes(act, command.occurredAt, 'the decision taken under urgency', state.urgency?.at);
+}
+
 export function ratifyDecision(state: DecisionState, command: RatifyDecision, context: DecisionContext<DecisionFacts>): DecisionEvent[] | LedgerError {
-  const refusal = refuseUnlessSkippedApprover(state, command);
+  const refusal = refuseUnlessSkippedApprover(state, command) ?? refuseIfBeforeUrgency(state, command, 'the ratification');
   if (refusal) return refusal;
   if (state.ratifications.some((r) => sameApprover(r, command))) return refuse('AlreadyRatified', `the ${command.role} of ${command.party} has already ratified this decision`);
   const notHolder = refuseUnlessOfficeHolder(command, context.facts);

@@ -6,7 +6,7 @@ import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sig
 import type { DecisionEvent } from '../decision.events.js';
 import type { DecisionFacts } from '../decision.facts.js';
 import type { DecisionState } from '../decision.state.js';
-import { refuseUnlessSkippedApprover } from '../ratify-decision/ratify-decision.command.js';
+import { refuseIfBeforeUrgency, refuseUnlessSkippedApprover } from '../ratify-decision/ratify-decision.command.js';
 
 export const RESCIND_DECISION: Action = { name: 'rescind-decision', kind: 'force-act', roles: ['chief-officer', 'policing-body'] };
 
@@ -22,7 +22,7 @@ export interface RescindDecision {
 }
 
 export function rescindDecision(state: DecisionState, command: RescindDecision, context: DecisionContext<DecisionFacts>): DecisionEvent[] | LedgerError {
-  const refusal = refuseUnlessSkippedApprover(state, command) ?? refuseUnlessOfficeHolder(command, context.facts);
+  const refusal = refuseUnlessSkippedApprover(state, command) ?? refuseIfBeforeUrgency(state, command, 'the rescission') ?? refuseUnlessOfficeHolder(command, context.facts);
   if (refusal) return refusal;
   return [{ type: 'DecisionRescinded', data: { by: command.signatory, reason: command.reason }, occurredAt: command.occurredAt }];
 }

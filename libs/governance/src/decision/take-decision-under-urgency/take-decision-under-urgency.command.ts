@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { latestOf, refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
 import { refuseUnlessOfficeHolder } from '../../collaboration/sign-agreement/sign-agreement.command.js';
@@ -27,6 +28,10 @@ export function takeDecisionUnderUrgency(state: DecisionState, command: TakeDeci
   if (command.role !== 'chief-officer' || command.party !== lead) {
     return refuse('OnlyLeadChiefOfficerActsUrgently', `only the chief officer of the lead force (${lead}) may take a decision under urgency`);
   }
+  // It skips the approvals outstanding on its date: dated on or after the proposal, every escalation and every approval on record.
+  const record = latestOf([state.proposedAt, ...state.escalations.map((e) => e.at), ...state.approvals.map((a) => a.approvedAt)]);
+  const dated = refuseIfActPrecedes('the decision under urgency', command.occurredAt, record === state.proposedAt ? 'the proposal' : 'the latest approval or escalation on record', record);
+  if (dated) return dated;
   const notHolder = refuseUnlessOfficeHolder(command, context.facts);
   if (notHolder) return notHolder;
   const taker = { party: command.party, role: command.role };

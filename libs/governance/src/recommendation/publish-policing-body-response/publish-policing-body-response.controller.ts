@@ -12,9 +12,13 @@ import { PublishPolicingBodyResponseRequest } from './publish-policing-body-resp
 export class PublishPolicingBodyResponseController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute(':recommendationId/policing-body-response', 'Publish the policing body’s response to the report', PUBLISH_POLICING_BODY_RESPONSE)
+  @CommandRoute(
+    ':recommendationId/policing-body-response',
+    'Publish the policing body’s response to the report, with the chief officer’s comments; after the s55(5A) deadline it is recorded and marked late',
+    PUBLISH_POLICING_BODY_RESPONSE,
+  )
   handle(@Body() body: PublishPolicingBodyResponseRequest, @Scope() scope: CommandScope) {
-    const command = { kind: 'PublishPolicingBodyResponse' as const, recommendationId: scope.params.recommendationId!, response: body.response, occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt) };
+    const command = { kind: 'PublishPolicingBodyResponse' as const, recommendationId: scope.params.recommendationId!, response: body.response, chiefOfficerComments: body.chiefOfficerComments, occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt) };
     return this.commands.run(recommendationAggregate, command, scope);
   }
 }

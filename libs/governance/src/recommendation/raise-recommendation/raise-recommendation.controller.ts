@@ -17,7 +17,7 @@ export class RecommendationRaisedResponse extends CommandAccepted {
 export class RaiseRecommendationController {
   constructor(private readonly commands: LedgerCommands) {}
 
-  @CommandRoute('', 'Record a recommendation, area for improvement or cause of concern addressed to your force', RAISE_RECOMMENDATION, RecommendationRaisedResponse)
+  @CommandRoute('', 'Record a recommendation, area for improvement or cause of concern addressed to your force; a registrar records one addressed to a national body (NPCC, College of Policing, Home Office, APCC)', RAISE_RECOMMENDATION, RecommendationRaisedResponse)
   async handle(@Body() body: RaiseRecommendationRequest, @Scope() scope: CommandScope): Promise<RecommendationRaisedResponse> {
     const recommendationId = scope.newId();
     const { occurredAt, kind, owner, ...rest } = body;

@@ -1,5 +1,6 @@
 import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
+import { refuseIfActPrecedes } from '../../acts-on.js';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { RiskCategory, RiskLevel } from '../../risk.js';
 import { type RiskAppetiteEvent, remitOf } from '../risk-appetite.events.js';
@@ -22,6 +23,10 @@ export function reviseRiskAppetite(state: RiskAppetiteState, command: ReviseRisk
   const remit = remitOf(context.principal.role);
   const existing = entryFor(state, remit, command.category);
   if (!existing) return refuse('AppetiteNotDeclared', `no ${remit} appetite for ${command.category} is declared yet; declare it first`);
+  // It revises the level as it then stood: dated on or after the declaration and any earlier revision.
+  const revisedBefore = existing.history.length > 1;
+  const dated = refuseIfActPrecedes('the revision', command.occurredAt, revisedBefore ? 'the earlier revision of this appetite' : 'the declaration of this appetite', existing.since);
+  if (dated) return dated;
   if (existing.level === command.level) return refuse('AppetiteUnchanged', `the ${remit} appetite for ${command.category} is already ${command.level}`);
   const by = { personId: context.principal.personId, name: context.principal.name };
   return [
