@@ -227,11 +227,11 @@ describe('projections over PostgreSQL', () => {
   });
 
   it('rebuilds a changed projection blue-green: the new version builds beside the old, which keeps serving, then takes over', async () => {
-    const v1 = registerProjection; // register.v2 today, live since the first test
+    const v1 = registerProjection; // register.v3 today, live since the first test
     // The next version writes names in capitals: it must write them into its own tables while it builds.
     const v2: Projection<RegisterEntry> = {
       ...registerProjection,
-      name: 'register.v3',
+      name: 'register.v4',
       evolve: (rows, event) => registerProjection.evolve(rows, event as never).map((row) => ({ ...row, name: row.name.toUpperCase() })),
     };
     const oldRunner = new ProjectionRunner(store, dataSource, [v1]);
@@ -254,7 +254,7 @@ describe('projections over PostgreSQL', () => {
     expect(servedWhileBuilding).toEqual(servedBefore); // the old version served, untouched, until the swap
     expect(await namesNow()).toEqual(servedBefore.map((n) => n.toUpperCase()).sort());
     const checkpoints = await dataSource.query(`SELECT projection, retired FROM rm_checkpoints WHERE projection LIKE 'register.%' ORDER BY projection`);
-    expect(checkpoints).toEqual([{ projection: 'register.v2', retired: true }, { projection: 'register.v3', retired: false }]);
+    expect(checkpoints).toEqual([{ projection: 'register.v3', retired: true }, { projection: 'register.v4', retired: false }]);
     await expect(oldRunner.catchUp(v1)).resolves.toBe(0); // nothing new to read…
     await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: randomUUID(), name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
     await logSettled(database.pool, () => store.head());

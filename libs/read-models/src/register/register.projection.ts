@@ -23,7 +23,7 @@ type RegisterEvent = Extract<
 
 /** 1. The national register: one row per collaboration, as it stands. */
 export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
-  name: 'register.v2',
+  name: 'register.v3',
   entity: RegisterEntry,
   groupBy: 'collaborationId',
   eventTypes: [
@@ -53,6 +53,7 @@ export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
           functions: d.functions,
           parties: d.parties,
           withdrawnParties: [],
+          withdrawals: [],
           leadForce: d.leadForce,
           status: 'proposed',
           proposedAt: event.occurredAt,
@@ -88,7 +89,10 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
     case 'AgreementPublished':
       return { publicationLevel: event.data.level, publicationReason: event.data.reason };
     case 'PartyWithdrew':
-      return { withdrawnParties: [...entry.withdrawnParties, event.data.party] };
+      return {
+        withdrawnParties: [...entry.withdrawnParties, event.data.party],
+        withdrawals: [...(entry.withdrawals ?? []), { party: event.data.party, at: event.occurredAt.toISOString(), position: event.globalPosition }],
+      };
     case 'CollaborationTerminated':
       return { status: 'terminated', terminatedAt: event.occurredAt };
     case 'WithdrawalNoticeGiven':
