@@ -15,6 +15,11 @@ export class BenefitsAgainstPlanQuery extends PagedAsAtQuery {
   collaborationId?: string;
 }
 
+export class ShareOfBenefitView {
+  @ApiProperty() party!: string;
+  @ApiProperty({ description: 'Its attribution share, in percent; the shares add up to 100' }) percent!: number;
+}
+
 export class AttributionView {
   @ApiProperty() party!: string;
   @ApiProperty({ description: 'Its attribution share of the benefit, in percent' }) percent!: number;
@@ -29,6 +34,7 @@ export class BenefitAgainstPlanView {
   @ApiProperty() unit!: string;
   @ApiProperty({ enum: MEASURE_KINDS, description: 'How a monthly figure reads: that month’s own amount, the running total, or the yearly rate reached that month' }) measureKind!: string;
   @ApiProperty() baseline!: number;
+  @ApiProperty({ type: [ShareOfBenefitView] }) sharePerForce!: ShareOfBenefitView[];
   @ApiProperty() originalTarget!: number;
   @ApiProperty() target!: number;
   @ApiProperty({ format: 'date' }) targetDate!: string;
