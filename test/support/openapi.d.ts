@@ -3439,8 +3439,16 @@ export interface components {
         AlignmentView: {
             /** Format: uuid */
             collaborationId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The instant read as at: asOf, else knownAt, else now
+             */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant read as known at; null: everything recorded so far
+             */
+            knownAt: string | null;
             categories: components["schemas"]["CategoryAlignmentView"][];
         };
         SignatureMonth: {
@@ -9831,8 +9839,10 @@ export interface operations {
     RiskAppetiteAlignment_alignment: {
         parameters: {
             query?: {
-                /** @description ISO 8601 date or date-time; default now. A date alone means the end of that day (UTC) */
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
                 asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
             };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
