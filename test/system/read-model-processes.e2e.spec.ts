@@ -80,14 +80,14 @@ describe('read-model processes beside the API', () => {
       await database.connect();
       try {
         const failure = { position: 9, error: 'column "signed_on" does not exist', since: '2026-01-05T10:00:00.000Z', attempts: 4, retryAt: '2026-01-05T10:00:08.000Z' };
-        await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v2'`, [JSON.stringify(failure)]);
+        await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v3'`, [JSON.stringify(failure)]);
         const table = await projections();
-        expect(table.stdout).toMatch(/^decision-log\.v2 +\d+ +\d+ +0 +FAILING$/m);
-        expect(table.stdout).toMatch(/^register\.v2 +\d+ +\d+ +0 +ok$/m);
-        expect(table.stdout).toContain('decision-log.v2 cannot apply the event at position 9: column "signed_on" does not exist');
+        expect(table.stdout).toMatch(/^decision-log\.v3 +\d+ +\d+ +0 +FAILING$/m);
+        expect(table.stdout).toMatch(/^register\.v3 +\d+ +\d+ +0 +ok$/m);
+        expect(table.stdout).toContain('decision-log.v3 cannot apply the event at position 9: column "signed_on" does not exist');
         expect(table.stdout).toContain('failing since 2026-01-05T10:00:00.000Z, 4 attempts; next attempt at 2026-01-05T10:00:08.000Z');
         const failingNow = (JSON.parse((await projections(['--json'])).stdout) as typeof report).filter((p) => p.failing);
-        expect(failingNow).toEqual([expect.objectContaining({ projection: 'decision-log.v2', failing: failure })]);
+        expect(failingNow).toEqual([expect.objectContaining({ projection: 'decision-log.v3', failing: failure })]);
       } finally {
         await database.query(`UPDATE rm_checkpoints SET failure = NULL`);
         await database.end();
