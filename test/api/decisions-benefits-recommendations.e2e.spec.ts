@@ -140,7 +140,9 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const in2018 = (await partnership('2018-01-01')).remits.find((r) => r.remit === 'operational')!;
     expect(in2018.parties.find((p) => p.party === 'kent')!.level).toBe('cautious');
     expect(in2018.spread).toBe(2);
-    expect((await partnership('2014-01-01')).agreed).toBeNull();
+    expect((await partnership('2015-02-15')).agreed).toBeNull();
+    // Before the collaboration was proposed, as every read as at a date: there was none.
+    expect(await send('GET', `/collaborations/${collaborationId}/risk-appetite-alignment?asOf=2014-01-01`, registrar)).toMatchObject({ status: 404, body: { code: 'CollaborationNotFound' } });
   });
 
   it('tracks a benefit measured monthly for a year, with a revised target and the original kept', async () => {
@@ -190,7 +192,7 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const pair = (await send('GET', '/indicators/pairs/essex/kent', registrar)).body!;
     expect(pair.sharedCollaborations).toEqual([expect.objectContaining({ collaborationId })]);
     const june = pair.months.find((m: { month: string }) => m.month === '2016-06');
-    expect(june.decisions).toMatchObject({ proposed: 1, shareEscalated: 1, rejections: { essex: 0, kent: 1 } });
+    expect(june.decisions).toMatchObject({ proposed: 1, decided: 1, rejected: 1, shareEscalated: 1, shareEscalatedByScheme: 1, shareEscalatedByChoice: 0, rejectionsByParty: { essex: 0, kent: 1 } });
     const february = pair.months.find((m: { month: string }) => m.month === '2015-02');
     expect(february.daysToSign).toEqual({ essex: 27, kent: 27 });
     expect(february.signatureEvents).toHaveLength(4);

@@ -150,12 +150,12 @@ describe('read models over HTTP', () => {
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v2', 'decision-log.v2', 'office-holders.v2', 'recommendations.v3', 'register.v3', 'risk-appetite.v2', 'signature-matrix.v2']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v3', 'decision-log.v3', 'office-holders.v2', 'recommendations.v3', 'register.v3', 'risk-appetite.v2', 'signature-matrix.v2']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();
     expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v3"\} 0/);
-    expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v2"\} \d+/);
+    expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v3"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });
 });

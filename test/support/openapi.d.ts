@@ -1182,7 +1182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national register of collaborations: parties, lead force, status, purpose, functions, budgets, publication */
+        /**
+         * The national register of collaborations: parties, lead force, status, purpose, functions, budgets, publication; as at (asOf) and as known at (knownAt) any instant
+         * @description Without asOf or knownAt: the projected register as it stands. With either: the register projection rebuilt from its events up to those instants (docs/adr/0008-as-at-read-models.md). The answer names the instants it is for.
+         */
         get: operations["Register_register"];
         put?: never;
         post?: never;
@@ -1253,7 +1256,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decisions with approvals, time to decide, escalations, urgency and ratification; filter by collaboration or lead force */
+        /** Decisions with approvals, time to decide, escalations, urgency and ratification; filter by collaboration or lead force; as at (asOf) and as known at (knownAt) any instant */
         get: operations["DecisionLog_decisionLog"];
         put?: never;
         post?: never;
@@ -1270,7 +1273,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Benefits against plan: original and current target, latest figure and its share of target, per benefit */
+        /** Benefits against plan: per benefit its original and current target, latest figure and share of target, and what it realised by its measure kind; totals by category, cashable and non-cashable, and per force by attribution share; as at (asOf) and as known at (knownAt) any instant */
         get: operations["BenefitsAgainstPlan_benefitsAgainstPlan"];
         put?: never;
         post?: never;
@@ -1287,7 +1290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recommendations: open, overdue, slipped and closed with evidence; filter by force and status */
+        /** Recommendations: open, overdue, slipped and closed with evidence; filter by force and status; as at (asOf) and as known at (knownAt) any instant */
         get: operations["RecommendationsTracker_recommendationsTracker"];
         put?: never;
         post?: never;
@@ -1324,7 +1327,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per month: days to sign, days to decide, shares escalated / decided by the lead force alone / taken under urgency, rejections per party, leadership changes and what they carried over */
+        /**
+         * Per month: days to sign, days to decide, shares of decisions escalated (by the scheme, by choice) / taken by the lead force alone / under urgency / rejected, leadership changes and bounded tenures, withdrawal notices, cashable benefit realised, recommendation slips, risk-appetite spread; as at (asOf) and as known at (knownAt) any instant
+         * @description Each figure’s definition, formula and denominator: docs/indicators.md.
+         */
         get: operations["Indicators_indicators"];
         put?: never;
         post?: never;
@@ -1341,7 +1347,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each */
+        /** Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each; as at (asOf) and as known at (knownAt) any instant */
         get: operations["Indicators_pair"];
         put?: never;
         post?: never;
@@ -3216,6 +3222,11 @@ export interface components {
              * @description The instant read as at
              */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant read as known at; null: everything recorded so far
+             */
+            knownAt: string | null;
             items: components["schemas"]["RegisterAsAtEntryView"][];
             total: number;
             limit: number;
@@ -3228,6 +3239,16 @@ export interface components {
         RegisterBudgetView: {
             totalGbp: number;
             contributions: components["schemas"]["RegisterContributionView"][];
+        };
+        RegisterWithdrawalView: {
+            party: string;
+            /**
+             * Format: date-time
+             * @description When the withdrawal took effect
+             */
+            at: string;
+            /** @description The event that recorded it */
+            position: number;
         };
         RegisterNoticeView: {
             party: string;
@@ -3257,6 +3278,7 @@ export interface components {
             functions: string[];
             parties: string[];
             withdrawnParties: string[];
+            withdrawals: components["schemas"]["RegisterWithdrawalView"][];
             leadForce: string;
             /** @enum {string} */
             status: "proposed" | "in-force" | "terminated";
@@ -3279,6 +3301,16 @@ export interface components {
             agreedAppetites: components["schemas"]["RegisterAgreedAppetiteView"][];
         };
         RegisterPage: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             items: components["schemas"]["RegisterEntryView"][];
             total: number;
             limit: number;
@@ -3414,7 +3446,12 @@ export interface components {
             decidedAt: string | null;
             /** @description Days from proposal to the act that decided it */
             daysToDecide: number | null;
+            /** @description Every escalation: required plus chosen */
             escalations: number;
+            /** @description Escalations the delegation scheme in force required when it was proposed */
+            escalationsRequired: number;
+            /** @description Escalations the proposer chose beyond what the scheme required */
+            escalationsChosen: number;
             takenUnderDelegation: boolean;
             urgent: boolean;
             ratified: boolean;
@@ -3424,10 +3461,32 @@ export interface components {
             eventPositions: number[];
         };
         DecisionLogPage: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             items: components["schemas"]["DecisionLogEntryView"][];
             total: number;
             limit: number;
             offset: number;
+        };
+        ShareOfBenefitView: {
+            party: string;
+            /** @description Its attribution share, in percent; the shares add up to 100 */
+            percent: number;
+        };
+        AttributionView: {
+            party: string;
+            /** @description Its attribution share of the benefit, in percent */
+            percent: number;
+            /** @description realisedToDate × percent / 100, to 2 places */
+            realisedToDate: number;
         };
         BenefitAgainstPlanView: {
             /** Format: uuid */
@@ -3438,9 +3497,13 @@ export interface components {
             /** @enum {string} */
             category: "economic" | "efficiency" | "effectiveness";
             unit: string;
-            /** @enum {string} */
+            /**
+             * @description How a monthly figure reads: that month’s own amount, the running total, or the yearly rate reached that month
+             * @enum {string}
+             */
             measureKind: "per-period" | "cumulative" | "annualised-run-rate";
             baseline: number;
+            sharePerForce: components["schemas"]["ShareOfBenefitView"][];
             originalTarget: number;
             target: number;
             /** Format: date */
@@ -3460,11 +3523,78 @@ export interface components {
             latestValue: number | null;
             /** @description (latest − baseline) / (target − baseline), to 4 places; null with no figure or no span */
             shareOfTarget: number | null;
-            /** @description True for economic (cashable) benefits */
+            /** @description Month → realised in that month, by the measure kind (docs/indicators.md, “Benefit realised”), to 2 places */
+            realisedByPeriod: {
+                [key: string]: number;
+            };
+            /** @description Realised to date, by the measure kind, in the benefit’s unit, to 2 places */
+            realisedToDate: number;
+            /** @description Annualised run rate only: latest figure − baseline, a yearly rate */
+            currentRunRate: number | null;
+            /** @description Realised to date, per force, by its attribution share */
+            attribution: components["schemas"]["AttributionView"][];
+            /** @description Economic benefits: cashable */
             cashable: boolean;
+            /** @description Efficiency benefits: non-cashable */
+            nonCashable: boolean;
+        };
+        CategoryTotalView: {
+            /** @description The benefit’s unit: totals are never added across units */
+            unit: string;
+            /** @description Benefits counted */
+            benefits: number;
+            /** @description Of those, benefits with at least one figure */
+            measured: number;
+            /** @description Σ realisedToDate, to 2 places */
+            realisedToDate: number;
+            /** @enum {string} */
+            category: "economic" | "efficiency" | "effectiveness";
+        };
+        BenefitTotalView: {
+            /** @description The benefit’s unit: totals are never added across units */
+            unit: string;
+            /** @description Benefits counted */
+            benefits: number;
+            /** @description Of those, benefits with at least one figure */
+            measured: number;
+            /** @description Σ realisedToDate, to 2 places */
+            realisedToDate: number;
+        };
+        ForceTotalView: {
+            party: string;
+            /** @enum {string} */
+            category: "economic" | "efficiency" | "effectiveness";
+            unit: string;
+            /** @description Benefits the force has a share of */
+            benefits: number;
+            /** @description Σ realisedToDate × percent / 100, to 2 places */
+            realisedToDate: number;
+        };
+        BenefitTotalsView: {
+            /** @description Benefits counted: every benefit the filter selects (all pages) */
+            benefits: number;
+            byCategory: components["schemas"]["CategoryTotalView"][];
+            /** @description Economic (cashable) benefits, per unit */
+            cashable: components["schemas"]["BenefitTotalView"][];
+            /** @description Efficiency (non-cashable) benefits, per unit */
+            nonCashable: components["schemas"]["BenefitTotalView"][];
+            /** @description Per force, by attribution share */
+            byForce: components["schemas"]["ForceTotalView"][];
         };
         BenefitsAgainstPlanPage: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             items: components["schemas"]["BenefitAgainstPlanView"][];
+            /** @description Over every benefit the filter selects, not only this page (docs/indicators.md, “Benefits against plan: totals”) */
+            totals: components["schemas"]["BenefitTotalsView"];
             total: number;
             limit: number;
             offset: number;
@@ -3501,7 +3631,7 @@ export interface components {
             status: "open" | "closure-proposed" | "closed";
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Not closed, and its due date has passed (today, UTC) */
+            /** @description Not closed, and its due date has passed: before the day answered for (asOf, else knownAt, else today; UTC) */
             overdue: boolean;
             slipped: boolean;
             /** @enum {string} */
@@ -3527,6 +3657,16 @@ export interface components {
             responseOverdue: boolean;
         };
         RecommendationsTrackerPage: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             items: components["schemas"]["RecommendationTrackView"][];
             total: number;
             limit: number;
@@ -3566,8 +3706,16 @@ export interface components {
         AlignmentView: {
             /** Format: uuid */
             collaborationId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The instant read as at: asOf, else knownAt, else now
+             */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant read as known at; null: everything recorded so far
+             */
+            knownAt: string | null;
             categories: components["schemas"]["CategoryAlignmentView"][];
         };
         SignatureMonth: {
@@ -3577,18 +3725,39 @@ export interface components {
             events: number[];
         };
         DecisionMonth: {
-            /** @description Decisions proposed this month */
+            /** @description Decisions proposed this month (a flow: no share is taken of it) */
             proposed: number;
-            /** @description Decisions decided this month and not rejected */
+            /** @description Decisions decided this month: taken, taken under urgency or rejected. The denominator of every share below */
             decided: number;
+            /** @description Of those decided this month: taken with the approvals they needed */
+            taken: number;
+            /** @description Of those decided this month: taken under urgency */
+            takenUnderUrgency: number;
+            /** @description Of those decided this month: rejected */
+            rejected: number;
+            /** @description Of those decided this month: taken by the lead force alone, under its delegation */
+            takenByLeadForceAlone: number;
+            /** @description Of those decided this month: escalated because the delegation scheme in force required it (automatic, with the proposal) */
+            escalatedByScheme: number;
+            /** @description Of those decided this month: escalated by the proposer’s choice, beyond what the scheme required (may also be escalatedByScheme) */
+            escalatedByChoice: number;
+            /** @description Mean days from proposal to decision, over those decided this month */
             meanDaysToDecide: number | null;
-            /** @description Of those proposed this month, the share escalated */
+            /** @description (escalated by scheme or by choice) / decided */
             shareEscalated: number | null;
-            /** @description Of those decided this month, the share taken by the lead force alone */
+            /** @description escalatedByScheme / decided */
+            shareEscalatedByScheme: number | null;
+            /** @description escalatedByChoice / decided */
+            shareEscalatedByChoice: number | null;
+            /** @description takenByLeadForceAlone / decided */
             shareTakenByLeadForceAlone: number | null;
-            /** @description Of those decided this month, the share taken under urgency */
+            /** @description takenUnderUrgency / decided */
             shareTakenUnderUrgency: number | null;
+            /** @description rejected / decided */
+            shareRejected: number | null;
+            /** @description Of those taken under urgency this month: ratified by every approval they skipped (as at the date answered for) */
             urgentRatified: number;
+            /** @description Rejections of the decisions decided this month, by party */
             rejectionsByParty: {
                 [key: string]: number;
             };
@@ -3599,31 +3768,44 @@ export interface components {
             forceCode: string;
             office: string;
             endedBy: string;
+            /** @description Days the outgoing holder was in office while the force was a party (from the later of appointment and proposal) */
+            daysInOffice: number;
             event: number | null;
         };
         LeadershipMonth: {
+            /** @description Changes of a party’s chief officer or policing body this month (handover, acting designation, vacancy), while the force was a party */
             officeChanges: number;
+            /** @description Mean daysInOffice of the tenures those changes ended */
+            meanDaysInOffice: number | null;
+            /** @description Items pending for those offices when the changes happened */
             pendingItemsCarried: number;
             changes: components["schemas"]["LeadershipChange"][];
         };
         NoticeMonth: {
+            /** @description Notices of withdrawal given this month */
             given: number;
+            /** @description Of those, rescinded since (as at the date answered for) */
+            rescinded: number;
             parties: string[];
             events: number[];
         };
         BenefitMonth: {
+            /** @description Benefits with a figure for this month */
             measured: number;
-            /** @description Economic benefits in GBP: the month’s figure less the baseline, summed */
+            /** @description Economic (cashable) benefits in GBP: realised in this month by each one’s measure kind, summed, to 2 places */
             cashableRealisedGbp: number;
+            /** @description The same, summed over this month and every earlier one */
+            cashableRealisedToDateGbp: number;
             benefitIds: string[];
         };
         RecommendationMonth: {
+            /** @description Due dates moved later this month */
             slips: number;
             recommendationIds: string[];
             events: number[];
         };
         AppetiteMonth: {
-            /** @description At the month’s end: the widest spread between parties’ declared levels, in steps */
+            /** @description At the month’s end (or the date answered for): the widest spread between the declared levels of the parties then in the collaboration, in steps */
             widestSpread: number | null;
             category: string | null;
             remit: string | null;
@@ -3640,29 +3822,59 @@ export interface components {
             recommendations: components["schemas"]["RecommendationMonth"];
             riskAppetite: components["schemas"]["AppetiteMonth"];
         };
+        BoundedTenureView: {
+            forceCode: string;
+            /** @enum {string} */
+            office: "chief-officer" | "policing-body";
+            personId: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description The later of the appointment and the proposal
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The earliest of: the tenure’s end, the force’s withdrawal, the termination, the date answered for
+             */
+            until: string;
+            /**
+             * @description What bounded it
+             * @enum {string}
+             */
+            endedBy: "handover" | "acting-designation" | "vacancy" | "withdrawal" | "termination" | "as-at";
+            /** @description (until − from) in days, to 2 places */
+            days: number;
+        };
         CollaborationIndicatorsView: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             /** Format: uuid */
             collaborationId: string;
             name: string;
             parties: string[];
+            /**
+             * Format: date-time
+             * @description The instant figures are bounded by: asOf, else knownAt, else now
+             */
+            boundedAt: string;
             months: components["schemas"]["IndicatorMonth"][];
+            /** @description Every tenure of a party’s chief officer and policing body while it was a party, bounded (docs/indicators.md, “Tenures”) */
+            tenures: components["schemas"]["BoundedTenureView"][];
         };
         SharedCollaborationView: {
             /** Format: uuid */
             collaborationId: string;
             name: string;
             status: string;
-        };
-        PairDecisionMonth: {
-            proposed: number;
-            decided: number;
-            meanDaysToDecide: number | null;
-            shareEscalated: number | null;
-            rejections: {
-                [key: string]: number;
-            };
-            decisionIds: string[];
-            events: number[];
         };
         PairMonth: {
             month: string;
@@ -3671,9 +3883,20 @@ export interface components {
                 [key: string]: number | null;
             };
             signatureEvents: number[];
-            decisions: components["schemas"]["PairDecisionMonth"];
+            /** @description The decisions of the collaborations both are party to, with the same definitions as a collaboration’s; rejectionsByParty counts the two forces only */
+            decisions: components["schemas"]["DecisionMonth"];
         };
         PairIndicatorsView: {
+            /**
+             * Format: date-time
+             * @description The occurred-time instant answered for; null: as the record stands now
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description The recorded-time instant answered for; null: everything recorded so far
+             */
+            knownAt: string | null;
             forces: string[];
             sharedCollaborations: components["schemas"]["SharedCollaborationView"][];
             months: components["schemas"]["PairMonth"][];
@@ -9536,6 +9759,8 @@ export interface operations {
                 function?: string;
                 /** @description The date the register is read as at (occurred time); a date alone means the end of that day (UTC) */
                 asOf: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
             };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
@@ -9598,6 +9823,10 @@ export interface operations {
                 region?: string;
                 /** @description Only collaborations covering this function, e.g. firearms */
                 function?: string;
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
             };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
@@ -9806,6 +10035,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
                 collaborationId?: string;
                 leadForce?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
             };
@@ -9860,6 +10093,11 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
+                /** @description One collaboration’s benefits; the totals are then that collaboration’s */
                 collaborationId?: string;
             };
             header?: {
@@ -9913,6 +10151,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
                 /** @description Addressed to this force */
                 force?: "avon-and-somerset" | "bedfordshire" | "cambridgeshire" | "cheshire" | "city-of-london" | "cleveland" | "cumbria" | "derbyshire" | "devon-and-cornwall" | "dorset" | "durham" | "dyfed-powys" | "essex" | "gloucestershire" | "greater-manchester" | "gwent" | "hampshire-and-isle-of-wight" | "hertfordshire" | "humberside" | "kent" | "lancashire" | "leicestershire" | "lincolnshire" | "merseyside" | "metropolitan" | "norfolk" | "north-wales" | "north-yorkshire" | "northamptonshire" | "northumbria" | "nottinghamshire" | "south-wales" | "south-yorkshire" | "staffordshire" | "suffolk" | "surrey" | "sussex" | "thames-valley" | "warwickshire" | "west-mercia" | "west-midlands" | "west-yorkshire" | "wiltshire";
                 /** @description overdue: not closed and past its due date */
@@ -9967,8 +10209,10 @@ export interface operations {
     RiskAppetiteAlignment_alignment: {
         parameters: {
             query?: {
-                /** @description ISO 8601 date or date-time; default now. A date alone means the end of that day (UTC) */
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
                 asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
             };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
@@ -10029,7 +10273,12 @@ export interface operations {
     };
     Indicators_indicators: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
+            };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
                 "Ledger-Read-After"?: string;
@@ -10089,7 +10338,12 @@ export interface operations {
     };
     Indicators_pair: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description As the record stood then: only what had happened by this instant (occurred time). RFC 3339 date-time with offset, or a date (YYYY-MM-DD: the end of that day, UTC) */
+                asOf?: string;
+                /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
+                knownAt?: string;
+            };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
                 "Ledger-Read-After"?: string;

@@ -7,6 +7,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { problem } from '#shared-kernel';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { QueryParameterInterceptor } from './query-parameters.js';
 import { InputHygienePipe, ledgerValidationPipe } from './validation.js';
 import { serveWebAppAssets } from './web-app/web-app.js';
 
@@ -62,6 +63,8 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   });
   // Hygiene first: nothing a log must never hold reaches class-transformer or a DTO.
   app.useGlobalPipes(new InputHygienePipe(), ledgerValidationPipe());
+  // A query parameter a route does not take is refused, never ignored (UnsupportedQueryParameter).
+  app.useGlobalInterceptors(new QueryParameterInterceptor());
   if (options.webApp) await serveWebAppAssets(app, options.webApp);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',

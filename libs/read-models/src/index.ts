@@ -21,3 +21,7 @@ export * from './risk-appetite/risk-appetite.projection.js';
 export * from './risk-appetite/risk-appetite.queries.js';
 export * from './indicators/indicators.js';
 export * from './read-after.js';
+export * from './as-at.js';
+export * from './benefits-against-plan/realisation.js';
+export * from './benefits-against-plan/benefits-against-plan.queries.js';
+export * from './recommendations-tracker/recommendations-tracker.queries.js';

@@ -34,6 +34,7 @@ describe('benefits projection: Given a benefit’s events, Then it against plan'
           unit: 'GBP',
           measureKind: 'annualised-run-rate',
           baseline: 0,
+          sharePerForce: [],
           originalTarget: 12,
           target: 9,
           targetDate: '2019-03-31',

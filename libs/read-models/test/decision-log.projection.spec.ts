@@ -25,6 +25,8 @@ const entry = {
   decidedAt: null,
   daysToDecide: null,
   escalations: 0,
+  escalationsRequired: 0,
+  escalationsChosen: 0,
   takenUnderDelegation: false,
   urgent: false,
   ratified: false,
@@ -49,6 +51,7 @@ describe('decision log projection: Given a decision’s events, Then its entry',
         {
           ...entry,
           escalations: 1,
+          escalationsRequired: 1,
           approvals: [{ party: 'essex', role: 'chief-officer', approver: person('e'), at: on('2016-05-02') }],
           rejections: [{ party: 'kent', role: 'chief-officer', approver: person('k'), reason: 'no', at: on('2016-05-04') }],
           status: 'rejected',
@@ -70,6 +73,18 @@ describe('decision log projection: Given a decision’s events, Then its entry',
         ]),
       )
       .then([{ ...entry, status: 'ratified', urgent: true, ratified: true, decidedAt: on('2016-05-02'), daysToDecide: 1, eventPositions: [1, 2, 3, 4] }]);
+  });
+
+  it('tells an escalation the scheme required from one the proposer chose (docs/indicators.md, “Decisions”)', () => {
+    log
+      .given(
+        inStream(`decision-${decisionId}`, [
+          proposed,
+          { type: 'DecisionEscalated', data: { to: 'all-chief-officers', reason: 'over the limit', requiredApprovals: [], automatic: true }, occurredAt: on('2016-05-01') },
+          { type: 'DecisionEscalated', data: { to: 'all-chief-officers-and-policing-bodies', reason: 'public interest', requiredApprovals: [], automatic: false }, occurredAt: on('2016-05-02') },
+        ]),
+      )
+      .then([{ ...entry, escalations: 2, escalationsRequired: 1, escalationsChosen: 1, basis: 'all-chief-officers-and-policing-bodies', eventPositions: [1, 2, 3] }]);
   });
 
   it('marks a decision taken by the lead force alone as taken under delegation', () => {

@@ -29,6 +29,7 @@ const row = {
   notices: [] as Array<{ party: string; givenAt: string; effectiveOn: string; rescinded: boolean; position: number }>,
   agreedAppetites: [],
   proposedTerms: { publication: null, riskAppetite: null } as RegisterEntry['proposedTerms'],
+  withdrawals: [] as Array<{ party: string; at: string; position: number }>,
 };
 const register = projectionSpec(registerProjection);
 const stream = (...events: CollaborationEvent[]) => inStream(`collaboration-${id}`, [proposed, ...events]);
@@ -94,6 +95,7 @@ describe('register projection: Given events, Then rows', () => {
         {
           ...row,
           withdrawnParties: ['avon-and-somerset'],
+          withdrawals: [{ party: 'avon-and-somerset', at: on('2019-04-03').toISOString(), position: 2 }],
           leadForce: 'wiltshire',
           budgets: { '2019/20': { totalGbp: 10, contributions: [{ party: 'wiltshire', amountGbp: 10 }] } },
           publicationLevel: 'redacted',

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '#identity';
+import { TakesAnyQuery } from '../query-parameters.js';
 import { SIGN_IN_SETTINGS, type SignInSettings } from '../sign-in/sign-in.controller.js';
 import { WEB_APP_OPTIONS, type WebAppOptions, readIndexHtml } from './web-app.js';
 
@@ -19,6 +20,7 @@ const NOT_BUILT = `<!doctype html>
  */
 @ApiExcludeController()
 @Controller()
+@TakesAnyQuery()
 export class WebAppController {
   private readonly html: string;
   private readonly policy: string;

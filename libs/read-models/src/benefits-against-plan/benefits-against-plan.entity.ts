@@ -24,6 +24,10 @@ export class BenefitAgainstPlan {
   @Column({ type: 'double precision' })
   baseline!: number;
 
+  /** Each party's attribution share of the benefit, in percent (adding up to 100). */
+  @Column({ type: 'jsonb', name: 'share_per_force' })
+  sharePerForce!: Array<{ party: string; percent: number }>;
+
   @Column({ type: 'double precision', name: 'original_target' })
   originalTarget!: number;
 

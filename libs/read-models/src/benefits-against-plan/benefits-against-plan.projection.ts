@@ -4,7 +4,7 @@ import { BenefitAgainstPlan } from './benefits-against-plan.entity.js';
 
 /** 7. Benefits against plan: original and current target, monthly figures, corrections, revisions. */
 export const benefitsProjection: Projection<BenefitAgainstPlan, BenefitEvent> = {
-  name: 'benefits.v2',
+  name: 'benefits.v3',
   entity: BenefitAgainstPlan,
   groupBy: 'benefitId',
   eventTypes: [
@@ -31,6 +31,7 @@ export const benefitsProjection: Projection<BenefitAgainstPlan, BenefitEvent> = 
           unit: d.unit,
           measureKind: d.measureKind,
           baseline: d.baseline,
+          sharePerForce: d.sharePerForce,
           originalTarget: d.target,
           target: d.target,
           targetDate: d.targetDate,

@@ -44,6 +44,14 @@ export class DecisionLogEntry {
   @Column({ type: 'int' })
   escalations!: number;
 
+  /** Escalations the delegation scheme required when the decision was proposed (DecisionEscalated, automatic). */
+  @Column({ type: 'int', name: 'escalations_required' })
+  escalationsRequired!: number;
+
+  /** Escalations the proposer chose, beyond what the scheme required (DecisionEscalated, not automatic). */
+  @Column({ type: 'int', name: 'escalations_chosen' })
+  escalationsChosen!: number;
+
   @Column({ type: 'boolean', name: 'taken_under_delegation' })
   takenUnderDelegation!: boolean;
 

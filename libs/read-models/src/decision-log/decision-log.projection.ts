@@ -4,7 +4,7 @@ import { DecisionLogEntry } from './decision-log.entity.js';
 
 /** 4. The decision log: approvals, time to decide, escalations, urgency and ratification. */
 export const decisionLogProjection: Projection<DecisionLogEntry, DecisionEvent> = {
-  name: 'decision-log.v2',
+  name: 'decision-log.v3',
   entity: DecisionLogEntry,
   groupBy: 'decisionId',
   eventTypes: ['DecisionProposed', 'DecisionApproved', 'DecisionRejected', 'DecisionTaken', 'DecisionEscalated', 'DecisionTakenUnderUrgency', 'DecisionRatified', 'DecisionRescinded'],
@@ -27,6 +27,8 @@ export const decisionLogProjection: Projection<DecisionLogEntry, DecisionEvent> 
           decidedAt: null,
           daysToDecide: null,
           escalations: 0,
+          escalationsRequired: 0,
+          escalationsChosen: 0,
           takenUnderDelegation: false,
           urgent: false,
           ratified: false,
@@ -42,7 +44,15 @@ export const decisionLogProjection: Projection<DecisionLogEntry, DecisionEvent> 
     const decided = { decidedAt: event.occurredAt, daysToDecide: days(entry.proposedAt, event.occurredAt) };
     switch (event.type) {
       case 'DecisionEscalated':
-        return [{ ...entry, escalations: entry.escalations + 1, basis: event.data.to }];
+        return [
+          {
+            ...entry,
+            escalations: entry.escalations + 1,
+            // Required by the scheme (recorded with the proposal) or chosen by the proposer (EscalateDecision).
+            ...(event.data.automatic ? { escalationsRequired: entry.escalationsRequired + 1 } : { escalationsChosen: entry.escalationsChosen + 1 }),
+            basis: event.data.to,
+          },
+        ];
       case 'DecisionApproved':
         return [{ ...entry, approvals: [...entry.approvals, { party: event.data.party, role: event.data.role, approver: event.data.approver, at: event.occurredAt }] }];
       case 'DecisionRejected': {

@@ -1,56 +1,128 @@
-import { Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { type DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, knownForce } from '#governance';
 import { LedgerError } from '#shared-kernel';
+import { type AsAt, AsAtQuery, asAtOf, rowsAsAt } from '../as-at.js';
 import { BenefitAgainstPlan } from '../benefits-against-plan/benefits-against-plan.entity.js';
+import { benefitsProjection } from '../benefits-against-plan/benefits-against-plan.projection.js';
 import { DecisionLogEntry } from '../decision-log/decision-log.entity.js';
+import { decisionLogProjection } from '../decision-log/decision-log.projection.js';
 import { OfficeTenure } from '../office-holders/office-holders.entity.js';
+import { officeHoldersProjection } from '../office-holders/office-holders.projection.js';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { RecommendationTrack } from '../recommendations-tracker/recommendations-tracker.entity.js';
+import { recommendationsProjection } from '../recommendations-tracker/recommendations-tracker.projection.js';
 import { RegisterEntry } from '../register/register.entity.js';
-import { registerEntry } from '../register/register.queries.js';
+import { registerProjection } from '../register/register.projection.js';
+import { byProposal, registerEntry } from '../register/register.queries.js';
 import { AppetitePeriod } from '../risk-appetite/risk-appetite.entity.js';
+import { riskAppetiteProjection } from '../risk-appetite/risk-appetite.projection.js';
 import { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
-import { CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, pairIndicators } from './indicators.js';
+import { signatureMatrixProjection } from '../signature-matrix/signature-matrix.projection.js';
+import { type CollaborationRecords, CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, pairIndicators } from './indicators.js';
 import { ReadModelController } from '../read-after.js';
 
+/**
+ * The indicators, from the projected rows; as at (asOf) or as known at (knownAt) an instant, from
+ * each projection's own events up to then (docs/adr/0008-as-at-read-models.md).
+ */
 @ReadModelController()
 export class IndicatorsController {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get('collaborations/:collaborationId/indicators')
-  @ApiOperation({ summary: 'Per month: days to sign, days to decide, shares escalated / decided by the lead force alone / taken under urgency, rejections per party, leadership changes and what they carried over' })
+  @ApiOperation({
+    summary:
+      'Per month: days to sign, days to decide, shares of decisions escalated (by the scheme, by choice) / taken by the lead force alone / under urgency / rejected, leadership changes and bounded tenures, withdrawal notices, cashable benefit realised, recommendation slips, risk-appetite spread; as at (asOf) and as known at (knownAt) any instant',
+    description: 'Each figure’s definition, formula and denominator: docs/indicators.md.',
+  })
   @ApiOkResponse({ type: CollaborationIndicatorsView })
   @ApiProblems(400, 401, 404, 503)
-  async indicators(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string): Promise<CollaborationIndicatorsView> {
-    const entry = await registerEntry(this.db, collaborationId);
+  async indicators(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query() query: AsAtQuery): Promise<CollaborationIndicatorsView> {
+    const asAt = asAtOf(query, new Date());
+    const entry = await registerEntry(this.db, collaborationId, { store: this.store, at: asAt });
+    const records = asAt.current ? await this.current(entry) : await this.asAt(entry, asAt);
+    return collaborationIndicators(entry, records, asAt.at, asAt.answered);
+  }
+
+  private async current(entry: RegisterEntry): Promise<CollaborationRecords> {
+    const { collaborationId } = entry;
     const [signatures, decisions, tenures, benefits, recommendations, appetite] = await Promise.all([
       this.db.getRepository(SignatureCell).findBy({ collaborationId }),
       this.db.getRepository(DecisionLogEntry).findBy({ collaborationId }),
-      this.db.getRepository(OfficeTenure).findBy({ forceCode: In(entry.parties), heldTo: MoreThanOrEqual(entry.proposedAt) }),
+      this.db.getRepository(OfficeTenure).findBy([
+        { forceCode: In(entry.parties), heldTo: IsNull() },
+        { forceCode: In(entry.parties), heldTo: MoreThanOrEqual(entry.proposedAt) },
+      ]),
       this.db.getRepository(BenefitAgainstPlan).findBy({ collaborationId }),
       this.db.getRepository(RecommendationTrack).findBy({ collaborationId }),
       this.db.getRepository(AppetitePeriod).findBy({ forceCode: In(entry.parties) }),
     ]);
-    return collaborationIndicators(entry, { signatures, decisions, tenures, benefits, recommendations, appetite });
+    return { signatures, decisions, tenures, benefits, recommendations, appetite };
+  }
+
+  private async asAt(entry: RegisterEntry, asAt: AsAt): Promise<CollaborationRecords> {
+    const { collaborationId, parties } = entry;
+    const [signatures, decisions, tenures, benefits, recommendations, appetite] = await Promise.all([
+      rowsAsAt(this.store, signatureMatrixProjection, asAt.options),
+      rowsAsAt(this.store, decisionLogProjection, asAt.options),
+      rowsAsAt(this.store, officeHoldersProjection, asAt.options),
+      rowsAsAt(this.store, benefitsProjection, asAt.options),
+      rowsAsAt(this.store, recommendationsProjection, asAt.options),
+      rowsAsAt(this.store, riskAppetiteProjection, asAt.options),
+    ]);
+    const ours = <Row extends { collaborationId: string | null }>(rows: Row[]) => rows.filter((r) => r.collaborationId === collaborationId);
+    return {
+      signatures: ours(signatures),
+      decisions: ours(decisions),
+      tenures: tenures.filter((t) => parties.includes(t.forceCode)),
+      benefits: ours(benefits),
+      recommendations: ours(recommendations),
+      appetite: appetite.filter((p) => parties.includes(p.forceCode)),
+    };
   }
 
   @Get('indicators/pairs/:forceA/:forceB')
   @ApiOperation({
-    summary: 'Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each',
+    summary:
+      'Trust between two forces, per month, across every collaboration both are party to: days each took to sign, decisions they shared and how long they took, escalations, and rejections by each; as at (asOf) and as known at (knownAt) any instant',
   })
   @ApiOkResponse({ type: PairIndicatorsView })
   @ApiProblems(400, 401, 404, 503)
-  async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string): Promise<PairIndicatorsView> {
+  async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string, @Query() query: AsAtQuery): Promise<PairIndicatorsView> {
     knownForce(forceA);
     knownForce(forceB);
     if (forceA === forceB) throw new LedgerError('SameForceTwice', 'invalid', 'Name two different forces.');
+    const asAt = asAtOf(query, new Date());
+    const both = (parties: string[]) => parties.includes(forceA) && parties.includes(forceB);
+    if (!asAt.current) {
+      const [register, signatures, decisions] = await Promise.all([
+        rowsAsAt(this.store, registerProjection, asAt.options),
+        rowsAsAt(this.store, signatureMatrixProjection, asAt.options),
+        rowsAsAt(this.store, decisionLogProjection, asAt.options),
+      ]);
+      const shared = register.filter((c) => both(c.parties)).sort(byProposal);
+      const ids = new Set(shared.map((c) => c.collaborationId));
+      return pairIndicators(
+        forceA,
+        forceB,
+        shared,
+        signatures.filter((s) => ids.has(s.collaborationId) && (s.party === forceA || s.party === forceB)),
+        decisions.filter((d) => ids.has(d.collaborationId)),
+        asAt.answered,
+      );
+    }
     const shared = await this.db
       .getRepository(RegisterEntry)
       .createQueryBuilder('entry')
       .where('entry.parties @> :pair::jsonb', { pair: JSON.stringify([forceA, forceB]) })
       .orderBy('entry.proposedAt', 'ASC')
+      .addOrderBy('entry.collaborationId', 'ASC')
       .getMany();
     const ids = shared.map((c) => c.collaborationId);
     const [signatures, decisions] = ids.length
@@ -59,6 +131,6 @@ export class IndicatorsController {
           this.db.getRepository(DecisionLogEntry).findBy({ collaborationId: In(ids) }),
         ])
       : [[], []];
-    return pairIndicators(forceA, forceB, shared, signatures, decisions);
+    return pairIndicators(forceA, forceB, shared, signatures, decisions, asAt.answered);
   }
 }

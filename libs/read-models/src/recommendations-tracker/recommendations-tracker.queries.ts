@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { FORCE_CODES, PageQuery } from '#governance';
+import type { EventStore } from '#event-store';
+import { FORCE_CODES } from '#governance';
+import { AnsweredAsAt, PagedAsAtQuery, asAtOf, rowsAsAt } from '../as-at.js';
 import { RecommendationTrack } from './recommendations-tracker.entity.js';
+import { recommendationsProjection } from './recommendations-tracker.projection.js';
 
 export const TRACKER_STATUSES = ['open', 'closure-proposed', 'closed', 'overdue'] as const;
 
-export class RecommendationsTrackerQuery extends PageQuery {
+export class RecommendationsTrackerQuery extends PagedAsAtQuery {
   @ApiPropertyOptional({ enum: FORCE_CODES, description: 'Addressed to this force' })
   @IsOptional()
   @IsIn(FORCE_CODES)
@@ -40,7 +43,7 @@ export class RecommendationTrackView {
   @ApiProperty() evidenceItems!: number;
   @ApiProperty({ enum: ['open', 'closure-proposed', 'closed'] }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: Date | null;
-  @ApiProperty({ description: 'Not closed, and its due date has passed (today, UTC)' }) overdue!: boolean;
+  @ApiProperty({ description: 'Not closed, and its due date has passed: before the day answered for (asOf, else knownAt, else today; UTC)' }) overdue!: boolean;
   @ApiProperty() slipped!: boolean;
   @ApiProperty({ enum: ['force', 'national-body'] }) addresseeKind!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the report was published' }) reportPublishedOn!: string | null;
@@ -51,7 +54,7 @@ export class RecommendationTrackView {
   @ApiProperty({ description: 'No response yet, and its deadline has passed (today, UTC)' }) responseOverdue!: boolean;
 }
 
-export class RecommendationsTrackerPage {
+export class RecommendationsTrackerPage extends AnsweredAsAt {
   @ApiProperty({ type: [RecommendationTrackView] }) items!: RecommendationTrackView[];
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
@@ -64,11 +67,21 @@ export function tracked({ eventPositions: _positions, ...r }: RecommendationTrac
   return { ...r, overdue: r.status !== 'closed' && r.dueDate < today, slipped: r.slips > 0, responseOverdue };
 }
 
-export async function recommendationsTrackerPage(db: DataSource, query: RecommendationsTrackerQuery, today: string): Promise<RecommendationsTrackerPage> {
+/** The tracker, filtered and paged: from the projected rows, or as at / as known at from the projection's events, overdue as at that day. */
+export async function recommendationsTrackerPage(db: DataSource, store: EventStore, query: RecommendationsTrackerQuery, now: Date): Promise<RecommendationsTrackerPage> {
+  const asAt = asAtOf(query, now);
+  const today = asAt.at.toISOString().slice(0, 10);
+  if (!asAt.current) {
+    const rows = (await rowsAsAt(store, recommendationsProjection, asAt.options))
+      .map((r) => tracked(r, today))
+      .filter((r) => (!query.force || r.addressedTo === query.force) && (!query.status || (query.status === 'overdue' ? r.overdue : r.status === query.status)))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.recommendationId.localeCompare(b.recommendationId));
+    return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
+  }
   const builder = db.getRepository(RecommendationTrack).createQueryBuilder('r').orderBy('r.dueDate', 'ASC').addOrderBy('r.recommendationId', 'ASC');
   if (query.force) builder.andWhere('r.addressedTo = :force', { force: query.force });
   if (query.status === 'overdue') builder.andWhere("r.status <> 'closed' AND r.dueDate < :today", { today });
   else if (query.status) builder.andWhere('r.status = :status', { status: query.status });
   const [rows, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
-  return { items: rows.map((r) => tracked(r, today)), total, limit: query.limit, offset: query.offset };
+  return { items: rows.map((r) => tracked(r, today)), total, limit: query.limit, offset: query.offset, ...asAt.answered };
 }

@@ -8,14 +8,17 @@ import { ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { RegisterEntry } from '../register/register.entity.js';
-import { RegisterQuery, STATUSES, forcesInRegion } from '../register/register.queries.js';
+import { RegisterFilters, STATUSES, registerFilter } from '../register/register.queries.js';
+import { KnownAtParameter } from '../as-at.js';
 
-export class RegisterAsAtQuery extends RegisterQuery {
+export class RegisterAsAtQuery extends RegisterFilters {
   @ApiProperty({ description: 'The date the register is read as at (occurred time); a date alone means the end of that day (UTC)', example: '2016-01-01' })
   @IsString()
   @MaxLength(40)
   @ProblemCode('InvalidDate')
   asOf!: string;
+
+  @KnownAtParameter() knownAt?: string;
 }
 
 export class RegisterAsAtEntryView {
@@ -35,6 +38,7 @@ export class RegisterAsAtEntryView {
 
 export class RegisterAsAtPage {
   @ApiProperty({ format: 'date-time', description: 'The instant read as at' }) asOf!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The recorded-time instant read as known at; null: everything recorded so far' }) knownAt!: string | null;
   @ApiProperty({ type: [RegisterAsAtEntryView] }) items!: RegisterAsAtEntryView[];
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
@@ -67,11 +71,10 @@ export class RegisterAsAtController {
   @ApiOkResponse({ type: RegisterAsAtPage })
   @ApiProblems(400, 401, 503)
   async registerAsAt(@Query() query: RegisterAsAtQuery): Promise<RegisterAsAtPage> {
-    const options = historyOptions(query.asOf, undefined);
+    const options = historyOptions(query.asOf, query.knownAt);
     const until = options.occurredUntil!;
     const candidates = await this.db.getRepository(RegisterEntry).createQueryBuilder('entry').select(['entry.collaborationId']).where('entry.proposedAt <= :until', { until }).orderBy('entry.proposedAt', 'ASC').addOrderBy('entry.collaborationId', 'ASC').getMany();
-    const inRegion = query.region ? forcesInRegion(query.region) : undefined;
-    const words = query.q?.trim().toLowerCase();
+    const matches = registerFilter(query);
     const matching: RegisterAsAtEntryView[] = [];
     for (const { collaborationId } of candidates) {
       const { state, version } = await loadState(this.store, collaborationDecider, collaborationStreamId(collaborationId), options);
@@ -93,14 +96,8 @@ export class RegisterAsAtController {
         terminatedAt: view.terminatedAt?.toISOString() ?? null,
         version,
       };
-      if (query.force && !entry.parties.includes(query.force)) continue;
-      if (query.status && entry.status !== query.status) continue;
-      if (query.leadForce && entry.leadForce !== query.leadForce) continue;
-      if (inRegion && !entry.parties.some((p) => inRegion.includes(p))) continue;
-      if (query.function && !entry.functions.includes(query.function)) continue;
-      if (words && ![entry.name, entry.purpose, ...entry.functions].some((text) => text.toLowerCase().includes(words))) continue;
-      matching.push(entry);
+      if (matches(entry)) matching.push(entry);
     }
-    return { asOf: until.toISOString(), items: matching.slice(query.offset, query.offset + query.limit), total: matching.length, limit: query.limit, offset: query.offset };
+    return { asOf: until.toISOString(), knownAt: options.recordedUntil?.toISOString() ?? null, items: matching.slice(query.offset, query.offset + query.limit), total: matching.length, limit: query.limit, offset: query.offset };
   }
 }

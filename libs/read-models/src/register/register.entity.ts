@@ -12,6 +12,12 @@ export interface Notice {
   /** The event that gave it. */
   position: number;
 }
+/** A party's withdrawal: when it took effect, and its event. */
+export interface Withdrawal {
+  party: string;
+  at: string;
+  position: number;
+}
 export interface AgreedAppetite {
   from: string;
   appetite: Array<{ category: string; level: string }>;
@@ -38,6 +44,10 @@ export class RegisterEntry {
 
   @Column({ type: 'jsonb', name: 'withdrawn_parties' })
   withdrawnParties!: string[];
+
+  /** Each withdrawal with the date it took effect: tenures and shares stop counting a party from then. */
+  @Column({ type: 'jsonb' })
+  withdrawals!: Withdrawal[];
 
   @Column({ type: 'text', name: 'lead_force' })
   leadForce!: string;

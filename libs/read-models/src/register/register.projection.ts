@@ -55,6 +55,7 @@ export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
           functions: d.functions,
           parties: d.parties,
           withdrawnParties: [],
+          withdrawals: [],
           leadForce: d.leadForce,
           status: 'proposed',
           proposedAt: event.occurredAt,
@@ -110,7 +111,10 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
     case 'AgreementPublished':
       return { publicationLevel: event.data.level, publicationReason: event.data.reason };
     case 'PartyWithdrew':
-      return { withdrawnParties: [...entry.withdrawnParties, event.data.party] };
+      return {
+        withdrawnParties: [...entry.withdrawnParties, event.data.party],
+        withdrawals: [...(entry.withdrawals ?? []), { party: event.data.party, at: event.occurredAt.toISOString(), position: event.globalPosition }],
+      };
     case 'CollaborationTerminated':
       return { status: 'terminated', terminatedAt: event.occurredAt };
     case 'WithdrawalNoticeGiven':

@@ -3,12 +3,16 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { FORCES, FORCE_CODES, PageQuery } from '#governance';
 import { LedgerError } from '#shared-kernel';
+import type { EventStore } from '#event-store';
+import { AnsweredAsAt, type AsAt, AsOfParameter, KnownAtParameter, asAtOf, rowsAsAt } from '../as-at.js';
 import { RegisterEntry } from './register.entity.js';
+import { registerProjection } from './register.projection.js';
 
 export const REGIONS = [...new Set(FORCES.map((f) => f.region))];
 export const STATUSES = ['proposed', 'in-force', 'terminated'] as const;
 
-export class RegisterQuery extends PageQuery {
+/** The register's filters and page: shared by GET /register and GET /register/as-at. */
+export class RegisterFilters extends PageQuery {
   @ApiPropertyOptional({ description: 'Words to find in the name, purpose or functions (any case)', example: 'firearms' })
   @IsOptional()
   @IsString()
@@ -43,6 +47,12 @@ export class RegisterQuery extends PageQuery {
   function?: string;
 }
 
+/** GET /register: the filters, and as at (asOf) and as known at (knownAt) any instant. */
+export class RegisterQuery extends RegisterFilters {
+  @AsOfParameter() asOf?: string;
+  @KnownAtParameter() knownAt?: string;
+}
+
 export class RegisterContributionView {
   @ApiProperty() party!: string;
   @ApiProperty() amountGbp!: number;
@@ -66,6 +76,12 @@ export class RegisterAppetiteLevelView {
   @ApiProperty() level!: string;
 }
 
+export class RegisterWithdrawalView {
+  @ApiProperty() party!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the withdrawal took effect' }) at!: string;
+  @ApiProperty({ description: 'The event that recorded it' }) position!: number;
+}
+
 export class RegisterAgreedAppetiteView {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ type: [RegisterAppetiteLevelView] }) appetite!: RegisterAppetiteLevelView[];
@@ -80,6 +96,7 @@ export class RegisterEntryView {
   @ApiProperty({ type: [String] }) functions!: string[];
   @ApiProperty({ type: [String] }) parties!: string[];
   @ApiProperty({ type: [String] }) withdrawnParties!: string[];
+  @ApiProperty({ type: [RegisterWithdrawalView] }) withdrawals!: RegisterWithdrawalView[];
   @ApiProperty() leadForce!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) proposedAt!: Date;
@@ -94,7 +111,7 @@ export class RegisterEntryView {
   @ApiProperty({ type: [RegisterAgreedAppetiteView] }) agreedAppetites!: RegisterAgreedAppetiteView[];
 }
 
-export class RegisterPage {
+export class RegisterPage extends AnsweredAsAt {
   @ApiProperty({ type: [RegisterEntryView] }) items!: RegisterEntryView[];
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
@@ -108,8 +125,34 @@ export function forcesInRegion(region: string): string[] {
   return inRegion;
 }
 
-/** The register, filtered and paged, in the order collaborations were proposed. */
-export async function registerPage(db: DataSource, query: RegisterQuery): Promise<RegisterPage> {
+/**
+ * The register, filtered and paged, in the order collaborations were proposed: from the projected
+ * rows, or as at asOf / as known at knownAt from the register projection's own events.
+ */
+export async function registerPage(db: DataSource, store: EventStore, query: RegisterQuery, now: Date): Promise<RegisterPage> {
+  const asAt = asAtOf(query, now);
+  if (asAt.current) return { ...(await currentRegisterPage(db, query)), ...asAt.answered };
+  const rows = (await rowsAsAt(store, registerProjection, asAt.options)).filter(registerFilter(query)).sort(byProposal);
+  return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
+}
+
+/** The order of the register: by proposal, then id. */
+export const byProposal = (a: RegisterEntry, b: RegisterEntry) => a.proposedAt.getTime() - b.proposedAt.getTime() || a.collaborationId.localeCompare(b.collaborationId);
+
+/** The register's filters over rows in memory: the same tests as the SQL below. */
+export function registerFilter(query: RegisterFilters): (entry: Pick<RegisterEntry, 'parties' | 'status' | 'leadForce' | 'functions' | 'name' | 'purpose'>) => boolean {
+  const inRegion = query.region ? forcesInRegion(query.region) : undefined;
+  const words = query.q?.trim().toLowerCase();
+  return (entry) =>
+    (!query.force || entry.parties.includes(query.force)) &&
+    (!query.status || entry.status === query.status) &&
+    (!query.leadForce || entry.leadForce === query.leadForce) &&
+    (!inRegion || entry.parties.some((p) => inRegion.includes(p))) &&
+    (!query.function || entry.functions.includes(query.function)) &&
+    (!words || [entry.name, entry.purpose, ...entry.functions].some((text) => text.toLowerCase().includes(words)));
+}
+
+async function currentRegisterPage(db: DataSource, query: RegisterFilters): Promise<Omit<RegisterPage, 'asOf' | 'knownAt'>> {
   const builder = db.getRepository(RegisterEntry).createQueryBuilder('entry').orderBy('entry.proposedAt', 'ASC').addOrderBy('entry.collaborationId', 'ASC');
   if (query.force) builder.andWhere('entry.parties @> :party::jsonb', { party: JSON.stringify([query.force]) });
   if (query.status) builder.andWhere('entry.status = :status', { status: query.status });
@@ -124,9 +167,12 @@ export async function registerPage(db: DataSource, query: RegisterQuery): Promis
 /** A LIKE pattern's own characters, escaped: a search for "50%" finds "50%", not everything. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** One collaboration's register entry, or CollaborationNotFound. */
-export async function registerEntry(db: DataSource, collaborationId: string): Promise<RegisterEntry> {
-  const entry = await db.getRepository(RegisterEntry).findOneBy({ collaborationId });
-  if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register (yet).`);
+/** One collaboration's register entry (as at, when asked), or CollaborationNotFound. */
+export async function registerEntry(db: DataSource, collaborationId: string, asAt?: { store: EventStore; at: AsAt }): Promise<RegisterEntry> {
+  const entry =
+    asAt && !asAt.at.current
+      ? (await rowsAsAt(asAt.store, registerProjection, asAt.at.options)).find((e) => e.collaborationId === collaborationId)
+      : await db.getRepository(RegisterEntry).findOneBy({ collaborationId });
+  if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register${asAt && !asAt.at.current ? ' at that date' : ' (yet)'}.`);
   return entry;
 }

@@ -1,7 +1,10 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { type DataSource, In } from 'typeorm';
-import { ApiProblems, historyOptions } from '#governance';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { ApiProblems } from '#governance';
+import { asAtOf, rowsAsAt } from '../as-at.js';
+import { riskAppetiteProjection } from './risk-appetite.projection.js';
 import { READ_MODEL_DATABASE } from '../read-models.tokens.js';
 import { registerEntry } from '../register/register.queries.js';
 import { AppetitePeriod } from './risk-appetite.entity.js';
@@ -10,7 +13,10 @@ import { ReadModelController } from '../read-after.js';
 
 @ReadModelController('collaborations')
 export class RiskAppetiteAlignmentController {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: DataSource) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get(':collaborationId/risk-appetite-alignment')
   @ApiOperation({
@@ -20,9 +26,11 @@ export class RiskAppetiteAlignmentController {
   @ApiOkResponse({ type: AlignmentView })
   @ApiProblems(400, 401, 404, 503)
   async alignment(@Param('collaborationId', new ParseUUIDPipe()) collaborationId: string, @Query() query: AlignmentQuery): Promise<AlignmentView> {
-    const at = historyOptions(query.asOf, undefined).occurredUntil ?? new Date();
-    const entry = await registerEntry(this.db, collaborationId);
-    const periods = await this.db.getRepository(AppetitePeriod).findBy({ forceCode: In(entry.parties) });
-    return alignment(entry, periods, at);
+    const asAt = asAtOf(query, new Date());
+    const entry = await registerEntry(this.db, collaborationId, { store: this.store, at: asAt });
+    const periods = asAt.current
+      ? await this.db.getRepository(AppetitePeriod).findBy({ forceCode: In(entry.parties) })
+      : (await rowsAsAt(this.store, riskAppetiteProjection, asAt.options)).filter((p) => entry.parties.includes(p.forceCode));
+    return { ...alignment(entry, periods, asAt.at), knownAt: asAt.answered.knownAt };
   }
 }

@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { RISK_CATEGORIES, RISK_LEVELS } from '#governance';
-import { ProblemCode } from '#shared-kernel';
+import { AsAtQuery } from '../as-at.js';
 import type { AgreedAppetite, RegisterEntry } from '../register/register.entity.js';
 import type { AppetitePeriod } from './risk-appetite.entity.js';
 
@@ -10,14 +9,8 @@ export const REMITS = ['operational', 'strategic'] as const;
 /** A level's step on the five-step scale: averse 0, minimal 1, cautious 2, open 3, eager 4. */
 export const step = (level: string) => (RISK_LEVELS as readonly string[]).indexOf(level);
 
-export class AlignmentQuery {
-  @ApiPropertyOptional({ description: 'ISO 8601 date or date-time; default now. A date alone means the end of that day (UTC)', example: '2019-04-01' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @ProblemCode('InvalidDate')
-  asOf?: string;
-}
+/** ?asOf= (default now) and ?knownAt=. */
+export class AlignmentQuery extends AsAtQuery {}
 
 export class PartyAppetiteView {
   @ApiProperty() party!: string;
@@ -43,7 +36,8 @@ export class CategoryAlignmentView {
 
 export class AlignmentView {
   @ApiProperty({ format: 'uuid' }) collaborationId!: string;
-  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant read as at: asOf, else knownAt, else now' }) asOf!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The recorded-time instant read as known at; null: everything recorded so far' }) knownAt!: string | null;
   @ApiProperty({ type: [CategoryAlignmentView] }) categories!: CategoryAlignmentView[];
 }
 
@@ -79,7 +73,7 @@ export function alignment(entry: RegisterEntry, periods: readonly AppetitePeriod
     });
     return { category, agreed: agreedLevel, agreedEvent: agreed?.position ?? null, remits };
   });
-  return { collaborationId: entry.collaborationId, asOf: at.toISOString(), categories };
+  return { collaborationId: entry.collaborationId, asOf: at.toISOString(), knownAt: null, categories };
 }
 
 /** The widest spread between parties' declared levels at an instant, in any category and remit, with the periods behind it. */

@@ -18,7 +18,7 @@ interface Series {
 interface Indicator {
   id: string;
   title: string;
-  /** The written definition (the API documents each figure; docs/api/indicators.md). */
+  /** The written definition (the API documents each figure; docs/indicators.md). */
   definition: string;
   unit: string;
   series: Series[];
@@ -52,15 +52,16 @@ const INDICATORS: Indicator[] = [
     id: 'devolving',
     title: 'Escalation and willingness to devolve',
     definition:
-      'Escalated: of the decisions proposed in a month, the share escalated beyond the lead force. Lead force alone: of those decided in a month, the share the lead force took under its delegation. Urgency: of those decided, the share taken under urgency.',
+      'Of the decisions decided in a month (taken, taken under urgency or rejected): the share escalated because the delegation scheme required it, the share the proposer chose to escalate, the share the lead force took alone under its delegation, and the share taken under urgency (docs/indicators.md, Decisions).',
     unit: 'share',
     series: [
-      { name: 'Escalated', value: (m) => m.decisions.shareEscalated, format: share },
+      { name: 'Escalated as the scheme required', value: (m) => m.decisions.shareEscalatedByScheme, format: share },
+      { name: 'Escalated by choice', value: (m) => m.decisions.shareEscalatedByChoice, format: share },
       { name: 'Taken by the lead force alone', value: (m) => m.decisions.shareTakenByLeadForceAlone, format: share },
       { name: 'Taken under urgency', value: (m) => m.decisions.shareTakenUnderUrgency, format: share },
     ],
     events: (m) => m.decisions.events,
-    has: (m) => m.decisions.proposed + m.decisions.decided > 0,
+    has: (m) => m.decisions.decided > 0,
   },
   {
     id: 'appetite',
