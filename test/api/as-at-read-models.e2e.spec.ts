@@ -69,7 +69,7 @@ describe('read models as at a date and as known at a date, over HTTP', () => {
       }),
     ).benefitId;
     ok(await send('POST', `/benefits/${benefitId}/profile-approval`, chief('devon-and-cornwall'), { occurredAt: '2015-05-15T00:00:00Z' }));
-    for (const [period, value] of [['2015-06', 1_200_000], ['2015-07', 1_200_000]] as const) ok(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period, value, evidence: `Board ${period} (illustrative)`, occurredAt: `${period}-28T00:00:00Z` }));
+    for (const [period, value, on] of [['2015-06', 1_200_000, '2015-07-01'], ['2015-07', 1_200_000, '2015-08-01']] as const) ok(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period, value, evidence: `Board ${period} (illustrative)`, occurredAt: `${on}T00:00:00Z` }));
     const recommendationId = ok(
       await send('POST', '/recommendations', chief('dorset'), {
         source: 'internal-audit',
@@ -89,8 +89,8 @@ describe('read models as at a date and as known at a date, over HTTP', () => {
     const recorded = (await get(`/streams/benefit-${benefitId}/events`)).items as Array<{ recordedAt: string }>;
     knownBefore = new Date(Date.parse(recorded.at(-1)!.recordedAt) + 1).toISOString();
     while (Date.now() <= Date.parse(knownBefore) + 1) await new Promise((r) => setTimeout(r, 2)); // the clock must pass it first
-    // Entered now, back-dated to 28 August 2015: August's figure.
-    ok(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period: '2015-08', value: 2_400_000, evidence: 'Board 2015-08 (illustrative)', occurredAt: '2015-08-28T00:00:00Z' }));
+    // Entered now, back-dated to 1 September 2015, once the month had ended: August's figure.
+    ok(await send('POST', `/benefits/${benefitId}/measurements`, manager, { period: '2015-08', value: 2_400_000, evidence: 'Board 2015-08 (illustrative)', occurredAt: '2015-09-01T00:00:00Z' }));
     const last = (await get(`/streams/benefit-${benefitId}/events`)).items as Array<{ recordedAt: string }>;
     expect(Date.parse(last.at(-1)!.recordedAt)).toBeGreaterThan(Date.parse(knownBefore));
     await projectionsCaughtUp(api);
@@ -119,7 +119,7 @@ describe('read models as at a date and as known at a date, over HTTP', () => {
 
   it('benefits against plan: realised by the run rate as at each month; the back-dated figure counts as at its date but not as known before it was entered', async () => {
     const asAt = async (query: string) => (await get(`/benefits-against-plan?collaborationId=${collaborationId}&${query}`)) as { items: Array<Record<string, unknown>>; totals: Record<string, any>; asOf: string | null; knownAt: string | null };
-    const july = await asAt('asOf=2015-07-31');
+    const july = await asAt('asOf=2015-08-01'); // July's figure is dated 1 August, once July had ended
     expect(july.items[0]).toMatchObject({ benefitId, monthsMeasured: 2, realisedToDate: 200_000, currentRunRate: 1_200_000 });
     const september = await asAt('asOf=2015-09-30');
     expect(september.items[0]).toMatchObject({ monthsMeasured: 3, realisedToDate: 400_000, currentRunRate: 2_400_000, attribution: [{ party: 'devon-and-cornwall', realisedToDate: 300_000 }, { party: 'dorset', realisedToDate: 100_000 }] });

@@ -133,7 +133,7 @@ export async function registerPage(db: DataSource, store: EventStore, query: Reg
   const asAt = asAtOf(query, now);
   if (asAt.current) return { ...(await currentRegisterPage(db, query)), ...asAt.answered };
   const rows = (await rowsAsAt(store, registerProjection, asAt.options)).filter(registerFilter(query)).sort(byProposal);
-  return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
+  return { items: rows.slice(query.offset, query.offset + query.limit).map(({ proposedTerms: _pending, ...entry }) => entry), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
 }
 
 /** The order of the register: by proposal, then id. */
