@@ -57,7 +57,9 @@ describe('access judged against the record', () => {
     }
     const { collaborationId } = created(await propose(manager('dorset'), 'dorset', ['dorset', 'devon-and-cornwall'], '2015-01-01T00:00:00Z'));
     for (const force of ['dorset', 'devon-and-cornwall']) for (const who of [chief(force), body(force)]) created(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: '2015-02-01T00:00:00Z' }));
-    created(await send('POST', `/collaborations/${collaborationId}/lead-force`, manager('dorset'), { to: 'devon-and-cornwall', reason: 'agreed handover of the lead', occurredAt: '2016-01-01T00:00:00Z' }));
+    // The lead changes only when every party has signed the variation (s23C(4)): from 1 January 2016.
+    const { variationId } = created(await send('POST', `/collaborations/${collaborationId}/lead-force`, manager('dorset'), { to: 'devon-and-cornwall', reason: 'agreed handover of the lead', occurredAt: '2015-12-01T00:00:00Z' }));
+    for (const force of ['dorset', 'devon-and-cornwall']) for (const who of [chief(force), body(force)]) created(await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, who, { party: force, occurredAt: '2016-01-01T00:00:00Z' }));
     const before = await events();
     const backDated = await decision(manager('devon-and-cornwall'), collaborationId, '2015-06-01T00:00:00Z');
     expect({ status: backDated.status, code: backDated.body?.code }).toEqual({ status: 403, code: 'ManagesOnlyOwnLeadForceCollaborations' });

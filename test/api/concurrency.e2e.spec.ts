@@ -78,7 +78,7 @@ describe('concurrent acts on one aggregate, over HTTP', () => {
   it('lets one of two managers varying one agreement from the same version win; the other gets 412 and, reloading, decides again', async () => {
     const read = await send('GET', `/collaborations/${collaborationId}`, registrar);
     const version = read.etag!;
-    const vary = (who: Principal, summary: string) => send('POST', `/collaborations/${collaborationId}/variations`, who, { summary, changes: `Schedule 1: ${summary}`, occurredAt: '2017-01-01T00:00:00Z' }, { 'if-match': version });
+    const vary = (who: Principal, summary: string) => send('POST', `/collaborations/${collaborationId}/variations`, who, { summary, changes: `Schedule 1: ${summary}`, terms: { reviewDate: '2020-04-01' }, occurredAt: '2017-01-01T00:00:00Z' }, { 'if-match': version });
     const [first, second] = await Promise.all([vary(manager('kent', 1), 'Dogs leave the alliance'), vary(manager('kent', 2), 'Marine unit joins the alliance')]);
     const statuses = [first.status, second.status].sort();
     expect(statuses[0]).toBe(201);
@@ -89,7 +89,7 @@ describe('concurrent acts on one aggregate, over HTTP', () => {
     // The loser reloads and decides again from where the agreement now stands.
     const reloaded = await send('GET', `/collaborations/${collaborationId}`, registrar);
     expect(reloaded.etag).toBe(`"${winner.body.version}"`);
-    const retried = await send('POST', `/collaborations/${collaborationId}/variations`, manager('kent', 2), { summary: 'Marine unit joins the alliance', changes: 'Schedule 1', occurredAt: '2017-01-01T00:00:00Z' }, { 'if-match': reloaded.etag! });
+    const retried = await send('POST', `/collaborations/${collaborationId}/variations`, manager('kent', 2), { summary: 'Marine unit joins the alliance', changes: 'Schedule 1', terms: { reviewDate: '2020-04-01' }, occurredAt: '2017-01-01T00:00:00Z' }, { 'if-match': reloaded.etag! });
     expect(retried.status).toBe(201);
     const after = await send('GET', `/collaborations/${collaborationId}`, registrar);
     expect((after.body.variations as unknown[]).length).toBe((read.body.variations as unknown[]).length + 2);

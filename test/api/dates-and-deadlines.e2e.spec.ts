@@ -53,16 +53,11 @@ describe('dates that cannot lie, national bodies and the s55 deadline, over HTTP
         costSharing: 'equal',
         noticePeriodMonths: 12,
         reviewDate: '2018-04-01',
+        delegationScheme: [{ category: 'financial', leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' }],
         occurredAt: t('2015-01-05'),
       }),
     ).collaborationId;
     for (const force of FORCES) for (const who of [chief(force), body(force)]) created(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: t('2015-02-01') }));
-    created(
-      await send('POST', `/collaborations/${collaborationId}/delegation-scheme`, manager, {
-        rules: [{ category: 'financial', leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' }],
-        occurredAt: t('2015-03-01'),
-      }),
-    );
   });
   afterAll(async () => api?.close());
 

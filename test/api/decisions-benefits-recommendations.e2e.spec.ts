@@ -44,16 +44,11 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
         costSharing: 'equal',
         noticePeriodMonths: 12,
         reviewDate: '2018-04-01',
+        delegationScheme: [{ category: 'financial', leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' }],
         occurredAt: '2015-01-05T00:00:00Z',
       }),
     ).collaborationId;
     for (const force of FORCES) for (const who of [chief(force), body(force)]) created(await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: force, occurredAt: '2015-02-01T00:00:00Z' }));
-    created(
-      await send('POST', `/collaborations/${collaborationId}/delegation-scheme`, manager, {
-        rules: [{ category: 'financial', leadForceAloneUpToGbp: 250_000, aboveLimit: 'all-chief-officers' }],
-        occurredAt: '2015-03-01T00:00:00Z',
-      }),
-    );
   });
   afterAll(async () => api?.close());
 
@@ -124,7 +119,9 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
   });
 
   it('shows risk-appetite alignment across the parties, against the agreed appetite, as at any date', async () => {
-    created(await send('POST', `/collaborations/${collaborationId}/risk-appetite`, manager, { appetite: [{ category: 'partnership', level: 'open' }], statement: 'Open to sharing', occurredAt: '2015-03-01T00:00:00Z' }));
+    // The manager proposes the agreed appetite; it is agreed when every party has signed (s23C(4)).
+    const { variationId } = created(await send('POST', `/collaborations/${collaborationId}/risk-appetite`, manager, { appetite: [{ category: 'partnership', level: 'open' }], statement: 'Open to sharing', occurredAt: '2015-03-01T00:00:00Z' }));
+    for (const force of FORCES) for (const who of [chief(force), body(force)]) created(await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, who, { party: force, occurredAt: '2015-03-01T00:00:00Z' }));
     created(await send('POST', '/forces/essex/risk-appetite/declarations', chief('essex'), { category: 'partnership', level: 'eager', statement: 'Eager', occurredAt: '2015-02-01T00:00:00Z' }));
     created(await send('POST', '/forces/suffolk/risk-appetite/declarations', chief('suffolk'), { category: 'partnership', level: 'cautious', statement: 'Cautious', occurredAt: '2015-02-01T00:00:00Z' }));
     await projectionsCaughtUp(api);

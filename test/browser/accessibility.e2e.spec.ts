@@ -23,8 +23,8 @@ describe('every page of the web app is accessible', () => {
     ids.decision = decisions.items.find((d) => d.status === 'open')!.decisionId;
     const benefits = await apiGet<{ items: Array<{ benefitId: string; category: string }> }>(ledger.url, auditor, `/benefits-against-plan?collaborationId=${ids.alliance}`);
     ids.benefit = benefits.items.find((b) => b.category === 'economic')!.benefitId;
-    const recommendations = await apiGet<{ items: Array<{ recommendationId: string }> }>(ledger.url, auditor, '/recommendations-tracker');
-    ids.recommendation = recommendations.items[0]!.recommendationId;
+    const recommendations = await apiGet<{ items: Array<{ recommendationId: string; addressedTo: string }> }>(ledger.url, auditor, '/recommendations-tracker');
+    ids.recommendation = recommendations.items.find((r) => r.addressedTo === 'nottinghamshire')!.recommendationId;
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -85,15 +85,15 @@ describe('every page of the web app is accessible', () => {
       ['a collaboration’s terms', c, (p) => p.getByRole('region', { name: 'Terms at that date' }).waitFor(), 'collaboration-terms'],
       ['its signature matrix', () => `${c()}/signatures`, (p) => p.getByRole('row', { name: /^Dorset Police/ }).waitFor(), 'collaboration-signatures'],
       ['its timeline', () => `${c()}/timeline`, (p) => p.getByRole('cell', { name: /Agreement signed/ }).first().waitFor(), 'collaboration-timeline'],
-      ['its decisions', () => `${c()}/decisions`, (p) => p.getByRole('link', { name: 'Proceed to a merger of the two forces' }).waitFor(), 'collaboration-decisions'],
+      ['its decisions', () => `${c()}/decisions`, (p) => p.getByRole('link', { name: 'Submit the full business case for a merger of the two forces' }).waitFor(), 'collaboration-decisions'],
       ['its benefits against plan', () => `${c()}/benefits`, (p) => p.getByRole('img', { name: /Cashable savings/ }).waitFor(), 'collaboration-benefits'],
       ['its risk-appetite heat map', () => `${c()}/risk-appetite`, (p) => p.getByRole('img', { name: /Heat map of risk appetite levels/ }).waitFor(), 'collaboration-risk-appetite'],
       ['its governance and trust indicators', () => `${c()}/indicators`, (p) => p.getByRole('figure', { name: 'Days to decide' }).waitFor(), 'collaboration-indicators'],
-      ['its raw record', () => `${c()}/audit`, (p) => p.getByRole('cell', { name: 'CollaborationProposed v1' }).waitFor(), 'collaboration-raw-record'],
+      ['its raw record', () => `${c()}/audit`, (p) => p.getByRole('cell', { name: 'CollaborationProposed v2' }).waitFor(), 'collaboration-raw-record'],
       ['a decision', () => `/app/decisions/${ids.decision}`, heading('Shared firearms training range at Middlemoor (illustrative)'), 'decision'],
       ['a benefit', () => `/app/benefits/${ids.benefit}`, (p) => p.getByRole('img', { name: /figures by month/ }).waitFor(), 'benefit'],
       ['a force', () => '/app/forces/devon-and-cornwall', (p) => p.getByRole('img', { name: /Risk appetite of Devon and Cornwall Police/ }).waitFor(), 'force'],
-      ['the recommendations tracker', () => '/app/recommendations', (p) => p.getByRole('cell', { name: /Forces that have not yet implemented/ }).waitFor(), 'recommendations'],
+      ['the recommendations tracker', () => '/app/recommendations', (p) => p.getByRole('cell', { name: /Forces that have not yet implemented/ }).first().waitFor(), 'recommendations'],
       ['a recommendation', () => `/app/recommendations/${ids.recommendation}`, heading('Recommendation to Nottinghamshire Police'), 'recommendation'],
     ];
     it.each(pages)('%s', async (_name, path, ready, screenshotName) => {

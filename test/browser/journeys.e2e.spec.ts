@@ -57,7 +57,7 @@ describe('the web app, journey by journey', () => {
     await page.getByRole('link', { name: 'Signatures' }).click();
     const dorset = page.getByRole('row', { name: /^Dorset Police/ });
     await dorset.getByText('Signed', { exact: true }).first().waitFor();
-    expect(await dorset.textContent()).toMatch(/Signed\s*Chief Constable of Dorset Police \(illustrative\).*Office holder that day: Chief Constable of Dorset Police \(illustrative\) — the signatory/);
+    expect(await dorset.textContent()).toMatch(/Signed\s*Chief Constable of Dorset Police \(illustrative holder\).*Office holder that day: Chief Constable of Dorset Police \(illustrative holder\) — the signatory/);
     expect(errors).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('the web app, journey by journey', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows an auditor the terms as they stood on any date: the Seven Force alliance had no delegation scheme until April 2015', async () => {
+  it('shows an auditor the terms as they stood on any date: the Seven Force alliance proposed in February 2016, in force with its delegation scheme from the end of March', async () => {
     const { page, errors } = await visit();
     await signIn(page, /^Auditor/);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'National register' }).click();
@@ -86,13 +86,12 @@ describe('the web app, journey by journey', () => {
 
     const slider = page.getByRole('slider', { name: 'Show the terms as at' });
     await slider.focus();
-    await slider.press('Home'); // the day it was proposed: 12 January 2015
-    await page.getByRole('status').filter({ hasText: 'Showing the terms at the end of 12 January 2015.' }).waitFor();
-    await terms.getByText('No delegation scheme adopted').waitFor();
-    expect(await terms.textContent()).toMatch(/Proposed, awaiting signatures/);
+    await slider.press('Home'); // the day it was proposed: 16 February 2016 (its terms are the proposal's until every party signs)
+    await page.getByRole('status').filter({ hasText: 'Showing the terms at the end of 16 February 2016.' }).waitFor();
+    await terms.getByText(/Proposed, awaiting signatures/).waitFor();
     await screenshot(page, 'collaboration-terms-as-proposed');
 
-    await page.getByLabel('Or type a date').fill('2015-04-02');
+    await page.getByLabel('Or type a date').fill('2016-04-02');
     await terms.getByRole('cell', { name: '£250,000' }).waitFor();
     expect(await terms.textContent()).toMatch(/In force.*Financial£250,000every chief officer/);
     expect(errors).toEqual([]);
@@ -107,12 +106,12 @@ describe('the web app, journey by journey', () => {
     const signing = page.getByRole('figure', { name: 'Days from the proposal to signature' });
     await signing.getByRole('img', { name: /Days from the proposal to signature, by month/ }).waitFor();
     await signing.getByText('The figures by month, and the events behind each').click();
-    await signing.getByRole('button', { name: /4 events behind days from the proposal to signature, Jan 2015/ }).click();
-    const events = page.getByRole('region', { name: /The events behind: Days from the proposal to signature, Jan 2015/ });
+    await signing.getByRole('button', { name: /4 events behind days from the proposal to signature, Mar 2015/ }).click();
+    const events = page.getByRole('region', { name: /The events behind: Days from the proposal to signature, Mar 2015/ });
     await events.getByRole('row').nth(4).waitFor();
     expect(await events.getByRole('row').allTextContents()).toEqual([
       expect.stringMatching(/^Event/),
-      ...Array.from({ length: 4 }, () => expect.stringMatching(/Agreement signed\s*Back-dated.*5 January 2015/)),
+      ...Array.from({ length: 4 }, () => expect.stringMatching(/Agreement signed\s*Back-dated.*27 March 2015/)),
     ]);
     await screenshot(page, 'collaboration-indicators-events');
     await events.getByRole('link', { name: 'Open its record' }).first().click();
@@ -154,8 +153,8 @@ describe('the web app, journey by journey', () => {
     await signIn(page, /^Collaboration manager, Devon and Cornwall Police/);
     const due = page.getByRole('region', { name: /Benefit figures due/ });
     await due.getByRole('listitem').first().waitFor();
-    expect(await due.getByRole('listitem').count()).toBe(7);
-    const item = due.getByRole('listitem').filter({ hasText: 'Resilience of specialist capabilities' });
+    expect(await due.getByRole('listitem').count()).toBe(2); // the five effectiveness benefits went to business as usual (seed 002)
+    const item = due.getByRole('listitem').filter({ hasText: 'Non-cashable savings' });
     const month = /Record the figure for (\d{4}-\d{2})/.exec((await item.textContent()) ?? '')![1]!;
     await item.getByRole('link', { name: 'Record the figure' }).click();
 
@@ -167,12 +166,12 @@ describe('the web app, journey by journey', () => {
     await problem.getByRole('heading', { name: 'Please check what you entered' }).waitFor();
     expect(await problem.textContent()).toMatch(/evidence/);
 
-    await form.getByLabel('Evidence').fill('Resilience review, illustrative');
+    await form.getByLabel('Evidence').fill('Time released review, illustrative');
     await form.getByRole('button', { name: 'Record the figure' }).click();
     await page.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();
-    await page.getByRole('row', { name: /55 index\s*Resilience review, illustrative/ }).waitFor();
+    await page.getByRole('row', { name: /55 index\s*Time released review, illustrative/ }).waitFor();
     await page.getByRole('link', { name: 'What awaits me' }).click();
-    await page.getByRole('heading', { name: 'Benefit figures due (6)' }).waitFor();
+    await page.getByRole('heading', { name: 'Benefit figures due (1)' }).waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -209,7 +208,7 @@ describe('the web app, journey by journey', () => {
     await page.getByRole('status').filter({ hasText: 'Handover recorded, with what was pending for the office.' }).waitFor();
     const offices = page.getByRole('region', { name: 'Office holders' });
     await offices.getByRole('row', { name: /Police and Crime Commissioner for Kent \(illustrative successor\)\s*13 May 2024\s*Holds it now/ }).waitFor();
-    expect(await offices.getByRole('row', { name: /Police and Crime Commissioner for Kent \(illustrative holder\)/ }).textContent()).toMatch(/1 January 2008\s*13 May 2024 \(Handover\)/);
+    expect(await offices.getByRole('row', { name: /Police and Crime Commissioner for Kent \(illustrative holder\)/ }).textContent()).toMatch(/22 November 2012\s*13 May 2024 \(Handover\)/);
     expect(errors).toEqual([]);
   });
 });

@@ -44,5 +44,15 @@ export async function collaborationAsAt(store: EventStore, collaborationId: stri
     leadForce: state.terms?.leadForce ?? '',
     remainingParties: remainingParties(state),
     rule: state.delegationScheme?.find((r) => r.category === category) ?? null,
+    ruleInForceSince: delegationSchemeSince(state),
   };
+}
+
+/** When the delegation scheme in force took effect: the last agreed variation that set it, else the agreement coming into force (s23C(4)). */
+function delegationSchemeSince(state: CollaborationState): string | null {
+  if (!state.delegationScheme) return null;
+  const varied = state.variations.filter((v) => v.agreedAt && v.terms.delegationScheme).at(-1);
+  if (varied) return varied.agreedAt;
+  // Set by the proposal: from the day the agreement was made. (A scheme a manager adopted alone under the old rules has no such date.)
+  return state.terms?.delegationScheme.length ? (state.cameIntoForceAt?.toISOString() ?? null) : null;
 }
