@@ -123,7 +123,7 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
     case 'CollaborationRiskAppetiteAgreed':
       return { ...state, riskAppetite: event.data };
     case 'AnnualBudgetSet':
-      return { ...state, budgets: [...state.budgets.filter((b) => b.financialYear !== event.data.financialYear), event.data] };
+      return { ...state, budgets: withBudget(state.budgets, event.data) };
     case 'AgreementPublished':
       return { ...state, publication: { ...event.data, publishedAt: at } };
     case 'ReviewCompleted':
@@ -150,6 +150,9 @@ export function evolveCollaboration(state: CollaborationState, event: Collaborat
   }
 }
 
+/** The budgets by financial year, with this one set: a later budget for the same year replaces the earlier. */
+const withBudget = (budgets: AnnualBudget[], budget: AnnualBudget) => [...budgets.filter((b) => b.financialYear !== budget.financialYear), budget];
+
 /** s23C(4): from the date of its last signature, the variation's terms are the agreement's. */
 function agreeVariation(state: CollaborationState, variationId: string, change: TermsChange, at: string): CollaborationState {
   const variations = state.variations.map((v) => (v.variationId === variationId ? { ...v, agreedAt: at } : v));
@@ -161,7 +164,7 @@ function agreeVariation(state: CollaborationState, variationId: string, change: 
     terms,
     delegationScheme: change.delegationScheme ? (change.delegationScheme.length > 0 ? change.delegationScheme : null) : state.delegationScheme,
     riskAppetite: change.riskAppetite !== undefined ? change.riskAppetite : state.riskAppetite,
-    budgets: change.annualBudget ? [...state.budgets.filter((b) => b.financialYear !== change.annualBudget!.financialYear), change.annualBudget] : state.budgets,
+    budgets: change.annualBudget ? withBudget(state.budgets, change.annualBudget) : state.budgets,
     publication: change.publication !== undefined ? (change.publication ? { ...change.publication, publishedAt: at } : null) : state.publication,
     agreedEnd: change.endsOn ? { endsOn: change.endsOn, variationId } : state.agreedEnd,
   };

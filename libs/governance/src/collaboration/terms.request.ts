@@ -164,7 +164,7 @@ export function termsChangeOf(dto: TermsChangeDto): TermsChange {
   const change: TermsChange = {};
   if (dto.functions) change.functions = [...dto.functions];
   if (dto.leadForce) change.leadForce = dto.leadForce;
-  if (dto.delegationScheme) change.delegationScheme = dto.delegationScheme.map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit }));
+  if (dto.delegationScheme) change.delegationScheme = delegationSchemeOf(dto.delegationScheme);
   if (dto.noticePeriodMonths !== undefined) change.noticePeriodMonths = dto.noticePeriodMonths;
   if (dto.costSharing) change.costSharing = dto.costSharing;
   if (dto.annualBudget) change.annualBudget = annualBudgetOf(dto.annualBudget);
@@ -175,6 +175,7 @@ export function termsChangeOf(dto: TermsChangeDto): TermsChange {
   return change;
 }
 
+export const delegationSchemeOf = (rules: DelegationRuleDto[]) => rules.map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit }));
 export const annualBudgetOf = (b: AnnualBudgetDto) => ({ financialYear: b.financialYear, totalGbp: b.totalGbp, contributions: b.contributions.map((c) => ({ party: c.party, amountGbp: c.amountGbp })) });
 export const riskAppetiteOf = (a: AgreedRiskAppetiteDto) => ({ appetite: a.appetite.map((x) => ({ category: x.category, level: x.level })), statement: a.statement });
 export const publicationOf = (p: PublicationDto) => ({ level: p.level, reason: p.reason ?? null });

@@ -1,4 +1,4 @@
-import type { CollaborationEvent } from '#governance';
+import type { AnnualBudget, CollaborationEvent } from '#governance';
 import { type Projection, idFromStream } from '../projection.js';
 import { RegisterEntry } from './register.entity.js';
 
@@ -63,7 +63,7 @@ export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
           terminatedAt: null,
           publicationLevel: null,
           publicationReason: null,
-          budgets: d.annualBudget ? { [d.annualBudget.financialYear]: { totalGbp: d.annualBudget.totalGbp, contributions: d.annualBudget.contributions } } : {},
+          budgets: d.annualBudget ? withBudget({}, d.annualBudget) : {},
           signatures: 0,
           agreedAppetites: [],
           notices: [],
@@ -97,7 +97,7 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
       return {
         ...(t.functions ? { functions: t.functions } : {}),
         ...(t.leadForce ? { leadForce: t.leadForce } : {}),
-        ...(t.annualBudget ? { budgets: { ...entry.budgets, [t.annualBudget.financialYear]: { totalGbp: t.annualBudget.totalGbp, contributions: t.annualBudget.contributions } } } : {}),
+        ...(t.annualBudget ? { budgets: withBudget(entry.budgets, t.annualBudget) } : {}),
         ...(t.publication ? { publicationLevel: t.publication.level, publicationReason: t.publication.reason } : {}),
         ...(t.riskAppetite ? { agreedAppetites: [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: t.riskAppetite.appetite, position: event.globalPosition }] } : {}),
       };
@@ -107,7 +107,7 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
     case 'LeadForceChanged':
       return { leadForce: event.data.to };
     case 'AnnualBudgetSet':
-      return { budgets: { ...entry.budgets, [event.data.financialYear]: { totalGbp: event.data.totalGbp, contributions: event.data.contributions } } };
+      return { budgets: withBudget(entry.budgets, event.data) };
     case 'AgreementPublished':
       return { publicationLevel: event.data.level, publicationReason: event.data.reason };
     case 'PartyWithdrew':
@@ -127,3 +127,6 @@ function change(entry: RegisterEntry, event: Exclude<RegisterEvent, { type: 'Col
       return { agreedAppetites: [...entry.agreedAppetites, { from: event.occurredAt.toISOString(), appetite: event.data.appetite, position: event.globalPosition }] };
   }
 }
+
+/** The register's budgets by financial year, with this year's budget set (a later one for the same year replaces it). */
+const withBudget = (budgets: RegisterEntry['budgets'], b: AnnualBudget): RegisterEntry['budgets'] => ({ ...budgets, [b.financialYear]: { totalGbp: b.totalGbp, contributions: b.contributions } });

@@ -133,7 +133,7 @@ export async function registerPage(db: DataSource, store: EventStore, query: Reg
   const asAt = asAtOf(query, now);
   if (asAt.current) return { ...(await currentRegisterPage(db, query)), ...asAt.answered };
   const rows = (await rowsAsAt(store, registerProjection, asAt.options)).filter(registerFilter(query)).sort(byProposal);
-  return { items: rows.slice(query.offset, query.offset + query.limit).map(({ proposedTerms: _pending, ...entry }) => entry), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
+  return { items: rows.slice(query.offset, query.offset + query.limit).map(registerView), total: rows.length, limit: query.limit, offset: query.offset, ...asAt.answered };
 }
 
 /** The order of the register: by proposal, then id. */
@@ -161,7 +161,7 @@ async function currentRegisterPage(db: DataSource, query: RegisterFilters): Prom
   if (query.function) builder.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([query.function]) });
   if (query.q?.trim()) builder.andWhere('(entry.name ILIKE :q OR entry.purpose ILIKE :q OR entry.functions::text ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
   const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
-  return { items: items.map(({ proposedTerms: _pending, ...entry }) => entry), total, limit: query.limit, offset: query.offset };
+  return { items: items.map(registerView), total, limit: query.limit, offset: query.offset };
 }
 
 /** A LIKE pattern's own characters, escaped: a search for "50%" finds "50%", not everything. */
@@ -176,3 +176,6 @@ export async function registerEntry(db: DataSource, collaborationId: string, asA
   if (!entry) throw new LedgerError('CollaborationNotFound', 'not-found', `There is no collaboration ${collaborationId} in the register${asAt && !asAt.at.current ? ' at that date' : ' (yet)'}.`);
   return entry;
 }
+
+/** A register row as the register shows it: without the proposal's pending publication and appetite (RegisterEntry.proposedTerms). */
+const registerView = ({ proposedTerms: _pending, ...entry }: RegisterEntry) => entry;

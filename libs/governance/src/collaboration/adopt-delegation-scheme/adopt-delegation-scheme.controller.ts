@@ -6,6 +6,7 @@ import { LedgerCommands } from '../../ledger-commands.js';
 import { collaborationAggregate } from '../collaboration.aggregate.js';
 import { PROPOSE_VARIATION } from '../propose-variation/propose-variation.command.js';
 import { VariationProposedResponse } from '../propose-variation/propose-variation.controller.js';
+import { delegationSchemeOf } from '../terms.request.js';
 import { AdoptDelegationSchemeRequest } from './adopt-delegation-scheme.request.js';
 
 /** A shortcut to a variation that changes one term: a manager proposes, the parties' signatures decide (terms.ts). */
@@ -23,7 +24,7 @@ export class AdoptDelegationSchemeController {
       variationId,
       summary: 'Adopt a delegation scheme',
       changes: `Delegation scheme: ${body.rules.map((r) => `${r.category} alone up to £${r.leadForceAloneUpToGbp}, above it ${r.aboveLimit}`).join('; ')}`,
-      terms: { delegationScheme: body.rules.map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit })) },
+      terms: { delegationScheme: delegationSchemeOf(body.rules) },
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
     return { variationId, ...(await this.commands.run(collaborationAggregate, command, scope)) };

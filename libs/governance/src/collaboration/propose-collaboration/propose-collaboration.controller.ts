@@ -6,7 +6,7 @@ import { collaborationAggregate } from '../collaboration.aggregate.js';
 import { LedgerCommands } from '../../ledger-commands.js';
 import { PROPOSE_COLLABORATION } from './propose-collaboration.command.js';
 import { ProposeCollaborationRequest } from './propose-collaboration.request.js';
-import { annualBudgetOf, publicationOf, riskAppetiteOf } from '../terms.request.js';
+import { annualBudgetOf, delegationSchemeOf, publicationOf, riskAppetiteOf } from '../terms.request.js';
 
 export class CollaborationProposedResponse extends CommandAccepted {
   @ApiProperty({ format: 'uuid' })
@@ -33,7 +33,7 @@ export class ProposeCollaborationController {
       noticePeriodMonths: body.noticePeriodMonths,
       reviewDate: body.reviewDate,
       otherParties: (body.otherParties ?? []).map((p) => ({ partyId: p.partyId, name: p.name, kind: p.kind })),
-      delegationScheme: (body.delegationScheme ?? []).map((r) => ({ category: r.category, leadForceAloneUpToGbp: r.leadForceAloneUpToGbp, aboveLimit: r.aboveLimit })),
+      delegationScheme: delegationSchemeOf(body.delegationScheme ?? []),
       annualBudget: body.annualBudget ? annualBudgetOf(body.annualBudget) : null,
       riskAppetite: body.riskAppetite ? riskAppetiteOf(body.riskAppetite) : null,
       publication: body.publication ? publicationOf(body.publication) : null,
