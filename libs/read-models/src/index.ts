@@ -2,6 +2,7 @@ export * from './projection.js';
 export * from './checkpoint.entity.js';
 export * from './projections.js';
 export * from './projection-runner.js';
+export * from './shared-log-pages.js';
 export * from './read-model-database.js';
 export * from './read-models.module.js';
 export * from './register/register.entity.js';

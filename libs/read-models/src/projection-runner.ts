@@ -4,6 +4,7 @@ import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, 
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '#event-store';
 import { ProjectionCheckpoint } from './checkpoint.entity.js';
 import { type AnyProjection, type Projected, foldPage, groupsOf, projected } from './projection.js';
+import { SharedLogPages } from './shared-log-pages.js';
 
 export interface ProjectionFailure {
   /** The global position of the event that could not be applied (every event before it was). */
@@ -107,6 +108,8 @@ export class ProjectionRunner {
   private readonly prepared = new Set<string>();
   private lockSession?: QueryRunner;
   private lockQueue: Promise<unknown> = Promise.resolve();
+  /** Every projection of this runner reads the log through one reader: each page from the database once. */
+  readonly pages: SharedLogPages;
 
   constructor(
     private readonly store: EventStore,
@@ -119,6 +122,7 @@ export class ProjectionRunner {
     this.backoffMs = options.backoffMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.log = options.log ?? (() => undefined);
+    this.pages = new SharedLogPages(store);
   }
 
   projection(name: string): AnyProjection {
@@ -182,7 +186,7 @@ export class ProjectionRunner {
     let read = 0;
     let { checkpoint } = await this.checkpointOf(projection);
     while (!signal?.aborted) {
-      const page = await this.store.readAll(checkpoint, { maxCount: this.batchSize });
+      const page = await this.pages.readAll(checkpoint, { maxCount: this.batchSize });
       if (page.events.length === 0) return read;
       const applied = await this.applyNarrowing(projection, checkpoint, page.events, page.checkpoint);
       if (!applied) {
@@ -261,12 +265,23 @@ export class ProjectionRunner {
       ]);
     });
     this.failures.delete(projection.name);
+    this.pages.clear();
   }
 
   /** Reset, then replay the whole log into the projection. */
   async rebuild(projection: AnyProjection, onProgress?: (read: number) => void): Promise<number> {
     await this.reset(projection);
     return this.catchUp(projection, onProgress);
+  }
+
+  /**
+   * Rebuilds several projections side by side: all reset, then all replayed at once, so that they
+   * share each page of the log (read and parsed once) and one's database writes overlap another's
+   * work. Returns the events each read.
+   */
+  async rebuildTogether(projections: readonly AnyProjection[], onProgress?: (projection: AnyProjection, read: number) => void): Promise<number[]> {
+    for (const projection of projections) await this.reset(projection);
+    return Promise.all(projections.map((projection) => this.catchUp(projection, (read) => onProgress?.(projection, read))));
   }
 
   /** Keeps every projection current in the background; one process per projection holds its lock. */
