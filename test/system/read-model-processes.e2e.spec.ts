@@ -64,7 +64,7 @@ describe('read-model processes beside the API', () => {
       const id = await propose(api, 'North West underwater search (illustrative)');
       expect(await registerOf(api, id)).toEqual([id]);
       const { stdout } = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', '--all'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
-      for (const name of ['register.v3', 'signature-matrix.v2', 'office-holders.v2', 'decision-log.v3']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} .* events/s  done in`));
+      for (const name of ['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v3']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} .* events/s  done in`));
       expect(await registerOf(api, id)).toEqual([id]);
       const refused = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', 'no-such-model'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } }).catch((e: { code: number; stderr: string }) => e);
       expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/no projection "no-such-model"/) });
@@ -73,7 +73,7 @@ describe('read-model processes beside the API', () => {
       const projections = (args: string[] = []) =>
         run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'projections', ...args], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
       const report = JSON.parse((await projections(['--json'])).stdout) as Array<{ projection: string; checkpoint: { position: number }; eventsApplied: number; lag: number; failing: unknown }>;
-      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v3', 'signature-matrix.v2', 'office-holders.v2', 'decision-log.v3']));
+      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v3']));
       for (const p of report) expect(p).toMatchObject({ lag: 0, failing: null, checkpoint: { position: expect.any(Number) } });
       // …and one failing, as its runner records a page it cannot apply (see the runner's spec): still exit code 0.
       const database = new pg.Client({ connectionString: embeddedUrlsForPort((await runningEmbeddedPort(join(dataDir, 'postgres')))!).url });

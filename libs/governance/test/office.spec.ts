@@ -29,7 +29,7 @@ describe('office holders', () => {
   });
 
   it('hands over, listing what was pending for the office', () => {
-    const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-7f', name: 'Seven Force Strategic Alliance' }];
+    const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-7f', name: 'Seven Force Strategic Alliance', since: '2016-02-16T09:00:00.000Z' }];
     office
       .given([appointed()])
       .when(
@@ -79,7 +79,7 @@ describe('office holders', () => {
 });
 
 describe('acting holders and vacancies', () => {
-  const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-1', name: 'All Wales collaboration' }];
+  const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-1', name: 'All Wales collaboration', since: '2014-03-03T09:00:00.000Z' }];
 
   it('designates an acting holder in place of the holder, listing what was pending', () => {
     office

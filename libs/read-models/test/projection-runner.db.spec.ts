@@ -270,7 +270,7 @@ describe('projections over PostgreSQL', () => {
     await new ProjectionRunner(store, dataSource, [live]).catchUp(live);
     const next: Projection<OfficeTenure> = {
       ...officeHoldersProjection,
-      name: 'office-holders.v3',
+      name: 'office-holders.v4',
       evolve: (rows, event) => officeHoldersProjection.evolve(rows, event as never).map((t) => ({ ...t, endedBy: t.endedBy?.toUpperCase() ?? null })),
     };
     const endings = async (table: string) => (await dataSource.query(`SELECT ended_by FROM ${table} WHERE ended_by IS NOT NULL ORDER BY office_stream, sequence`)).map((r: { ended_by: string }) => r.ended_by);
