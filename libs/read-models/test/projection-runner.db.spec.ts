@@ -111,7 +111,8 @@ describe('projections over PostgreSQL', () => {
       ['a', 'substantive', 'handover', '2015-06-01T00:00:00.000Z'],
       ['b', 'acting', null, null],
     ]);
-    expect(tenures[0]!.pendingAtEnd).toEqual([{ kind: 'agreement-signature', collaborationId, name: 'Alliance' }]);
+    // Appended as schema version 1 (no since): read as recorded, since not recorded.
+    expect(tenures[0]!.pendingAtEnd).toEqual([{ kind: 'agreement-signature', collaborationId, name: 'Alliance', since: null }]);
     expect(await dataSource.getRepository(DecisionLogEntry).findOneByOrFail({ decisionId })).toMatchObject({
       status: 'rejected',
       escalations: 1,
