@@ -138,8 +138,17 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
       metadata: { role: 'registrar', backDated: true },
     });
 
+    // The outgoing holder no longer speaks for the office: acting themselves, refused as out of office;
+    // entered by a registrar, refused because the signature's date is after they handed over.
     const outgoing = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('wiltshire', 1), { party: 'wiltshire', occurredAt: '2012-03-01T00:00:00Z' });
-    expect(outgoing).toMatchObject({ status: 422, body: { code: 'SignerNotOfficeHolder', holderThen: { personId: 'cc-wiltshire-2' } } });
+    expect(outgoing).toMatchObject({ status: 422, body: { code: 'ActorLeftOffice', office: 'chief-officer', force: 'wiltshire' } });
+    const outgoingHolder = chief('wiltshire', 1);
+    const entered = await send('POST', `/collaborations/${collaborationId}/signatures`, registrar, {
+      party: 'wiltshire',
+      occurredAt: '2012-03-01T00:00:00Z',
+      entry: { actor: { personId: outgoingHolder.personId, name: outgoingHolder.name, role: 'chief-officer', force: 'wiltshire' }, source: 'Signature page (illustrative)' },
+    });
+    expect(entered).toMatchObject({ status: 422, body: { code: 'SignerNotOfficeHolder', holderThen: { personId: 'cc-wiltshire-2' } } });
 
     const incoming = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('wiltshire', 2), { party: 'wiltshire', occurredAt: '2012-03-01T00:00:00Z' });
     expect(incoming.status).toBe(201);

@@ -18,7 +18,7 @@ export interface LedgerProcess {
 export async function startLedgerProcess(env: Record<string, string | undefined>, options: { detached?: boolean } = {}): Promise<LedgerProcess> {
   const port = await freePort();
   // Demo history off unless a test asks for it (LEDGER_DEMO_DATA: undefined leaves the default: on).
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LEDGER_DEMO_DATA: 'false', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LEDGER_DEMO_DATA: 'false', BACKDATING_WINDOW_DAYS: '36500', ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
   let output = '';

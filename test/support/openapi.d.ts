@@ -1537,13 +1537,43 @@ export interface components {
             role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
             force?: string;
         };
+        EntryActorDto: {
+            /**
+             * @description The person’s stable id (as in your identity provider)
+             * @example p-0042
+             */
+            personId: string;
+            /** @example Chief Constable Jane Example (illustrative) */
+            name: string;
+            /**
+             * @description The role they acted in
+             * @enum {string}
+             */
+            role: "chief-officer" | "policing-body" | "collaboration-manager";
+            /**
+             * @description The force they acted for
+             * @example kent
+             */
+            force: string;
+        };
+        EntryDto: {
+            /** @description Who acted; absent when the act is the registrar’s own (an appointment, a national body’s act) */
+            actor?: components["schemas"]["EntryActorDto"];
+            /**
+             * @description The record the act is entered from: a document and its reference, or a public page’s address and the date it was read
+             * @example Kent and Essex s22A agreement, signed copy held by the Kent OPCC (ref. K/E/2015/01), read 2026-11-20
+             */
+            source: string;
+        };
         ApproveBenefitProfileRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         AppendedEvent: {
             /** Format: uuid */
@@ -1654,10 +1684,12 @@ export interface components {
         CloseBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example partly-realised
              * @enum {string}
@@ -1678,10 +1710,12 @@ export interface components {
         HandBenefitToBusinessAsUsualRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             owner: components["schemas"]["PersonDto"];
             /** @example Tracked monthly at each force’s Resource Control Board */
             note: string;
@@ -1695,10 +1729,12 @@ export interface components {
         IdentifyBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Cashable savings from a single support services structure */
@@ -1742,10 +1778,12 @@ export interface components {
         RecordBenefitMeasurementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The month measured, YYYY-MM
              * @example 2016-07
@@ -1761,20 +1799,24 @@ export interface components {
         RecordPostImplementationReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Savings sustained; non-cashable benefits not tracked after programme close */
             findings: string;
         };
         ReviseBenefitTargetRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 9000000 */
             target: number;
             /**
@@ -1805,10 +1847,12 @@ export interface components {
         AdoptDelegationSchemeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             rules: components["schemas"]["DelegationRuleDto"][];
         };
         VariationProposedResponse: {
@@ -1841,18 +1885,22 @@ export interface components {
             statement: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RecordOtherPartySignatureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The other party’s id in the agreement (otherParties[].partyId)
              * @example devon-somerset-fra
@@ -1869,10 +1917,12 @@ export interface components {
         ChangeLeadForceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description A remaining party
              * @example wiltshire
@@ -2065,10 +2115,12 @@ export interface components {
         CompleteReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example vary
              * @enum {string}
@@ -2086,10 +2138,12 @@ export interface components {
         GiveWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description Your own force (area)
              * @example avon-and-somerset
@@ -2150,10 +2204,12 @@ export interface components {
         ProposeCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example South West Tri-force Specialist Operations */
             name: string;
             /** @example Firearms, dogs and roads policing delivered once for three forces, to the same standard, at lower cost. */
@@ -2247,10 +2303,12 @@ export interface components {
         ProposeVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Dogs section returns to local control */
             summary: string;
             /** @example Schedule 1 amended: police dogs removed from the functions in scope. */
@@ -2269,18 +2327,22 @@ export interface components {
             reason?: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RecordDirectionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Home Secretary direction under s23G, 8 October 2019 */
             reference: string;
             /** @example The collaboration agreement continues for a further six months. */
@@ -2294,10 +2356,12 @@ export interface components {
         RecordPartyWithdrawalRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2307,10 +2371,12 @@ export interface components {
         RescindWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2322,10 +2388,12 @@ export interface components {
         RestatePurposeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example A single specialist operations service that meets the threat across the three force areas */
             purpose: string;
             /** @example Annual review: purpose updated to reflect the regional threat assessment */
@@ -2340,18 +2408,22 @@ export interface components {
             contributions: components["schemas"]["ContributionDto"][];
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         SignAgreementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2361,10 +2433,12 @@ export interface components {
         SignVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2374,10 +2448,12 @@ export interface components {
         StaffKeyRoleRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example senior-responsible-owner */
             keyRole: string;
             person: components["schemas"]["PersonDto"];
@@ -2389,20 +2465,24 @@ export interface components {
         TerminateCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example All parties agreed to end the alliance following notice */
             reason: string;
         };
         ApproveDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         DelegationRuleJudgedView: {
             /** @enum {string} */
@@ -2528,10 +2608,12 @@ export interface components {
         EscalateDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example A merger needs the policing bodies */
             reason: string;
             /**
@@ -2543,10 +2625,12 @@ export interface components {
         ProposeDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Replace the firearms training range target system */
@@ -2585,48 +2669,58 @@ export interface components {
         RatifyDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RejectDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Not affordable this financial year */
             reason: string;
         };
         RescindDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example The urgency was not made out: the decision could have waited for the chief officers */
             reason: string;
         };
         TakeDecisionUnderUrgencyRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Range closed by the safety inspection; training must resume within the week */
             justification: string;
         };
         AppointOfficeHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /**
              * @example substantive
@@ -2637,10 +2731,12 @@ export interface components {
         DesignateActingHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /** @example The chief constable is on extended leave; the deputy acts */
             reason: string;
@@ -2648,10 +2744,12 @@ export interface components {
         HandOverOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The holder handing over: must hold the office now
              * @example p-0042
@@ -2757,30 +2855,36 @@ export interface components {
         VacateOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Retirement; no acting arrangement yet */
             reason: string;
         };
         AcceptClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence reviewed by the Joint Audit and Scrutiny Panel: closed */
             note: string;
         };
         PlanActionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Adopt the national benefits methodology in the collaboration board’s terms of reference */
             action: string;
             owner: components["schemas"]["PersonDto"];
@@ -2793,20 +2897,24 @@ export interface components {
         ProposeClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example All four forces track benefits with the national methodology; evidence submitted */
             note: string;
         };
         PublishPolicingBodyResponseRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example The Commissioner welcomes the report… */
             response: string;
             /**
@@ -2818,10 +2926,12 @@ export interface components {
         RaiseRecommendationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example inspection-report
              * @enum {string}
@@ -2971,30 +3081,36 @@ export interface components {
         RejectClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence shows adoption, not use: bring a benefits report */
             reason: string;
         };
         ReportProgressRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Methodology adopted by two of the four forces */
             note: string;
         };
         ReviseDueDateRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * Format: date
              * @example 2021-09-30
@@ -3006,10 +3122,12 @@ export interface components {
         SubmitEvidenceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example JASP paper 2021/14 (illustrative) */
             reference: string;
             /** @example Board minutes adopting the methodology; first quarterly benefits report */
@@ -3018,10 +3136,12 @@ export interface components {
         DeclareRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3038,10 +3158,12 @@ export interface components {
         ReviseRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3949,7 +4071,21 @@ export interface components {
             personId: string;
             name: string;
         };
+        ProvenanceView: {
+            /** @description The record it comes from: a document of the seeds, or a public page with the date it was read */
+            source?: string;
+            /** @description True where the public record is silent and the value is illustrative (demo data) */
+            illustrative?: boolean;
+        };
         TimelineEntryView: {
+            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
+            lateByDays: number | null;
+            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
+            enteredBy: components["schemas"]["ActorView"] | null;
+            /** @description The record a registrar entered it from */
+            source: string | null;
+            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
+            provenance: components["schemas"]["ProvenanceView"] | null;
             version: number;
             /** @example AgreementSigned */
             type: string;
@@ -4029,6 +4165,14 @@ export interface components {
             note: string | null;
         };
         EventBehindView: {
+            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
+            lateByDays: number | null;
+            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
+            enteredBy: components["schemas"]["ActorView"] | null;
+            /** @description The record a registrar entered it from */
+            source: string | null;
+            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
+            provenance: components["schemas"]["ProvenanceView"] | null;
             globalPosition: number;
             /** @example decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             streamId: string;

@@ -22,7 +22,16 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; metricsToken?: string; identity?: Partial<IdentitySettings> } = {}): Promise<TestApi> {
+/**
+ * The tests enter histories going back to 2008 as the people who acted, to exercise each rule on its
+ * own; so the back-dating window is wide here (100 years) unless a test sets it. The window itself,
+ * and registrar entries beyond it, are tested with the default 30 days (test/api/back-dating.e2e.spec.ts).
+ */
+export const TEST_BACKDATING_WINDOW_DAYS = 36_500;
+
+export async function startTestApi(
+  options: { rateLimits?: Partial<RateLimits>; metricsToken?: string; identity?: Partial<IdentitySettings>; backdatingWindowDays?: number } = {},
+): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-test-'));
   await chmod(dataDir, 0o755);
@@ -36,6 +45,7 @@ export async function startTestApi(options: { rateLimits?: Partial<RateLimits>; 
       identity: { audience: DEFAULT_AUDIENCE, dataDir, ...options.identity },
       rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
       metricsToken: options.metricsToken,
+      backdatingWindowDays: options.backdatingWindowDays ?? TEST_BACKDATING_WINDOW_DAYS,
       swaggerUi: false,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,7 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { EventStoreModule } from '#event-store';
-import { DemoDataModule, FORCE_CODES, GovernanceModule, personalFieldsOf } from '#governance';
+import { CommandPolicyModule, DemoDataModule, FORCE_CODES, GovernanceModule, personalFieldsOf } from '#governance';
 import { IntegrityModule, type SealingSettings } from '#integrity';
 import { ReadModelsModule } from '#read-models';
 import { type IdentitySettings, IdentityModule, type RateLimits } from '#identity';
@@ -39,6 +39,8 @@ export interface AppModuleOptions {
   demoData?: boolean;
   /** Where the built web app is (dist/apps/ledger-web); unset: `/` says the web app is not served. */
   webApp?: WebAppOptions;
+  /** BACKDATING_WINDOW_DAYS: how far back an ordinary user may date an act (default 30). */
+  backdatingWindowDays?: number;
   /** Signed seals (libs/config SEAL_*); default: only on demand, the key in identity.dataDir/seal-key, no sinks. */
   sealing?: SealingSettings;
 }
@@ -66,6 +68,7 @@ export class AppModule {
         EventStoreModule.forRoot({ url: options.databaseUrl, migrationUrl: options.migrationDatabaseUrl, poolSize: options.databasePoolSize, maxConcurrentBatches: options.appendConcurrency, eventStoreDbUrl: options.eventStoreDbUrl, personalFields: personalFieldsOf }),
         // A token's force claim must name a force of the register the ledger keeps.
         IdentityModule.forRoot({ ...options.identity, knownForces: FORCE_CODES }, options.rateLimits),
+        CommandPolicyModule.forRoot({ backdatingWindowDays: options.backdatingWindowDays ?? 30 }),
         GovernanceModule,
         DemoDataModule.forRoot({ load: options.demoData ?? false }),
         IntegrityModule.forRoot(options.sealing ?? { intervalSeconds: 0, keyDir: join(options.identity.dataDir, 'seal-key'), sinks: {} }),

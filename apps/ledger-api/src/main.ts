@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       logger: log,
       identity: config.identity,
       rateLimits: config.rateLimits,
+      backdatingWindowDays: config.backdatingWindowDays,
       metricsToken: config.metricsToken,
       runProjections: config.runProjections,
       // A local ledger opens with the demo history (only into an empty ledger; LEDGER_DEMO_DATA=false to start empty).

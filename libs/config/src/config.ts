@@ -48,6 +48,7 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_PRINCIPAL: wholeNumber(1).default(120),
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
   TOKEN_MAX_LIFETIME_HOURS: wholeNumber(1, 720).default(24),
+  BACKDATING_WINDOW_DAYS: wholeNumber(0, 36_500).default(30),
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/).optional(),
   SEAL_INTERVAL_SECONDS: wholeNumber(0, 86_400).default(60),
   SEAL_KEY_DIR: z.string().optional(),
@@ -85,6 +86,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   RATE_LIMIT_WRITES_PER_PRINCIPAL: { allowed: 'a whole number of at least 1' },
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
   TOKEN_MAX_LIFETIME_HOURS: { allowed: 'a whole number of hours from 1 to 720' },
+  BACKDATING_WINDOW_DAYS: { allowed: 'a whole number of days from 0 to 36500' },
   METRICS_TOKEN: { allowed: '16 to 200 printable characters without spaces', secret: true },
   SEAL_INTERVAL_SECONDS: { allowed: 'a whole number of seconds from 0 (only on demand) to 86400' },
   SEAL_KEY_DIR: { allowed: 'a directory' },
@@ -141,6 +143,11 @@ export interface LedgerConfig {
   metricsToken: string | undefined;
   /** The shape of #identity's RateLimits. */
   rateLimits: { perPrincipalPerMinute: number; perIpPerMinute: number };
+  /**
+   * BACKDATING_WINDOW_DAYS: how far back an ordinary user may date an act; older history is entered
+   * by a registrar naming who acted and the source (docs/domain-rules.md, "Back-dating").
+   */
+  backdatingWindowDays: number;
   /** Signed seals over the log (docs/integrity.md): how often, with which key, published where. */
   sealing: { intervalSeconds: number; keyDir: string; sinks: SealSinkSettings };
 }
@@ -206,6 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
     metricsToken: v.METRICS_TOKEN,
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
+    backdatingWindowDays: v.BACKDATING_WINDOW_DAYS,
     sealing: {
       intervalSeconds: v.SEAL_INTERVAL_SECONDS,
       keyDir: v.SEAL_KEY_DIR ? resolve(context.cwd ?? process.cwd(), v.SEAL_KEY_DIR) : resolve(dataDir, 'seal-key'),

@@ -1,9 +1,11 @@
 import { type ExecutionContext, Post, applyDecorators, createParamDecorator } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, Authorise, commandContextFrom } from '#identity';
 import { type CommandContext, LedgerError, isUuid, newId } from '#shared-kernel';
-import { ApiProblems, CommandAccepted } from './http.js';
+import { ApiProblems, CommandAccepted, EntryDto } from './http.js';
 import { type Idempotency, idOf, idempotencyOf } from './idempotency.js';
 
 /** Everything a command route needs from its request besides the body. */
@@ -47,12 +49,38 @@ export const Scope = createParamDecorator((_data: unknown, execution: ExecutionC
   return {
     params,
     expectedVersion: versionFromIfMatch(ifMatch),
-    context,
+    context: withRegistrarEntry(context, (request.body as { entry?: unknown } | null | undefined)?.entry),
     reply: execution.switchToHttp().getResponse<FastifyReply>(),
     idempotency,
     newId: () => (idempotency ? idOf(idempotency, 'created') : newId()),
   };
 });
+
+/**
+ * A registrar entering history (`entry` in the body): the act is judged and recorded as the act of
+ * the person named, with the registrar and the source beside it (metadata enteredBy, source). Only
+ * a registrar may do so; the body's validation checks the rest of the request.
+ */
+export function withRegistrarEntry(context: CommandContext, raw: unknown): CommandContext {
+  if (raw === undefined) return context;
+  const registrar = context.principal;
+  if (registrar.role !== 'registrar') {
+    throw new LedgerError('EntryNotByRegistrar', 'forbidden', `Only a registrar enters history on another's behalf (entry); a ${registrar.role} acts as themselves. Nothing was written.`);
+  }
+  const entry = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? plainToInstance(EntryDto, raw) : undefined;
+  const problems = entry ? validateSync(entry, { whitelist: true, forbidNonWhitelisted: true }) : [];
+  if (!entry || problems.length > 0) {
+    const messages = problems.flatMap(function flat(p): string[] {
+      return [...Object.values(p.constraints ?? {}), ...(p.children ?? []).flatMap(flat)];
+    });
+    throw new LedgerError('InvalidEntry', 'invalid', `entry must name the record it comes from (source) and, for another's act, who acted (actor: personId, name, role, force)${messages.length ? `: ${messages.join('; ')}` : ''}. Nothing was written.`);
+  }
+  return {
+    ...context,
+    principal: entry.actor ? { personId: entry.actor.personId, name: entry.actor.name, role: entry.actor.role, force: entry.actor.force } : registrar,
+    entry: { enteredBy: { personId: registrar.personId, name: registrar.name }, source: entry.source },
+  };
+}
 
 export const ETAG_HEADER_DOC = {
   name: 'If-Match',

@@ -6,6 +6,7 @@ import type { Aggregate } from './aggregate.js';
 import type { AnyCommand, Decider, DomainEvent } from './decider.js';
 import { schemaVersionOf, upcast } from './event-schema.js';
 import { type Idempotency, eventIdOf, idempotencyMetadata, recall } from './idempotency.js';
+import { refuseIfActorLeftOffice } from './office/actor-in-office.js';
 
 export interface Loaded<State> {
   state: State;
@@ -47,10 +48,24 @@ export interface CommandRequest<Command> {
 export const BACK_DATED_AFTER_MS = 5 * 60_000;
 /** Clock skew tolerated before an occurredAt counts as in the future. */
 export const FUTURE_TOLERANCE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** How far the ledger lets ordinary users reach into the past (BACKDATING_WINDOW_DAYS; docs/domain-rules.md, "Back-dating"). */
+export interface CommandPolicy {
+  /** An act dated more than this many days before it reaches the ledger is refused unless a registrar enters it with its source. */
+  backdatingWindowDays: number;
+}
+
+export const DEFAULT_COMMAND_POLICY: CommandPolicy = { backdatingWindowDays: 30 };
+
+/** Whole days between when an act happened and when it reached the ledger. */
+export const lateByDays = (occurredAt: Date, receivedAt: Date) => Math.floor((receivedAt.getTime() - occurredAt.getTime()) / DAY_MS);
 
 /**
  * Load, judge, decide, append: the one way a command changes the ledger.
- *  1. An occurredAt in the future is refused (422).
+ *  1. An occurredAt in the future is refused (422), and so is one further back than the back-dating
+ *     window unless a registrar enters it with its source (`context.entry`); so is an act of an
+ *     office holder who has since left office (ActorLeftOffice), unless so entered.
  *  2. The aggregate's stream is loaded once; the facts its rules need are read from other streams.
  *  3. Access is judged against that record: the target (lead force, party) as the act will be
  *     judged, never as the request claims; an act on nothing is refused (404).
@@ -64,13 +79,14 @@ export async function runCommand<State, Command extends AnyCommand, Event extend
   store: EventStore,
   aggregate: Aggregate<State, Command, Event, Facts>,
   request: CommandRequest<Command>,
+  policy: CommandPolicy = DEFAULT_COMMAND_POLICY,
 ): Promise<CommandOutcome> {
   const { idempotency } = request;
-  if (!idempotency) return decideAndAppend(store, aggregate, request);
+  if (!idempotency) return decideAndAppend(store, aggregate, request, policy);
   const recorded = await recall(store, idempotency);
   if (recorded) return recorded;
   try {
-    return await decideAndAppend(store, aggregate, request);
+    return await decideAndAppend(store, aggregate, request, policy);
   } catch (error) {
     // A copy of this request that was recorded meanwhile (a retry racing its original) is why this
     // one was refused ("already proposed", a version moved on, the same event ids): answer with that record.
@@ -84,6 +100,7 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
   store: EventStore,
   aggregate: Aggregate<State, Command, Event, Facts>,
   request: CommandRequest<Command>,
+  policy: CommandPolicy,
 ): Promise<CommandOutcome> {
   const { command, context, expectedVersion, idempotency } = request;
   const { decider } = aggregate;
@@ -95,6 +112,16 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
       { occurredAt: command.occurredAt.toISOString() },
     );
   }
+  const late = lateByDays(command.occurredAt, context.receivedAt);
+  if (!context.entry && late > policy.backdatingWindowDays) {
+    throw new LedgerError(
+      'BackDatedBeyondWindow',
+      'rule-violated',
+      `occurredAt ${command.occurredAt.toISOString()} is ${late} days before the ledger received it; an act may be back-dated by at most ${policy.backdatingWindowDays} days. ` +
+        'Older history is entered by a registrar, naming who acted and the record it comes from (entry.actor, entry.source). Nothing was written.',
+      { occurredAt: command.occurredAt.toISOString(), lateByDays: late, windowDays: policy.backdatingWindowDays },
+    );
+  }
   const streamId = aggregate.streamId(command);
   const { state, version } = await loadState(store, decider, streamId);
   const facts = await aggregate.facts(store, command, state);
@@ -103,6 +130,7 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
   const target = aggregate.target(state, command, facts);
   if (target instanceof LedgerError) throw target;
   authorise(context.principal, action, target);
+  if (!context.entry) await refuseIfActorLeftOffice(store, context);
 
   if (expectedVersion !== undefined && expectedVersion !== version) {
     throw new LedgerError(
@@ -117,7 +145,7 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
   if (decided.length === 0) return { streamId, version, events: [] };
 
   const backDated = context.receivedAt.getTime() - command.occurredAt.getTime() > BACK_DATED_AFTER_MS;
-  const metadata = { ...actorMetadata(context), backDated, ...(idempotency ? idempotencyMetadata(idempotency) : {}) };
+  const metadata = { ...actorMetadata(context), backDated, ...(backDated ? { lateByDays: late } : {}), ...(idempotency ? idempotencyMetadata(idempotency) : {}) };
   const events = decided.map((event, index) => ({
     eventId: idempotency ? eventIdOf(idempotency, index) : randomUUID(),
     type: event.type,

@@ -129,15 +129,52 @@ export const Nested = (type: () => new () => object, options: { optional?: boole
 export const NestedList = (type: () => new () => object, { min, max }: { min: number; max: number }) =>
   applyDecorators(IsArray(), ArrayMinSize(min), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 
+/** The person who acted, as a registrar names them when entering history on their behalf. */
+export class EntryActorDto extends PersonDto {
+  @ApiProperty({ enum: ['chief-officer', 'policing-body', 'collaboration-manager'], description: 'The role they acted in' })
+  @IsIn(['chief-officer', 'policing-body', 'collaboration-manager'])
+  role!: 'chief-officer' | 'policing-body' | 'collaboration-manager';
+
+  @ApiProperty({ example: 'kent', description: 'The force they acted for' })
+  @IsIn(FORCE_CODES)
+  force!: string;
+}
+
+/** History entered by a registrar: who acted, and the record it is entered from (docs/domain-rules.md, "Back-dating"). */
+export class EntryDto {
+  @ApiPropertyOptional({ type: EntryActorDto, description: 'Who acted; absent when the act is the registrar’s own (an appointment, a national body’s act)' })
+  @Nested(() => EntryActorDto, { optional: true })
+  actor?: EntryActorDto;
+
+  @ApiProperty({
+    example: 'Kent and Essex s22A agreement, signed copy held by the Kent OPCC (ref. K/E/2015/01), read 2026-11-20',
+    maxLength: 500,
+    description: 'The record the act is entered from: a document and its reference, or a public page’s address and the date it was read',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  source!: string;
+}
+
 export class OccurredAtDto {
   @ApiPropertyOptional({
     example: '2015-04-01T09:00:00Z',
     format: 'date-time',
-    description: 'When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.',
+    description:
+      'When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. ' +
+      'May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.',
   })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
+
+  @ApiPropertyOptional({
+    type: EntryDto,
+    description: 'Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office.',
+  })
+  @Nested(() => EntryDto, { optional: true })
+  entry?: EntryDto;
 }
 
 export function knownOffice(office: string): 'chief-officer' | 'policing-body' {

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Injectable, Module } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Aggregate } from './aggregate.js';
 import type { CommandScope } from './command-route.js';
-import { type CommandOutcome, type CommandRequest, runCommand } from './command-runner.js';
+import { type CommandOutcome, type CommandPolicy, type CommandRequest, runCommand } from './command-runner.js';
 import type { AnyCommand, DomainEvent } from './decider.js';
 import { type CommandAccepted, created } from './http.js';
 
@@ -23,13 +23,28 @@ export class ExecuteCommand extends Command<CommandOutcome> {
   }
 }
 
+/** The command runner's policy (the back-dating window), from the app's configuration. */
+export const COMMAND_POLICY = Symbol.for('governance-ledger.CommandPolicy');
+
+/** Provides the command policy to the one command handler, wherever GovernanceModule is imported. */
+@Global()
+@Module({})
+export class CommandPolicyModule {
+  static forRoot(policy: CommandPolicy): DynamicModule {
+    return { module: CommandPolicyModule, providers: [{ provide: COMMAND_POLICY, useValue: policy }], exports: [COMMAND_POLICY] };
+  }
+}
+
 /** The one command handler: load, judge, decide, append (command-runner.ts). */
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(COMMAND_POLICY) private readonly policy: CommandPolicy,
+  ) {}
 
   execute({ aggregate, request }: ExecuteCommand): Promise<CommandOutcome> {
-    return runCommand(this.store, aggregate, request);
+    return runCommand(this.store, aggregate, request, this.policy);
   }
 }
 

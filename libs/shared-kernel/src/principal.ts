@@ -34,6 +34,19 @@ export interface CommandContext {
    * a public page with its date, or `illustrative` where the record is silent (the demo marks both).
    */
   provenance?: Provenance;
+  /**
+   * History entered by a registrar on another's behalf: the principal above is then the person who
+   * acted (named by the registrar), `enteredBy` the registrar, `source` the record it comes from.
+   * Only such an entry may be dated further back than the back-dating window, or made for someone
+   * who has since left office (docs/domain-rules.md, "Back-dating").
+   */
+  entry?: RegistrarEntry;
+}
+
+export interface RegistrarEntry {
+  enteredBy: { personId: string; name: string };
+  /** The record the act is entered from: a document (with its reference) or a public page with the date it was read. */
+  source: string;
 }
 
 export interface Provenance {
@@ -60,4 +73,5 @@ export const actorMetadata = (context: CommandContext): ActorMetadata => ({
   causationId: context.causationId ?? null,
   clientIp: context.clientIp ?? null,
   ...(context.provenance ? { provenance: context.provenance } : {}),
+  ...(context.entry ? { enteredBy: context.entry.enteredBy, source: context.entry.source } : {}),
 });

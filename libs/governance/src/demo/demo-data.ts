@@ -64,6 +64,13 @@ const DEMO_FORCES = ['bedfordshire', 'cambridgeshire', 'essex', 'hertfordshire',
 const policingBodyOn = (force: string, date: string) => (date < PA_ABOLISHED ? authority(force) : force === 'greater-manchester' && date >= GM_MAYOR ? mayor(force) : body(force));
 
 type Provenance = { source: string } | { illustrative: true };
+
+/** Who enters the demo's history: as a registrar enters history older than the back-dating window, naming its record. */
+export const DEMO_REGISTRAR = { personId: 'demo-registrar', name: 'Demo history loader (illustrative registrar)' };
+export const demoEntry = (provenance: Provenance) => ({
+  enteredBy: DEMO_REGISTRAR,
+  source: 'source' in provenance ? provenance.source : 'Illustrative: the public record is silent here (docs/demo-data.md)',
+});
 const illustrative: Provenance = { illustrative: true };
 const source = (text: string): Provenance => ({ source: text });
 
@@ -86,7 +93,7 @@ export class DemoHistory {
   constructor(private readonly commands: LedgerCommands) {}
 
   private context(principal: Principal, provenance: Provenance): CommandContext {
-    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt, provenance };
+    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt, provenance, entry: demoEntry(provenance) };
   }
 
   private collaboration(by: Principal, command: CollaborationCommand, provenance: Provenance = illustrative) {

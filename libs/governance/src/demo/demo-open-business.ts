@@ -8,6 +8,7 @@ import { endOfPeriod } from '../benefit/benefit.state.js';
 import { decisionAggregate } from '../decision/decision.aggregate.js';
 import type { DecisionCommand } from '../decision/decision.decider.js';
 import type { LedgerCommands } from '../ledger-commands.js';
+import { demoEntry } from './demo-data.js';
 import { forceByCode } from '../reference-data/forces.js';
 import { riskAppetiteAggregate } from '../risk-appetite/risk-appetite.aggregate.js';
 import type { RiskAppetiteCommand } from '../risk-appetite/risk-appetite.decider.js';
@@ -38,7 +39,7 @@ export class DemoOpenBusiness {
   ) {}
 
   private context(principal: Principal): CommandContext {
-    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt, provenance: { illustrative: true } };
+    return { principal, correlationId: 'demo-data', receivedAt: this.receivedAt, provenance: { illustrative: true }, entry: demoEntry({ illustrative: true }) };
   }
 
   private collaboration(by: Principal, command: CollaborationCommand) {

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import { ApiProblems, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
-import { ActorView } from '../timeline/timeline.controller.js';
+import { ActorView, EntryMarksView, entryMarksOf } from '../timeline/timeline.controller.js';
 
 export const MAX_POSITIONS = 200;
 
@@ -17,7 +17,7 @@ export class EventsBehindQuery {
   positions!: string;
 }
 
-export class EventBehindView {
+export class EventBehindView extends EntryMarksView {
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ example: 'decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b' }) streamId!: string;
   @ApiProperty() version!: number;
@@ -62,8 +62,9 @@ export class EventsBehindController {
     const items = await Promise.all(
       rows.map(async (row) => {
         const [event] = await this.store.readStream(row.stream_id, { fromVersion: row.stream_version, maxCount: 1 });
-        const metadata = event!.metadata as { backDated?: boolean; actor?: ActorView; role?: string };
+        const metadata = event!.metadata as Parameters<typeof entryMarksOf>[0];
         return {
+          ...entryMarksOf(metadata),
           globalPosition: event!.globalPosition,
           streamId: event!.streamId,
           version: event!.streamVersion,

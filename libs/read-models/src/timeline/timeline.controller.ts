@@ -31,7 +31,41 @@ export class ActorView {
   @ApiProperty() name!: string;
 }
 
-export class TimelineEntryView {
+export class ProvenanceView {
+  @ApiPropertyOptional({ description: 'The record it comes from: a document of the seeds, or a public page with the date it was read' }) source?: string;
+  @ApiPropertyOptional({ description: 'True where the public record is silent and the value is illustrative (demo data)' }) illustrative?: boolean;
+}
+
+/** How an event reached the ledger: how late, entered by whom on the actor's behalf, from which record. */
+export class EntryMarksView {
+  @ApiProperty({ type: Number, nullable: true, description: 'Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise' })
+  lateByDays!: number | null;
+  @ApiProperty({ type: ActorView, nullable: true, description: 'The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it' })
+  enteredBy!: ActorView | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The record a registrar entered it from' }) source!: string | null;
+  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the recorded fact comes from (demo history: a source, or illustrative)' })
+  provenance!: ProvenanceView | null;
+}
+
+interface EntryMetadata {
+  backDated?: boolean;
+  actor?: ActorView;
+  role?: string;
+  lateByDays?: number;
+  enteredBy?: ActorView;
+  source?: string;
+  provenance?: ProvenanceView;
+}
+
+/** The entry marks of an event's metadata (events recorded before they existed have none). */
+export const entryMarksOf = (metadata: EntryMetadata): EntryMarksView => ({
+  lateByDays: metadata.lateByDays ?? null,
+  enteredBy: metadata.enteredBy ?? null,
+  source: metadata.source ?? null,
+  provenance: metadata.provenance ?? null,
+});
+
+export class TimelineEntryView extends EntryMarksView {
   @ApiProperty() version!: number;
   @ApiProperty({ example: 'AgreementSigned' }) type!: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When it happened in the world' }) occurredAt!: Date;
@@ -68,8 +102,9 @@ export class TimelineController {
     return {
       collaborationId,
       items: page.map((e) => {
-        const metadata = e.metadata as { backDated?: boolean; actor?: ActorView; role?: string };
+        const metadata = e.metadata as EntryMetadata;
         return {
+          ...entryMarksOf(metadata),
           version: e.streamVersion,
           type: e.type,
           occurredAt: e.occurredAt,
