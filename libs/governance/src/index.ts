@@ -13,7 +13,6 @@ export * from './office/office.state.js';
 export * from './office/office.decider.js';
 export * from './office/office.aggregate.js';
 export * from './office/pending-for-office.js';
-export * from './office/office.upcasters.js';
 export * from './office/appoint-office-holder/appoint-office-holder.command.js';
 export * from './office/hand-over-office/hand-over-office.command.js';
 export * from './office/designate-acting-holder/designate-acting-holder.command.js';

@@ -7,15 +7,17 @@ import type { Upcaster } from '../decider.js';
  * (pending-for-office.ts), each with `since`. A version 1 list reads as it was recorded, each item
  * with `since: null` ("not recorded"); it is never recomputed.
  *
- * Kept apart from office.events.ts so that changes to the events' other fields merge cleanly; a
- * later step for these types is listed here from version 2.
+ * Kept apart from office.events.ts so that changes to the events' other fields merge cleanly. The
+ * step touches only `pending` and is idempotent (an item that has `since` keeps it), so another step
+ * of these types (e.g. one adding a field) may run before or after it: whichever is added second
+ * takes the next fromVersion in event-schema.ts's chain.
  */
 const sinceNotRecorded = (data: Record<string, unknown>) => ({
   ...data,
   pending: ((data.pending as Array<Record<string, unknown>> | undefined) ?? []).map((item) => ({ ...item, since: item.since ?? null })),
 });
 
-export const OFFICE_UPCASTERS: Upcaster[] = [
+export const PENDING_LIST_UPCASTERS: Upcaster[] = [
   { type: 'OfficeHandedOver', fromVersion: 1, up: sinceNotRecorded },
   { type: 'ActingHolderDesignated', fromVersion: 1, up: sinceNotRecorded },
   { type: 'OfficeVacated', fromVersion: 1, up: sinceNotRecorded },
