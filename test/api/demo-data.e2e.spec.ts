@@ -68,6 +68,23 @@ describe('the demo history', () => {
     expect((await read('South West Tri-force Specialist Operations', '?asOf=2019-04-15')).functions).not.toContain('dogs');
   });
 
+  it('hands offices over with what was pending on the day: the illustrative acting spell in Suffolk carries the vehicle framework’s approval; nothing awaited the police authorities on 22 November 2012', async () => {
+    const send = httpClient(api);
+    const { items } = (await send('GET', '/office-holders?force=suffolk&limit=50', auditor)).body!;
+    const tenures = items as Array<{ office: string; personId: string; heldFrom: string; endedBy: string | null; pendingAtEnd: Array<{ kind: string; name: string; since: string | null; decisionId?: string }> }>;
+    const chief = tenures.filter((t) => t.office === 'chief-officer');
+    expect(chief.map((t) => [t.personId, t.heldFrom.slice(0, 10), t.endedBy])).toEqual([
+      ['demo-cc-suffolk', '2008-01-01', 'acting-designation'],
+      ['demo-dcc-suffolk', '2016-05-09', 'handover'],
+      ['demo-cc-suffolk', '2016-05-23', null],
+    ]);
+    const framework = { kind: 'decision-approval', name: 'Joint procurement framework for vehicles (illustrative)', since: '2016-05-03T09:00:00.000Z', collaborationName: 'Seven Force Strategic Alliance' };
+    expect(chief[0]!.pendingAtEnd).toEqual([expect.objectContaining(framework)]);
+    expect(chief[1]!.pendingAtEnd).toEqual([expect.objectContaining(framework)]);
+    const authority = tenures.find((t) => t.office === 'policing-body' && t.personId === 'demo-pa-suffolk')!;
+    expect(authority).toMatchObject({ endedBy: 'handover', pendingAtEnd: [] });
+  });
+
   it('carries in every event’s metadata its source or that it is illustrative', async () => {
     const send = httpClient(api);
     let after: string | undefined;

@@ -2780,6 +2780,55 @@ export interface components {
             items: components["schemas"]["ForceView"][];
             total: number;
         };
+        PendingItemView: {
+            /**
+             * @description What awaited the office: a signature of an agreement or variation, a decision’s approval, an urgent decision’s ratification, a recommendation’s action
+             * @enum {string}
+             */
+            kind: "agreement-signature" | "variation-signature" | "decision-approval" | "ratification" | "recommendation-action";
+            /**
+             * @description What people read: the agreement’s name, the variation’s summary, the decision’s title, the report’s reference
+             * @example Seven Force Strategic Alliance
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it began to await the office (occurred time); null in handovers recorded before it was kept
+             */
+            since: string | null;
+            /**
+             * Format: uuid
+             * @description The collaboration; null for a recommendation about none
+             */
+            collaborationId: string | null;
+            /** @description variation-signature, decision-approval, ratification: the collaboration’s name */
+            collaborationName?: string;
+            /**
+             * Format: uuid
+             * @description variation-signature
+             */
+            variationId?: string;
+            /**
+             * Format: uuid
+             * @description decision-approval, ratification
+             */
+            decisionId?: string;
+            /**
+             * Format: uuid
+             * @description recommendation-action
+             */
+            recommendationId?: string;
+            /**
+             * @description recommendation-action: the chief officer’s to implement; the policing body’s to decide a proposed closure or to publish its s55 response
+             * @enum {string}
+             */
+            awaiting?: "implementation" | "closure-decision" | "s55-response";
+            /**
+             * Format: date
+             * @description recommendation-action: its due date then
+             */
+            dueDate?: string;
+        };
         OfficeTenureView: {
             holder: components["schemas"]["PersonView"];
             /** @enum {string} */
@@ -2791,6 +2840,8 @@ export interface components {
              * @description Absent while the tenure lasts
              */
             to?: string;
+            /** @description Everything pending for the office as at the tenure’s end (the handover, acting designation or vacancy that ended it), computed from the log as it then stood; absent while the tenure lasts */
+            pendingAtEnd?: components["schemas"]["PendingItemView"][];
         };
         OfficeView: {
             /** @example kent */
@@ -3497,13 +3548,6 @@ export interface components {
             status: string;
             matrix: components["schemas"]["SignatureRowView"][];
         };
-        PendingItemView: {
-            /** @example agreement-signature */
-            kind: string;
-            /** Format: uuid */
-            collaborationId: string;
-            name: string;
-        };
         HeldOfficeView: {
             /** @example office-kent-chief-officer */
             officeStream: string;
@@ -3522,7 +3566,7 @@ export interface components {
             heldTo: string | null;
             /** @enum {string|null} */
             endedBy: "handover" | "acting-designation" | "vacancy" | null;
-            /** @description What was pending for the office when the tenure ended */
+            /** @description Everything pending for the office as at the date the tenure ended, computed from the log as it then stood */
             pendingAtEnd: components["schemas"]["PendingItemView"][];
             endedByPosition: number | null;
         };

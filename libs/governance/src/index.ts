@@ -12,6 +12,7 @@ export * from './office/office.events.js';
 export * from './office/office.state.js';
 export * from './office/office.decider.js';
 export * from './office/office.aggregate.js';
+export * from './office/pending-for-office.js';
 export * from './office/appoint-office-holder/appoint-office-holder.command.js';
 export * from './office/hand-over-office/hand-over-office.command.js';
 export * from './office/designate-acting-holder/designate-acting-holder.command.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type OfficeEvent, officeDecider, holderAt, evolveOffice, initialOfficeState } from '#governance';
+import { type OfficeEvent, type PendingItem, officeDecider, holderAt, evolveOffice, initialOfficeState } from '#governance';
 import { contextOf, spec } from '#testing';
 
 const registrar = contextOf({ personId: 'reg-1', name: 'National registrar', role: 'registrar' });
@@ -29,7 +29,7 @@ describe('office holders', () => {
   });
 
   it('hands over, listing what was pending for the office', () => {
-    const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-7f', name: 'Seven Force Strategic Alliance' }];
+    const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-7f', name: 'Seven Force Strategic Alliance', since: '2016-02-16T09:00:00.000Z' }];
     office
       .given([appointed()])
       .when(
@@ -41,6 +41,26 @@ describe('office holders', () => {
         {
           type: 'OfficeHandedOver',
           data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'substantive', note: 'retirement', pending },
+          occurredAt: new Date('2018-06-01Z'),
+        },
+      ]);
+  });
+
+  it('hands over with every kind of pending item the handler found as at the handover’s date, carried as given', () => {
+    const pending: PendingItem[] = [
+      { kind: 'agreement-signature', collaborationId: 'c-drone', name: 'Drone Unit', since: '2018-03-05T09:00:00.000Z' },
+      { kind: 'variation-signature', collaborationId: 'c-7f', collaborationName: 'Seven Force Strategic Alliance', variationId: 'v-1', name: 'Add digital forensics', since: '2018-04-02T09:00:00.000Z' },
+      { kind: 'decision-approval', collaborationId: 'c-7f', collaborationName: 'Seven Force Strategic Alliance', decisionId: 'd-1', name: 'Vehicle framework', since: '2018-05-01T09:00:00.000Z' },
+      { kind: 'ratification', collaborationId: 'c-7f', collaborationName: 'Seven Force Strategic Alliance', decisionId: 'd-2', name: 'Emergency custody contract', since: '2018-05-14T09:00:00.000Z' },
+      { kind: 'recommendation-action', recommendationId: 'r-1', collaborationId: null, name: 'The Hard Yards', awaiting: 'implementation', dueDate: '2018-09-30', since: '2018-05-21T09:00:00.000Z' },
+    ];
+    office
+      .given([appointed()])
+      .when({ kind: 'HandOverOffice', forceCode: 'kent', office: 'chief-officer', outgoingPersonId: 'p-alice', incoming: bob, basis: 'acting', note: 'leave', occurredAt: new Date('2018-06-01Z') }, registrar, { pending })
+      .then([
+        {
+          type: 'OfficeHandedOver',
+          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: 'leave', pending },
           occurredAt: new Date('2018-06-01Z'),
         },
       ]);
@@ -79,7 +99,7 @@ describe('office holders', () => {
 });
 
 describe('acting holders and vacancies', () => {
-  const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-1', name: 'All Wales collaboration' }];
+  const pending = [{ kind: 'agreement-signature' as const, collaborationId: 'c-1', name: 'All Wales collaboration', since: '2014-03-03T09:00:00.000Z' }];
 
   it('designates an acting holder in place of the holder, listing what was pending', () => {
     office

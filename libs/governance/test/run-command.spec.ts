@@ -121,6 +121,32 @@ describe('facts from other streams, read through the event-store port only', () 
     const [, handover] = await store.readStream('office-essex-chief-officer');
     expect(handover!.data).toMatchObject({ pending: [{ kind: 'agreement-signature', collaborationId: id, name: 'Seven Force Strategic Alliance' }] });
   });
+
+  it('lists, for a back-dated handover, what was pending on its date, not now', async () => {
+    const store = new InMemoryEventStore();
+    const registrar: CommandContext = { ...manager, principal: { personId: 'reg', name: 'Registrar', role: 'registrar' } };
+    const alice = { personId: 'alice', name: 'Alice' };
+    const signedLater = randomUUID();
+    const proposedLater = randomUUID();
+    const chief: CommandContext = { ...manager, principal: { personId: 'alice', name: 'Alice', role: 'chief-officer', force: 'essex' } };
+    await runCommand(store, officeAggregate, { command: { kind: 'AppointOfficeHolder', forceCode: 'essex', office: 'chief-officer', holder: alice, basis: 'substantive', occurredAt: new Date('2014-01-01Z') }, context: registrar }, WIDE);
+    await runCommand(store, collaborationAggregate, { command: propose(signedLater, new Date('2015-04-01Z')), context: manager }, WIDE);
+    await runCommand(store, collaborationAggregate, {
+      command: { kind: 'SignAgreement', collaborationId: signedLater, party: 'essex', role: 'chief-officer', signatory: alice, occurredAt: new Date('2015-07-01Z') },
+      context: chief,
+    }, WIDE);
+    await runCommand(store, collaborationAggregate, { command: { ...propose(proposedLater, new Date('2015-08-01Z')), name: 'Proposed after' }, context: manager }, WIDE);
+    // Entered now, dated 1 June 2015: Alice signed on 1 July, after it, and the second proposal came in August.
+    await runCommand(store, officeAggregate, {
+      command: { kind: 'HandOverOffice', forceCode: 'essex', office: 'chief-officer', outgoingPersonId: 'alice', incoming: { personId: 'bob', name: 'Bob' }, basis: 'acting', note: '', occurredAt: new Date('2015-06-01Z') },
+      context: registrar,
+    }, WIDE);
+    const [, handover] = await store.readStream('office-essex-chief-officer');
+    expect((handover!.data as { pending: unknown[] }).pending).toEqual([
+      { kind: 'agreement-signature', collaborationId: signedLater, name: 'Seven Force Strategic Alliance', since: '2015-04-01T00:00:00.000Z' },
+    ]);
+    expect(handover!.schemaVersion).toBe(2);
+  });
 });
 
 describe('back-dating: within a window for everyone, beyond it only by a registrar with the record (docs/domain-rules.md, "Back-dating")', () => {

@@ -111,7 +111,8 @@ describe('projections over PostgreSQL', () => {
       ['a', 'substantive', 'handover', '2015-06-01T00:00:00.000Z'],
       ['b', 'acting', null, null],
     ]);
-    expect(tenures[0]!.pendingAtEnd).toEqual([{ kind: 'agreement-signature', collaborationId, name: 'Alliance' }]);
+    // Appended as schema version 1 (no since): read as recorded, since not recorded.
+    expect(tenures[0]!.pendingAtEnd).toEqual([{ kind: 'agreement-signature', collaborationId, name: 'Alliance', since: null }]);
     expect(await dataSource.getRepository(DecisionLogEntry).findOneByOrFail({ decisionId })).toMatchObject({
       status: 'rejected',
       escalations: 1,
@@ -270,7 +271,7 @@ describe('projections over PostgreSQL', () => {
     await new ProjectionRunner(store, dataSource, [live]).catchUp(live);
     const next: Projection<OfficeTenure> = {
       ...officeHoldersProjection,
-      name: 'office-holders.v3',
+      name: 'office-holders.v4',
       evolve: (rows, event) => officeHoldersProjection.evolve(rows, event as never).map((t) => ({ ...t, endedBy: t.endedBy?.toUpperCase() ?? null })),
     };
     const endings = async (table: string) => (await dataSource.query(`SELECT ended_by FROM ${table} WHERE ended_by IS NOT NULL ORDER BY office_stream, sequence`)).map((r: { ended_by: string }) => r.ended_by);

@@ -22,7 +22,7 @@ describe('office holders projection: Given appointments and handovers, Then tenu
   const stream = 'office-kent-chief-officer';
   const alice = { personId: 'alice', name: 'Alice' };
   const bob = { personId: 'bob', name: 'Bob' };
-  const pending = [{ kind: 'agreement-signature' as const, collaborationId: id, name: 'Alliance' }];
+  const pending = [{ kind: 'agreement-signature' as const, collaborationId: id, name: 'Alliance', since: '2015-01-05T00:00:00.000Z' }];
   const events: OfficeEvent[] = [
     { type: 'OfficeHolderAppointed', data: { forceCode: 'kent', office: 'chief-officer', holder: alice, basis: 'substantive' }, occurredAt: on('2014-01-01') },
     { type: 'OfficeHandedOver', data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: '', pending }, occurredAt: on('2015-06-01') },

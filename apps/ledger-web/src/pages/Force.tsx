@@ -107,7 +107,7 @@ function OfficeHolders({ holders }: { holders: Holders }) {
               </td>
               <td>{formatDate(t.heldFrom)}</td>
               <td>{t.heldTo ? `${formatDate(t.heldTo)} (${humanise(t.endedBy ?? '')})` : 'Holds it now'}</td>
-              <td>{t.pendingAtEnd.length ? t.pendingAtEnd.map((p) => `${p.name} (${humanise(p.kind)})`).join('; ') : t.heldTo ? 'Nothing' : '—'}</td>
+              <td>{t.pendingAtEnd.length ? t.pendingAtEnd.map((p) => `${p.name} (${humanise(p.kind)}${p.since ? `, since ${formatDate(p.since)}` : ''})`).join('; ') : t.heldTo ? 'Nothing' : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -234,6 +234,11 @@ export class DemoHistory {
     });
     const decisionId = newId();
     await this.decide(manager('essex'), { kind: 'ProposeDecision', decisionId, collaborationId: sevenForce, title: 'Joint procurement framework for vehicles (illustrative)', category: 'financial', valueGbp: 1_800_000, rationale: 'One framework instead of seven', optionsConsidered: ['seven contracts', 'one regional framework'], occurredAt: at('2016-05-03') });
+    // Illustrative: Suffolk's chief constable away for a fortnight in May 2016, the deputy acting. The
+    // designation and the hand-back each list what then awaited the office: the framework's approval.
+    const suffolkDeputy = { personId: 'demo-dcc-suffolk', name: `Deputy Chief Constable of ${forceByCode('suffolk')!.name} (illustrative holder)` };
+    await this.office({ kind: 'DesignateActingHolder', forceCode: 'suffolk', office: 'chief-officer', holder: suffolkDeputy, reason: 'The chief constable is on leave; the deputy acts (illustrative)', occurredAt: at('2016-05-09') }, illustrative);
+    await this.office({ kind: 'HandOverOffice', forceCode: 'suffolk', office: 'chief-officer', outgoingPersonId: suffolkDeputy.personId, incoming: person(chief('suffolk')), basis: 'substantive', note: 'The chief constable returns from leave (illustrative)', occurredAt: at('2016-05-23') }, illustrative);
     for (const force of sevenForces) await this.decide(chief(force), { kind: 'ApproveDecision', decisionId, party: force, role: 'chief-officer', signatory: person(chief(force)), occurredAt: at('2016-05-24') });
 
     // Devon & Cornwall–Dorset Strategic Alliance: formally agreed March 2015; its 7 benefits (strategy approved October 2014).

@@ -11,12 +11,37 @@ export interface Person {
 
 export type Basis = 'substantive' | 'acting';
 
-/** Something an office holder had not yet done when the office changed hands. */
-export interface PendingItem {
-  kind: 'agreement-signature';
-  collaborationId: string;
-  name: string;
-}
+/**
+ * Something that awaited the office when it changed hands, as at that date (pending-for-office.ts):
+ * `name` is what people read (the agreement's name, the variation's summary, the decision's title,
+ * the report's reference); `since` is when it began to await the office (occurred time), null in
+ * events recorded before it was kept (schema version 1, office.upcasters.ts).
+ */
+export type PendingItem =
+  /** A proposed agreement the force is a remaining party to, not yet signed by this office (s22A(3)). */
+  | { kind: 'agreement-signature'; collaborationId: string; name: string; since: string | null }
+  /** A variation of an agreement in force, not yet agreed, not yet signed by this office (s23C(4)). */
+  | { kind: 'variation-signature'; collaborationId: string; collaborationName: string; variationId: string; name: string; since: string | null }
+  /** An open decision whose required approvals, under the delegation rule it was judged by, include this office's. */
+  | { kind: 'decision-approval'; collaborationId: string; collaborationName: string; decisionId: string; name: string; since: string | null }
+  /** A decision taken under urgency that skipped this office's approval, not yet ratified by it. */
+  | { kind: 'ratification'; collaborationId: string; collaborationName: string; decisionId: string; name: string; since: string | null }
+  /**
+   * A recommendation addressed to the force, not closed: the chief officer's to implement (actions,
+   * evidence, closure proposal); the policing body's to decide a proposed closure, or to publish its
+   * s55 response.
+   */
+  | {
+      kind: 'recommendation-action';
+      recommendationId: string;
+      collaborationId: string | null;
+      name: string;
+      awaiting: RecommendationAwaiting;
+      dueDate: string;
+      since: string | null;
+    };
+export type RecommendationAwaiting = 'implementation' | 'closure-decision' | 's55-response';
+export const PENDING_KINDS = ['agreement-signature', 'variation-signature', 'decision-approval', 'ratification', 'recommendation-action'] as const;
 
 export type OfficeHolderAppointed = DomainEvent<'OfficeHolderAppointed', { forceCode: string; office: Office; holder: Person; basis: Basis }>;
 export type OfficeHandedOver = DomainEvent<

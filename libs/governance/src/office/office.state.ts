@@ -1,4 +1,4 @@
-import type { Basis, Office, OfficeEvent, Person } from './office.events.js';
+import type { Basis, Office, OfficeEvent, PendingItem, Person } from './office.events.js';
 
 export interface Tenure {
   holder: Person;
@@ -6,6 +6,8 @@ export interface Tenure {
   from: Date;
   /** When the tenure ended; absent while it lasts. */
   to?: Date;
+  /** What was pending for the office as at the tenure's end (the handover's, designation's or vacancy's list); absent while it lasts. */
+  pendingAtEnd?: PendingItem[];
 }
 
 export interface OfficeState {
@@ -30,7 +32,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         forceCode: event.data.forceCode,
         office: event.data.office,
         tenures: [
-          ...endCurrent(state.tenures, event.occurredAt),
+          ...endCurrent(state.tenures, event.occurredAt, event.data.pending),
           { holder: event.data.incoming, basis: event.data.basis, from: event.occurredAt },
         ],
       };
@@ -39,18 +41,18 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         forceCode: event.data.forceCode,
         office: event.data.office,
         tenures: [
-          ...endCurrent(state.tenures, event.occurredAt),
+          ...endCurrent(state.tenures, event.occurredAt, event.data.pending),
           { holder: event.data.holder, basis: 'acting', from: event.occurredAt },
         ],
       };
     case 'OfficeVacated':
-      return { forceCode: event.data.forceCode, office: event.data.office, tenures: endCurrent(state.tenures, event.occurredAt) };
+      return { forceCode: event.data.forceCode, office: event.data.office, tenures: endCurrent(state.tenures, event.occurredAt, event.data.pending) };
     default:
       return state;
   }
 }
 
-const endCurrent = (tenures: Tenure[], at: Date): Tenure[] => tenures.map((t) => (t.to === undefined ? { ...t, to: at } : t));
+const endCurrent = (tenures: Tenure[], at: Date, pending: PendingItem[]): Tenure[] => tenures.map((t) => (t.to === undefined ? { ...t, to: at, pendingAtEnd: pending } : t));
 
 export const currentTenure = (state: OfficeState): Tenure | undefined => state.tenures.find((t) => t.to === undefined);
 

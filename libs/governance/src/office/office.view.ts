@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PersonView } from '../views.js';
+import { PendingItemView, PersonView } from '../views.js';
 
 export class OfficeTenureView {
   @ApiProperty({ type: PersonView }) holder!: PersonView;
   @ApiProperty({ enum: ['substantive', 'acting'] }) basis!: string;
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Absent while the tenure lasts' }) to?: string;
+  @ApiPropertyOptional({
+    type: [PendingItemView],
+    description: 'Everything pending for the office as at the tenure’s end (the handover, acting designation or vacancy that ended it), computed from the log as it then stood; absent while the tenure lasts',
+  })
+  pendingAtEnd?: PendingItemView[];
 }
 
 /** Who held an office when, as it stood (asOf) and as it was known (knownAt). */

@@ -6,7 +6,8 @@ const ENDED_BY = { OfficeHandedOver: 'handover', ActingHolderDesignated: 'acting
 
 /** 9. Office holders: every tenure of each office, and what was pending for the office when it ended. */
 export const officeHoldersProjection: Projection<OfficeTenure, OfficeEvent> = {
-  name: 'office-holders.v2',
+  // v3: pending items of every kind, each with since (office events v2; v1 lists read with since null).
+  name: 'office-holders.v3',
   entity: OfficeTenure,
   groupBy: 'officeStream',
   eventTypes: ['OfficeHolderAppointed', 'OfficeHandedOver', 'ActingHolderDesignated', 'OfficeVacated'],

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { type DataSource, Equal } from 'typeorm';
-import { FORCE_CODES, PageQuery } from '#governance';
+import { FORCE_CODES, PageQuery, PendingItemView } from '#governance';
 import { OfficeTenure } from './office-holders.entity.js';
 
 export class OfficeHoldersQuery extends PageQuery {
@@ -9,12 +9,6 @@ export class OfficeHoldersQuery extends PageQuery {
   @IsOptional()
   @IsIn(FORCE_CODES)
   force?: string;
-}
-
-export class PendingItemView {
-  @ApiProperty({ example: 'agreement-signature' }) kind!: string;
-  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
-  @ApiProperty() name!: string;
 }
 
 export class HeldOfficeView {
@@ -28,7 +22,7 @@ export class HeldOfficeView {
   @ApiProperty({ type: String, format: 'date-time' }) heldFrom!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) heldTo!: Date | null;
   @ApiProperty({ type: String, enum: ['handover', 'acting-designation', 'vacancy'], nullable: true }) endedBy!: string | null;
-  @ApiProperty({ type: [PendingItemView], description: 'What was pending for the office when the tenure ended' }) pendingAtEnd!: PendingItemView[];
+  @ApiProperty({ type: [PendingItemView], description: 'Everything pending for the office as at the date the tenure ended, computed from the log as it then stood' }) pendingAtEnd!: PendingItemView[];
   @ApiProperty({ type: Number, nullable: true }) endedByPosition!: number | null;
 }
 
