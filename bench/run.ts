@@ -22,7 +22,7 @@ import pg from 'pg';
 import { provisionLedgerDatabase, startEmbeddedPostgres } from '#event-store';
 import { ALL_SCENARIOS, type Scenario, measureAppends } from './suite/appends.js';
 import { type Figure, type SuiteReport, boundFigure, machine, printFigure, ratioFigure, regenerateDocsTable, writeResults } from './suite/figures.js';
-import { RECOMMENDATION_BODY, RssSampler, closedLoop, combine, interleave, mintTokens, newestProfile, openLoop, startApi, startBareServer } from './suite/http.js';
+import { RECOMMENDATION_BODY, RssSampler, closedLoop, combine, interleave, withCpu, mintTokens, newestProfile, openLoop, startApi, startBareServer } from './suite/http.js';
 import { NATIONAL_SCALE_TODO, globalRead } from './suite/national.js';
 import { type ProfileSummary, printProfile, summariseProfile } from './suite/profile.js';
 
@@ -148,14 +148,15 @@ async function main(): Promise<void> {
     }
 
     // Commands, closed loop: bare, API (token cache on), API (off), interleaved.
-    const writeLoad = (url: string) => () => closedLoop(url, { seconds: S.httpSlice, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers });
-    const [bareW, apiW] = (await interleave(S.httpRounds, [writeLoad(`${bare.url}/write`), writeLoad(`${api.url}/recommendations`)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
+    const writeLoad = (server: { url: string; child: { pid?: number } }, path: string) => () =>
+      withCpu(server.child.pid!, () => closedLoop(`${server.url}${path}`, { seconds: S.httpSlice, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers }));
+    const [bareW, apiW] = (await interleave(S.httpRounds, [writeLoad(bare, '/write'), writeLoad(api, '/recommendations')])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
     const bareBaseline = { name: `bare Fastify + one INSERT, ${S.connections} connections`, value: bareW.rate };
     add(ratioFigure(`HTTP command POST /recommendations, ${S.connections} connections`, apiW.rate, 'req/s', bareBaseline, 0.75, { api: apiW, bare: bareW }));
     add(boundFigure(`HTTP command p99, ${S.connections} connections (worst slice)`, apiW.p99, 'ms', { under: 50 }, { name: 'bare Fastify + INSERT p99', value: bareW.p99 }));
 
     // The lever (issue 16 item 4): the same command with the verified-token cache off, interleaved with on.
-    const [onW, offW] = (await interleave(S.cacheOffRounds, [writeLoad(`${api.url}/recommendations`), writeLoad(`${apiOff.url}/recommendations`)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
+    const [onW, offW] = (await interleave(S.cacheOffRounds, [writeLoad(api, '/recommendations'), writeLoad(apiOff, '/recommendations')])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
     add(ratioFigure('token cache: POST /recommendations with the cache on, against off (LEDGER_TOKEN_CACHE=false)', onW.rate, 'req/s', { name: 'the same API, token cache off', value: offW.rate }, 1.0, { on: onW, off: offW }));
 
     // Commands, open loop at half the baseline's closed-loop rate.
@@ -165,8 +166,8 @@ async function main(): Promise<void> {
 
     // Reads, closed loop.
     for (const r of reads) {
-      const load = (url: string) => () => closedLoop(url, { seconds: S.readSlice, connections: S.readConnections, tokens: readers });
-      const [bareR, apiR] = (await interleave(S.readRounds, [load(`${bare.url}${r.bare}`), load(`${api.url}${r.path}`)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
+      const load = (server: { url: string; child: { pid?: number } }, path: string) => () => withCpu(server.child.pid!, () => closedLoop(`${server.url}${path}`, { seconds: S.readSlice, connections: S.readConnections, tokens: readers }));
+      const [bareR, apiR] = (await interleave(S.readRounds, [load(bare, r.bare), load(api, r.path)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
       add(ratioFigure(`HTTP read ${r.name}, ${S.readConnections} connections`, apiR.rate, 'req/s', { name: 'bare Fastify + one SELECT of the same rows', value: bareR.rate }, 0.75, { api: apiR, bare: bareR }));
     }
 
@@ -183,17 +184,17 @@ async function main(): Promise<void> {
       const profileDir = join(dataDir, 'profile');
       await mkdir(profileDir, { recursive: true });
       const profiled = await startApi({ databaseUrl: http.appUrl, migrationUrl: http.ownerUrl, dataDir: apiDir, demoData: false, runProjections: false, tokenCache: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
-      const under = combine([await closedLoop(`${profiled.url}/recommendations`, { seconds: S.httpSlice * 2, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers })]);
+      const under = combine([await withCpu(profiled.child.pid!, () => closedLoop(`${profiled.url}/recommendations`, { seconds: S.httpSlice * 2, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers }))]);
       await profiled.stop();
       const file = await newestProfile(profileDir);
       if (file) {
-        profile = await summariseProfile(file);
+        profile = await summariseProfile(file, 20, { seconds: S.httpSlice * 2 - 1, skipEndSeconds: 1.5 });
         printProfile(profile);
         await mkdir('reports', { recursive: true });
         const { copyFile } = await import('node:fs/promises');
         await copyFile(file, 'reports/api-under-load.cpuprofile');
         profile.file = 'reports/api-under-load.cpuprofile';
-        notes.push(`Profiled API: ${Math.round(under.rate)} req/s at ${S.connections} connections while profiled (p99 ${under.p99} ms).`);
+        notes.push(`Profiled API: ${Math.round(under.rate)} req/s at ${S.connections} connections while profiled, ${under.cpuMsPerRequest} ms of API CPU a request (p99 ${under.p99} ms).`);
       }
     }
 

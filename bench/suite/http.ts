@@ -136,9 +136,30 @@ export class RssSampler {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export async function cpuMs(pid: number): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** An autocannon slice, with the CPU the server process used during it. */
+export type Slice = Result & { serverCpuMs: number };
+
+export async function withCpu(pid: number, run: () => Promise<Result>): Promise<Slice> {
+  const before = await cpuMs(pid);
+  const result = await run();
+  return Object.assign(result, { serverCpuMs: (await cpuMs(pid)) - before });
+}
+
 export interface ClosedLoop {
   /** 2xx answers a second. */
   rate: number;
+  /** The server process's CPU time per answered request (ms): what the machine's noise changes least. */
+  cpuMsPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -147,12 +168,14 @@ export interface ClosedLoop {
 }
 
 /** Sums autocannon's slices: the rate over all of them, the worst slice's p99, the median slice's p50. */
-export function combine(results: Result[]): ClosedLoop {
+export function combine(results: Array<Result & { serverCpuMs?: number }>): ClosedLoop {
   const ok = results.reduce((a, r) => a + r['2xx'], 0);
+  const cpu = results.reduce((a, r) => a + (r.serverCpuMs ?? Number.NaN), 0);
   const seconds = results.reduce((a, r) => a + r.duration, 0);
   const p50s = results.map((r) => r.latency.p50).sort((a, b) => a - b);
   return {
     rate: ok / seconds,
+    cpuMsPerRequest: Number((cpu / Math.max(1, ok)).toFixed(3)),
     p50: p50s[Math.floor(p50s.length / 2)]!,
     p99: Math.max(...results.map((r) => r.latency.p99)),
     non2xx: results.reduce((a, r) => a + r.non2xx, 0),

@@ -48,11 +48,23 @@ const packageOf = (url: string, fn: string): string => {
   return lib ? `${lib[1]}/${lib[2]}` : 'other';
 };
 
-export async function summariseProfile(file: string, topN = 15): Promise<ProfileSummary> {
+/**
+ * `window`: only the samples from `skipEndSeconds + seconds` to `skipEndSeconds` before the profile's
+ * end (the load, without start-up and shutdown).
+ */
+export async function summariseProfile(file: string, topN = 15, window?: { seconds: number; skipEndSeconds: number }): Promise<ProfileSummary> {
   const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const delta of profile.timeDeltas) times.push((t += delta));
+  const from = window ? profile.endTime - (window.skipEndSeconds + window.seconds) * 1e6 : -Infinity;
+  const to = window ? profile.endTime - window.skipEndSeconds * 1e6 : Infinity;
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (times[i]! < from || times[i]! > to) continue;
+    self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
   const totalUs = [...self.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, { fn: string; where: string; us: number }>();
   const byPackage = new Map<string, number>();
@@ -87,5 +99,5 @@ export function printProfile(summary: ProfileSummary): void {
 
 // `node dist/bench/suite/profile.js file.cpuprofile`: summarise a profile of your own.
 if (process.argv[1]?.endsWith('/suite/profile.js') && process.argv[2]) {
-  printProfile(await summariseProfile(process.argv[2]));
+  printProfile(await summariseProfile(process.argv[2], 25, process.argv[3] ? { seconds: Number(process.argv[3]), skipEndSeconds: Number(process.argv[4] ?? 1) } : undefined));
 }
