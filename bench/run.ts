@@ -43,6 +43,7 @@ const S = {
   globalReadRounds: QUICK ? 1 : 2,
   connections: 200,
   readConnections: 64,
+  warmupSeconds: 2,
 };
 
 const figures: Figure[] = [];
@@ -150,6 +151,8 @@ async function main(): Promise<void> {
     // Commands, closed loop: bare, API (token cache on), API (off), interleaved.
     const writeLoad = (server: { url: string; child: { pid?: number } }, path: string) => () =>
       withCpu(server.child.pid!, () => closedLoop(`${server.url}${path}`, { seconds: S.httpSlice, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers }));
+    // Warm-up, not counted: JIT, connection pools, the token cache, PostgreSQL's plan caches.
+    for (const [server, path] of [[bare, '/write'], [api, '/recommendations'], [apiOff, '/recommendations']] as const) await closedLoop(`${server.url}${path}`, { seconds: S.warmupSeconds, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers });
     const [bareW, apiW] = (await interleave(S.httpRounds, [writeLoad(bare, '/write'), writeLoad(api, '/recommendations')])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
     const bareBaseline = { name: `bare Fastify + one INSERT, ${S.connections} connections`, value: bareW.rate };
     add(ratioFigure(`HTTP command POST /recommendations, ${S.connections} connections`, apiW.rate, 'req/s', bareBaseline, 0.75, { api: apiW, bare: bareW }));
@@ -167,6 +170,7 @@ async function main(): Promise<void> {
     // Reads, closed loop.
     for (const r of reads) {
       const load = (server: { url: string; child: { pid?: number } }, path: string) => () => withCpu(server.child.pid!, () => closedLoop(`${server.url}${path}`, { seconds: S.readSlice, connections: S.readConnections, tokens: readers }));
+      for (const [server, path] of [[bare, r.bare], [api, r.path]] as const) await closedLoop(`${server.url}${path}`, { seconds: S.warmupSeconds / 2, connections: S.readConnections, tokens: readers });
       const [bareR, apiR] = (await interleave(S.readRounds, [load(bare, r.bare), load(api, r.path)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
       add(ratioFigure(`HTTP read ${r.name}, ${S.readConnections} connections`, apiR.rate, 'req/s', { name: 'bare Fastify + one SELECT of the same rows', value: bareR.rate }, 0.75, { api: apiR, bare: bareR }));
     }
