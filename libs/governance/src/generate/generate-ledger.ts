@@ -132,30 +132,34 @@ export async function generateLedger(options: GenerateOptions, sink: GenerateSin
   let done = 0;
   let written = events;
   onProgress?.({ collaborationsDone: 0, collaborations: plans.length, events });
-  for (const plan of plans) {
-    if (failure) break;
-    const ran = runCollaborationHistory({ seed, decisions, start, end }, plan);
-    const requests = requestsOf(decisions.take(ran));
-    decisions.forget(ran);
-    streams += requests.length;
-    events += requests.reduce((n, r) => n + r.events.length, 0);
-    const count = requests.reduce((n, r) => n + r.events.length, 0);
-    const appended = sink.append(requests).then(
-      () => {
-        inFlight.delete(appended);
-        done++;
-        written += count;
-        onProgress?.({ collaborationsDone: done, collaborations: plans.length, events: written });
-      },
-      (error: unknown) => {
-        inFlight.delete(appended);
-        failure ??= error;
-      },
-    );
-    inFlight.add(appended);
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  try {
+    for (const plan of plans) {
+      if (failure) break;
+      const ran = runCollaborationHistory({ seed, decisions, start, end }, plan);
+      const requests = requestsOf(decisions.take(ran));
+      decisions.forget(ran);
+      streams += requests.length;
+      const count = requests.reduce((n, r) => n + r.events.length, 0);
+      events += count;
+      const appended = sink.append(requests).then(
+        () => {
+          inFlight.delete(appended);
+          done++;
+          written += count;
+          onProgress?.({ collaborationsDone: done, collaborations: plans.length, events: written });
+        },
+        (error: unknown) => {
+          inFlight.delete(appended);
+          failure ??= error;
+        },
+      );
+      inFlight.add(appended);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+  } finally {
+    // A refusal stops the run; what is in flight is let finish (the log is append-only) before it is reported.
+    await Promise.allSettled(inFlight);
   }
-  await Promise.all(inFlight);
   if (failure) throw failure;
   return { events, streams, collaborations: plans.length, from: dayOf(start), to: dayOf(end) };
 }
