@@ -207,9 +207,10 @@ export function runCollaborationHistory(ctx: HistoryContext, plan: Collaboration
     },
     manager(plan.leadForce, proposedAt),
   );
-  agenda.at(later(proposedAt, 1, 30), () => {
+  const staffedAt = later(proposedAt, 1, 30);
+  agenda.at(staffedAt, () => {
     if (state().status === 'terminated') return;
-    const at = later(proposedAt, 31, 31);
+    const at = staffedAt;
     collaboration(
       { kind: 'StaffKeyRole', collaborationId: id, keyRole: 'Senior responsible owner', person: staff(lead(), at), trainedInCollaboration: prng.chance(0.5), trainedInChangeManagement: prng.chance(0.4), occurredAt: at },
       manager(lead(), at),
@@ -261,12 +262,12 @@ export function runCollaborationHistory(ctx: HistoryContext, plan: Collaboration
     });
   };
   /** Tries a variation at `at`; if another is open, or a withdrawal is about to take effect, a little later. */
-  const vary = (at: Date, make: () => [string, TermsChange] | null, attempt = 0) => {
+  const vary = (at: Date, make: (at: Date) => [string, TermsChange] | null, attempt = 0) => {
     agenda.at(at, () => {
       if (!inForce() || attempt > 12) return;
       const blocked = variationOpen || (withdrawalDue !== null && at.getTime() > withdrawalDue - 50 * DAY_MS && at.getTime() < withdrawalDue + DAY_MS);
       if (blocked) return vary(later(at, 20, 30), make, attempt + 1);
-      const made = make();
+      const made = make(at);
       if (made) proposeVariation(at, made[0], made[1]);
     });
   };
@@ -278,7 +279,7 @@ export function runCollaborationHistory(ctx: HistoryContext, plan: Collaboration
     for (let y = from.getUTCFullYear(); y <= end.getUTCFullYear(); y++) {
       const at = new Date(Date.UTC(y, 1, 1) + prng.int(0, 40) * DAY_MS + minutes(9 * 60, 16 * 60));
       if (at <= from || !prng.chance(0.85)) continue;
-      vary(at, () => ['Annual budget for the coming financial year', { annualBudget: budget(new Date(at.getTime() + 60 * DAY_MS), remainingParties(state())) }]);
+      vary(at, (on) => ['Annual budget for the coming financial year', { annualBudget: budget(new Date(on.getTime() + 60 * DAY_MS), remainingParties(state())) }]);
     }
     for (let k = 0; k < Math.round(years); k++) {
       const at = later(from, 30 + k * 365, 30 + k * 365 + 330);
@@ -313,7 +314,7 @@ export function runCollaborationHistory(ctx: HistoryContext, plan: Collaboration
     }
     if (prng.chance(0.07)) {
       const at = later(from, 365, 365 + Math.max(1, Math.round(years * 330)));
-      vary(at, () => ['Ended by agreement of the parties', { endsOn: dayOf(at.getTime() + prng.int(60, 150) * DAY_MS) }]);
+      vary(at, (on) => ['Ended by agreement of the parties', { endsOn: dayOf(on.getTime() + prng.int(60, 150) * DAY_MS) }]);
     }
     if (prng.chance(0.09)) giveNotice(later(from, 200, 200 + Math.max(1, Math.round(years * 330))));
     if (prng.chance(0.1)) {

@@ -77,7 +77,7 @@ const requestsOf = (streams: readonly DecidedStream[]): AppendRequest[] =>
  * (collaboration, decisions, benefits, recommendations), collaboration by collaboration in the order
  * they were proposed. Up to `concurrency` collaborations' appends are in flight at once.
  */
-export async function generateLedger(options: GenerateOptions, sink: GenerateSink, onProgress?: (progress: GenerateProgress) => void, concurrency = 8): Promise<GenerateReport> {
+export async function generateLedger(options: GenerateOptions, sink: GenerateSink, onProgress?: (progress: GenerateProgress) => void, concurrency = 24): Promise<GenerateReport> {
   const { start, end } = generationWindow(options);
   const { seed } = options;
   const ids = Prng.of(seed, 'event-ids');
