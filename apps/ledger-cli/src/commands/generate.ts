@@ -37,7 +37,8 @@ export function registerGenerate(program: Command, { config, stdout, stderr }: C
       const collaborations = wholeNumber(command, 'collaborations', options.collaborations);
       const years = wholeNumber(command, 'years', options.years);
       const seed = wholeNumber(command, 'seed', options.seed);
-      const [{ SingleBar }, { generateLedger, generationWindow, personalFieldsOf }, { CachedPersonalDataKeys, PersonalDataEventStore, PostgresEventStore, PostgresPersonalDataKeys, START }] = await Promise.all([
+      const [{ default: pg }, { SingleBar }, { generateLedger, generationWindow, personalFieldsOf }, { CachedPersonalDataKeys, PersonalDataEventStore, PostgresEventStore, PostgresPersonalDataKeys, START, ledgerPoolOptions }] = await Promise.all([
+        import('pg'),
         import('cli-progress'),
         import('#governance'),
         import('#event-store'),
@@ -50,7 +51,7 @@ export function registerGenerate(program: Command, { config, stdout, stderr }: C
         throw error;
       }
 
-      const database = await openLedgerDatabase(config, 4);
+      const database = await openLedgerDatabase(config, 2);
       let refused: string | undefined;
       try {
         const already = await database.store.countAfter(START, { cap: 1 });
@@ -65,9 +66,20 @@ export function registerGenerate(program: Command, { config, stdout, stderr }: C
       }
 
       async function generateInto(database: LedgerDatabase): Promise<void> {
+        // A pool of its own: large group-committed batches (two at a time) and the key look-ups beside
+        // them may wait longer for a connection than an API request should.
+        const pool = new pg.Pool({ ...ledgerPoolOptions(database.url, 6), connectionTimeoutMillis: 120_000, query_timeout: 600_000 });
+        try {
+          await generateThrough(pool, database);
+        } finally {
+          await pool.end();
+        }
+      }
+
+      async function generateThrough(pool: import('pg').Pool, database: LedgerDatabase): Promise<void> {
         // Appends group-committed in large batches; names encrypted as every command's are.
-        const inner: EventStore = config.eventStore === 'eventstoredb' ? database.store : new PostgresEventStore(database.pool, { maxBatchEvents: 5000, maxConcurrentBatches: 2 });
-        const writer = new PersonalDataEventStore(inner, new CachedPersonalDataKeys(new PostgresPersonalDataKeys(database.pool)), personalFieldsOf);
+        const inner: EventStore = config.eventStore === 'eventstoredb' ? database.store : new PostgresEventStore(pool, { maxBatchEvents: 5000, maxConcurrentBatches: 2 });
+        const writer = new PersonalDataEventStore(inner, new CachedPersonalDataKeys(new PostgresPersonalDataKeys(pool)), personalFieldsOf);
         const sink = { append: async (requests: AppendRequest[]) => void (await Promise.all(requests.map((r) => writer.append(r)))) };
 
         const started = performance.now();
