@@ -5,6 +5,14 @@
  *   npm run bench                 full: every scenario, 5 s slices, 3 rounds (about 12 minutes)
  *   npm run bench -- --quick      fewer scenarios and seconds, same JSON shape (under 3 minutes)
  *   npm run bench -- --profile    also profile the API under the command load (full does when a target is missed)
+ *   npm run bench -- --national-only   only the national-scale section (bench/results/national.json)
+ *
+ * National scale (full mode and --national-only; quick mode skips it and says so in the JSON): the
+ * figures of bench/suite/national-scale.ts over a generated national ledger on a PostgreSQL server,
+ * BENCH_NATIONAL_URL (default postgres://postgres@127.0.0.1:5432/bench_national, its superuser):
+ * reused when it holds events, else provisioned and filled by `ledger generate` with
+ * BENCH_NATIONAL_SHAPE (default 10000x10x1: collaborations x years x seed), once.
+ * BENCH_NATIONAL_REBUILD=false skips the (minutes-long) rebuild figures.
  *
  * Writes bench/results/latest.json ({machine, postgresql, date, figures: [{name, value, unit,
  * baseline: {name, value}, ratio, target, pass}]}) and regenerates the table between the
@@ -21,14 +29,17 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { provisionLedgerDatabase, startEmbeddedPostgres } from '#event-store';
 import { ALL_SCENARIOS, type Scenario, measureAppends } from './suite/appends.js';
-import { type Figure, type SuiteReport, boundFigure, machine, printFigure, ratioFigure, regenerateDocsTable, writeResults } from './suite/figures.js';
+import { type Figure, NATIONAL_MARKERS, type SuiteReport, boundFigure, machine, printFigure, ratioFigure, regenerateDocsTable, writeResults } from './suite/figures.js';
 import { RECOMMENDATION_BODY, RssSampler, closedLoop, combine, interleave, withCpu, mintTokens, newestProfile, openLoop, startApi, startBareServer } from './suite/http.js';
-import { NATIONAL_SCALE_TODO, globalRead } from './suite/national.js';
+import { globalRead } from './suite/national.js';
+import { ensureNationalLedger } from './suite/national-ledger.js';
+import { nationalFigures } from './suite/national-scale.js';
 import { type ProfileSummary, printProfile, summariseProfile } from './suite/profile.js';
 
 const QUICK = process.argv.includes('--quick');
 const PROFILE = process.argv.includes('--profile');
-const MODE = QUICK ? 'quick' : 'full';
+const NATIONAL_ONLY = process.argv.includes('--national-only');
+const MODE = NATIONAL_ONLY ? 'national-only' : QUICK ? 'quick' : 'full';
 const S = {
   appendSeconds: Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 5)),
   appendScenarios: QUICK ? ALL_SCENARIOS.filter((s) => !(s.eventsPerCommit === 100 && s.writers === 1)) : ALL_SCENARIOS,
@@ -44,6 +55,7 @@ const S = {
   connections: 200,
   readConnections: 64,
   warmupSeconds: 2,
+  national: { globalReadCap: 1_000_000, asOfRuns: 50, readSeconds: 5, readConnections: 8, commandSeconds: 5, lagSeconds: 15, rebuild: process.env.BENCH_NATIONAL_REBUILD !== 'false' },
 };
 
 const figures: Figure[] = [];
@@ -82,7 +94,6 @@ async function main(): Promise<void> {
     section('global read over the suite’s own events');
     const read = await globalRead(appends.store, appends.pool, { cap: S.globalReadCap, rounds: S.globalReadRounds });
     add(boundFigure(`global read (readAll, gap-free order), ${read.events.toLocaleString('en-GB')} events`, read.storeRate, 'ev/s', { atLeast: 150_000 }, { name: 'plain SELECT of the same rows by position', value: read.plainRate }));
-    notes.push(`Not measured yet (waiting for \`ledger generate\`, bench/suite/national.ts NATIONAL_SCALE_TODO): ${NATIONAL_SCALE_TODO.join('; ')}.`);
     await appends.close();
     cleanups.pop();
 
@@ -202,9 +213,16 @@ async function main(): Promise<void> {
       }
     }
 
-    const report: SuiteReport = { mode: MODE, machine: machine(), postgresql, date: new Date().toISOString(), seconds: S.httpSlice, figures, ...(profile ? { profile } : {}), notes };
+    await api.stop();
+    await apiOff.stop();
+    await bare.stop();
+    const national = QUICK ? { skipped: 'quick mode: no national-scale figures (npm run bench, or -- --national-only)' } : await nationalSection(dataDir);
+    if (QUICK) notes.push(national.skipped as string);
+
+    const report: SuiteReport = { mode: MODE, machine: machine(), postgresql, date: new Date().toISOString(), seconds: S.httpSlice, figures, ...(profile ? { profile } : {}), national, notes };
     await writeResults(report);
     await regenerateDocsTable(report);
+    if (!QUICK) await regenerateDocsTable({ ...report, figures: figures.filter((f) => f.name.startsWith('national:')) }, 'docs/benchmarks.md', NATIONAL_MARKERS);
     const passed = figures.filter((f) => f.pass === 'PASS').length;
     console.log(`\n${passed} PASS, ${figures.length - passed} FAIL of ${figures.length} figures in ${Math.round((Date.now() - started) / 1000)} s; bench/results/latest.json and docs/benchmarks.md written`);
   } finally {
@@ -214,7 +232,35 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+/** Section 4, national scale: the generated national ledger on BENCH_NATIONAL_URL (generated once, then reused). */
+async function nationalSection(dataDir: string): Promise<Record<string, unknown>> {
+  section('national scale: the generated national ledger (bench/suite/national-scale.ts)');
+  const ledger = await ensureNationalLedger({ dataDir });
+  return nationalFigures(ledger, S.national, { dataDir, add, note: (line) => notes.push(line) });
+}
+
+/** `--national-only`: section 4 alone, into bench/results/national.json and the national table of docs/benchmarks.md. */
+async function nationalOnly(): Promise<void> {
+  const started = Date.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-suite-'));
+  await chmod(dataDir, 0o755);
+  try {
+    const national = await nationalSection(dataDir);
+    const admin = new pg.Client({ connectionString: process.env.BENCH_NATIONAL_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_national' });
+    await admin.connect();
+    const postgresql = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
+    await admin.end();
+    const report: SuiteReport = { mode: MODE, machine: machine(), postgresql, date: new Date().toISOString(), seconds: S.national.readSeconds, figures, national, notes };
+    await writeResults(report, 'bench/results/national.json');
+    await regenerateDocsTable(report, 'docs/benchmarks.md', NATIONAL_MARKERS);
+    const passed = figures.filter((f) => f.pass === 'PASS').length;
+    console.log(`\n${passed} PASS, ${figures.length - passed} FAIL of ${figures.length} national figures in ${Math.round((Date.now() - started) / 1000)} s; bench/results/national.json and docs/benchmarks.md written`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+(NATIONAL_ONLY ? nationalOnly() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -30,7 +30,7 @@ export interface Machine {
 }
 
 export interface SuiteReport {
-  mode: 'full' | 'quick';
+  mode: 'full' | 'quick' | 'national-only';
   machine: Machine;
   postgresql: string;
   date: string;
@@ -38,6 +38,8 @@ export interface SuiteReport {
   figures: Figure[];
   /** Top self-time functions of the API under load, where a target was missed. */
   profile?: unknown;
+  /** The national-scale section (full mode only): its ledger, the long stream, rebuild tenths; or why it was skipped. */
+  national?: Record<string, unknown>;
   notes: string[];
 }
 
@@ -74,6 +76,8 @@ export async function writeResults(report: SuiteReport, file = 'bench/results/la
 
 export const TABLE_START = '<!-- bench:table -->';
 export const TABLE_END = '<!-- /bench:table -->';
+/** The national-scale figures' own table (written by full runs and by `--national-only`). */
+export const NATIONAL_MARKERS = ['<!-- bench:national -->', '<!-- /bench:national -->'] as const;
 
 const number = (n: number) => (Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-GB') : String(n));
 
@@ -81,7 +85,7 @@ const number = (n: number) => (Math.abs(n) >= 1000 ? Math.round(n).toLocaleStrin
 export function table(report: SuiteReport): string {
   const m = report.machine;
   const lines = [
-    `Last \`npm run bench${report.mode === 'quick' ? ' -- --quick' : ''}\` (${report.mode}, ${report.seconds} s a slice): ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus.count} × ${m.cpus.model}, ${m.ramGiB} GiB, Node ${m.node.slice(1)}, PostgreSQL ${report.postgresql}. Generated from bench/results/latest.json; edit the prose around it, not the table.`,
+    `Last \`npm run bench${report.mode === 'full' ? '' : ` -- --${report.mode}`}\` (${report.mode}, ${report.seconds} s a slice): ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus.count} × ${m.cpus.model}, ${m.ramGiB} GiB, Node ${m.node.slice(1)}, PostgreSQL ${report.postgresql}. Generated from bench/results/latest.json; edit the prose around it, not the table.`,
     '',
     '| figure | measured | baseline (same run, interleaved) | ratio | target | |',
     '|---|---:|---|---:|---|---|',
@@ -91,13 +95,14 @@ export function table(report: SuiteReport): string {
 }
 
 /** Replaces what is between the markers in docs/benchmarks.md (adds them after the intro if missing). */
-export async function regenerateDocsTable(report: SuiteReport, file = 'docs/benchmarks.md'): Promise<void> {
+export async function regenerateDocsTable(report: SuiteReport, file = 'docs/benchmarks.md', markers: readonly [string, string] = [TABLE_START, TABLE_END]): Promise<void> {
   const text = await readFile(file, 'utf8');
-  const block = `${TABLE_START}\n${table(report)}\n${TABLE_END}`;
-  const start = text.indexOf(TABLE_START);
-  const end = text.indexOf(TABLE_END);
+  const [open, close] = markers;
+  const block = `${open}\n${table(report)}\n${close}`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
   let next: string;
-  if (start >= 0 && end > start) next = text.slice(0, start) + block + text.slice(end + TABLE_END.length);
+  if (start >= 0 && end > start) next = text.slice(0, start) + block + text.slice(end + close.length);
   else {
     const firstSection = text.indexOf('\n## ');
     next = firstSection >= 0 ? `${text.slice(0, firstSection)}\n${block}\n${text.slice(firstSection)}` : `${text}\n${block}\n`;

@@ -1,24 +1,10 @@
 /**
- * National-scale figures (issue 16). Measured here: the global read, over the events the suite
- * appended itself. The rest wait for the national-scale generator (`ledger generate`, another
- * branch): see NATIONAL_SCALE_TODO.
+ * The global read (issue 16): over the events the suite appended itself (section 2 of run.ts) and
+ * over the generated national ledger (national-scale.ts, with the other national-scale figures).
  */
 import type pg from 'pg';
 import { type PostgresEventStore, START } from '#event-store';
 import { interleave } from './interleave.js';
-
-/**
- * TODO(national-scale, `ledger generate`): once the generator lands, load a national register
- * (43 forces, every collaboration, years of decisions, benefits and recommendations) into a fresh
- * database here, then add these figures, each against a baseline measured in the same run:
- *  - projection lag under the command load of http.ts (events behind at the end, largest seen);
- *  - rebuild of every read model ≥ 20,000 events/s (`ledger rebuild`), against reading the same log
- *    (globalRead below) as the baseline;
- *  - as-of state of a 10,000-event stream p95 < 50 ms (GET /collaborations/{id}?asOf=);
- *  - GET /register and indicators p95 < 100 ms over the national register.
- * The global read (≥ 150,000 events/s) is measured already, below, over the suite's own events.
- */
-export const NATIONAL_SCALE_TODO = ['projection lag', 'rebuild ≥ 20k ev/s', 'as-of state of a 10k-event stream p95 < 50 ms', 'register/indicators p95 < 100 ms'] as const;
 
 export interface GlobalRead {
   events: number;
