@@ -64,7 +64,7 @@ describe('read-model processes beside the API', () => {
       const id = await propose(api, 'North West underwater search (illustrative)');
       expect(await registerOf(api, id)).toEqual([id]);
       const { stdout } = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', '--all'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
-      for (const name of ['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v3']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} +\\d+ events`));
+      for (const name of ['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} +\\d+ events`));
       // Side by side: each page of the log read once for all read models (each still reads the empty page that ends it).
       const [, read, given] = /\d+ read models rebuilt from \d+ events \(\d+ applied\) in [\d.]+ s: \d+ events\/s applied; pages of the log read from the database (\d+) times, given to read models (\d+) times/.exec(stdout)!;
       expect(Number(read)).toBeLessThan(Number(given));
@@ -76,21 +76,21 @@ describe('read-model processes beside the API', () => {
       const projections = (args: string[] = []) =>
         run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'projections', ...args], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
       const report = JSON.parse((await projections(['--json'])).stdout) as Array<{ projection: string; checkpoint: { position: number }; eventsApplied: number; lag: number; failing: unknown }>;
-      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v3']));
+      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']));
       for (const p of report) expect(p).toMatchObject({ lag: 0, failing: null, checkpoint: { position: expect.any(Number) } });
       // …and one failing, as its runner records a page it cannot apply (see the runner's spec): still exit code 0.
       const database = new pg.Client({ connectionString: embeddedUrlsForPort((await runningEmbeddedPort(join(dataDir, 'postgres')))!).url });
       await database.connect();
       try {
         const failure = { position: 9, error: 'column "signed_on" does not exist', since: '2026-01-05T10:00:00.000Z', attempts: 4, retryAt: '2026-01-05T10:00:08.000Z' };
-        await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v3'`, [JSON.stringify(failure)]);
+        await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v4'`, [JSON.stringify(failure)]);
         const table = await projections();
         expect(table.stdout).toMatch(/^decision-log\.v3 +\d+ +\d+ +0 +FAILING$/m);
         expect(table.stdout).toMatch(/^register\.v3 +\d+ +\d+ +0 +ok$/m);
-        expect(table.stdout).toContain('decision-log.v3 cannot apply the event at position 9: column "signed_on" does not exist');
+        expect(table.stdout).toContain('decision-log.v4 cannot apply the event at position 9: column "signed_on" does not exist');
         expect(table.stdout).toContain('failing since 2026-01-05T10:00:00.000Z, 4 attempts; next attempt at 2026-01-05T10:00:08.000Z');
         const failingNow = (JSON.parse((await projections(['--json'])).stdout) as typeof report).filter((p) => p.failing);
-        expect(failingNow).toEqual([expect.objectContaining({ projection: 'decision-log.v3', failing: failure })]);
+        expect(failingNow).toEqual([expect.objectContaining({ projection: 'decision-log.v4', failing: failure })]);
       } finally {
         await database.query(`UPDATE rm_checkpoints SET failure = NULL`);
         await database.end();

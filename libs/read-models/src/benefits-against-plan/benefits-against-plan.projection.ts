@@ -4,7 +4,7 @@ import { BenefitAgainstPlan } from './benefits-against-plan.entity.js';
 
 /** 7. Benefits against plan: original and current target, monthly figures, corrections, revisions. */
 export const benefitsProjection: Projection<BenefitAgainstPlan, BenefitEvent> = {
-  name: 'benefits.v3',
+  name: 'benefits.v4', // v4: indexed by collaboration_id
   entity: BenefitAgainstPlan,
   groupBy: 'benefitId',
   eventTypes: [

@@ -4,7 +4,7 @@ import { DecisionLogEntry } from './decision-log.entity.js';
 
 /** 4. The decision log: approvals, time to decide, escalations, urgency and ratification. */
 export const decisionLogProjection: Projection<DecisionLogEntry, DecisionEvent> = {
-  name: 'decision-log.v3',
+  name: 'decision-log.v4', // v4: indexed by collaboration_id
   entity: DecisionLogEntry,
   groupBy: 'decisionId',
   eventTypes: ['DecisionProposed', 'DecisionApproved', 'DecisionRejected', 'DecisionTaken', 'DecisionEscalated', 'DecisionTakenUnderUrgency', 'DecisionRatified', 'DecisionRescinded'],
