@@ -85,7 +85,7 @@ const number = (n: number) => (Math.abs(n) >= 1000 ? Math.round(n).toLocaleStrin
 export function table(report: SuiteReport): string {
   const m = report.machine;
   const lines = [
-    `Last \`npm run bench${report.mode === 'full' ? '' : ` -- --${report.mode}`}\` (${report.mode}, ${report.seconds} s a slice): ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus.count} × ${m.cpus.model}, ${m.ramGiB} GiB, Node ${m.node.slice(1)}, PostgreSQL ${report.postgresql}. Generated from bench/results/latest.json; edit the prose around it, not the table.`,
+    `Last \`npm run bench${report.mode === 'full' ? '' : ` -- --${report.mode}`}\` (${report.mode}, ${report.seconds} s a slice): ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus.count} × ${m.cpus.model}, ${m.ramGiB} GiB, Node ${m.node.slice(1)}, PostgreSQL ${report.postgresql}. Generated from bench/results/${report.mode === 'national-only' ? 'national' : 'latest'}.json; edit the prose around it, not the table.`,
     '',
     '| figure | measured | baseline (same run, interleaved) | ratio | target | |',
     '|---|---:|---|---:|---|---|',
