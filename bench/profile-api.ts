@@ -33,6 +33,8 @@ try {
     );
     const c = combine([result]);
     console.log(`${load}: ${Math.round(c.rate)} req/s, API CPU ${c.cpuMsPerRequest} ms a request, p50 ${c.p50} ms, p99 ${c.p99} ms, non-2xx ${c.non2xx}, errors ${c.errors}`);
+    const output = api.output();
+    console.log(`the API wrote ${output.length} characters to stdout/stderr during the run${output ? `; its last lines:\n${output.slice(-600)}` : ''}`);
   } finally {
     await api.stop();
   }

@@ -19,19 +19,21 @@
  * <!-- bench:table --> markers of docs/benchmarks.md. One embedded PostgreSQL (fsync on,
  * synchronous_commit on) serves every contender and baseline. Sections:
  *   1. appends (bench/suite/appends.ts): the store against a plain INSERT and Emmett;
- *   2. the global read over the events section 1 appended (bench/suite/national.ts, where the
- *      national-scale hooks wait for `ledger generate`);
- *   3. HTTP (bench/suite/http.ts): the API as a child process against a bare Fastify server.
+ *   2. the global read over the events section 1 appended (bench/suite/national.ts);
+ *   3. HTTP (bench/suite/http.ts): the API as a child process against a bare Fastify server;
+ *   4. `ledger rebuild` over the log section 3 wrote, against readAll of the same log;
+ *   5. national scale (bench/suite/national-scale.ts, full mode only) over the generated national
+ *      ledger on BENCH_NATIONAL_URL (above).
  */
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { provisionLedgerDatabase, startEmbeddedPostgres } from '#event-store';
+import { PostgresEventStore, provisionLedgerDatabase, startEmbeddedPostgres } from '#event-store';
 import { ALL_SCENARIOS, type Scenario, measureAppends } from './suite/appends.js';
 import { type Figure, NATIONAL_MARKERS, type SuiteReport, boundFigure, machine, printFigure, ratioFigure, regenerateDocsTable, writeResults } from './suite/figures.js';
 import { RECOMMENDATION_BODY, RssSampler, closedLoop, combine, interleave, withCpu, mintTokens, newestProfile, openLoop, startApi, startBareServer } from './suite/http.js';
-import { globalRead } from './suite/national.js';
+import { globalRead, rebuild } from './suite/national.js';
 import { ensureNationalLedger } from './suite/national-ledger.js';
 import { nationalFigures } from './suite/national-scale.js';
 import { type ProfileSummary, printProfile, summariseProfile } from './suite/profile.js';
@@ -46,15 +48,18 @@ const S = {
   before0003: !QUICK,
   httpSlice: QUICK ? 3 : 5,
   httpRounds: QUICK ? 2 : 3,
+  // quick: 3 s slices, fewer rounds; the whole quick run stays under three minutes on two busy cores
   cacheOffRounds: QUICK ? 1 : 3,
   readSlice: QUICK ? 2 : 4,
   readRounds: QUICK ? 1 : 2,
-  openLoopSeconds: QUICK ? 5 : 10,
+  openLoopSeconds: QUICK ? 4 : 10,
+  openLoopDrainSeconds: QUICK ? 4 : 10,
   globalReadCap: QUICK ? 50_000 : 300_000,
   globalReadRounds: QUICK ? 1 : 2,
   connections: 200,
   readConnections: 64,
-  warmupSeconds: 2,
+  warmupSeconds: QUICK ? 1 : 2,
+  rebuild: QUICK ? 'register' : '--all',
   national: { globalReadCap: 1_000_000, asOfRuns: 50, readSeconds: 5, readConnections: 8, commandSeconds: 5, lagSeconds: 15, rebuild: process.env.BENCH_NATIONAL_REBUILD !== 'false' },
 };
 
@@ -173,11 +178,6 @@ async function main(): Promise<void> {
     const [onW, offW] = (await interleave(S.cacheOffRounds, [writeLoad(api, '/recommendations'), writeLoad(apiOff, '/recommendations')])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
     add(ratioFigure('token cache: POST /recommendations with the cache on, against off (LEDGER_TOKEN_CACHE=false)', onW.rate, 'req/s', { name: 'the same API, token cache off', value: offW.rate }, 1.0, { on: onW, off: offW }));
 
-    // Commands, open loop at half the baseline's closed-loop rate.
-    const rate = Math.max(1, Math.round(bareW.rate / 2));
-    const open = await openLoop(`${api.url}/recommendations`, { rate, seconds: S.openLoopSeconds, body: RECOMMENDATION_BODY, tokens: writers });
-    add(boundFigure(`HTTP command open loop at ${rate} req/s (half the bare closed-loop rate), p99 from scheduled send`, open.p99, 'ms', { under: 10 }, null, { ...open }));
-
     // Reads, closed loop.
     for (const r of reads) {
       const load = (server: { url: string; child: { pid?: number } }, path: string) => () => withCpu(server.child.pid!, () => closedLoop(`${server.url}${path}`, { seconds: S.readSlice, connections: S.readConnections, tokens: readers }));
@@ -185,6 +185,12 @@ async function main(): Promise<void> {
       const [bareR, apiR] = (await interleave(S.readRounds, [load(bare, r.bare), load(api, r.path)])).map(combine) as [ReturnType<typeof combine>, ReturnType<typeof combine>];
       add(ratioFigure(`HTTP read ${r.name}, ${S.readConnections} connections`, apiR.rate, 'req/s', { name: 'bare Fastify + one SELECT of the same rows', value: bareR.rate }, 0.75, { api: apiR, bare: bareR }));
     }
+
+    // Commands, open loop at half the baseline's closed-loop rate: last, because an API that cannot
+    // keep up is left with a queue that would starve whatever were measured after it.
+    const rate = Math.max(1, Math.round(bareW.rate / 2));
+    const open = await openLoop(`${api.url}/recommendations`, { rate, seconds: S.openLoopSeconds, drainSeconds: S.openLoopDrainSeconds, body: RECOMMENDATION_BODY, tokens: writers });
+    add(boundFigure(`HTTP command open loop at ${rate} req/s (half the bare closed-loop rate), p99 from scheduled send`, open.p99, 'ms', { under: 10 }, null, { ...open }));
 
     apiRss.stop();
     offRss.stop();
@@ -213,9 +219,20 @@ async function main(): Promise<void> {
       }
     }
 
-    await api.stop();
+    // Rebuild over the log the HTTP load wrote, the APIs stopped (the national-scale rebuild is section 5).
+    section(`rebuild (ledger rebuild ${S.rebuild}) over the log the HTTP section wrote`);
     await apiOff.stop();
+    await api.stop();
     await bare.stop();
+    const httpPool = new pg.Pool({ connectionString: http.appUrl, max: 2 });
+    try {
+      const rebuilt = await rebuild({ databaseUrl: http.appUrl, migrationUrl: http.ownerUrl, dataDir: apiDir, projection: S.rebuild, store: new PostgresEventStore(httpPool), pool: httpPool });
+      for (const p of rebuilt.projections) console.log(`  ${p.name.padEnd(28)} ${String(p.events).padStart(8)} events  ${String(p.rate).padStart(7)} ev/s`);
+      add(boundFigure(`rebuild (ledger rebuild ${S.rebuild}), ${rebuilt.events.toLocaleString('en-GB')} events a projection`, rebuilt.rate, 'ev/s', { atLeast: 20_000 }, { name: 'readAll of the same log, before and after', value: rebuilt.readRate }, { projections: rebuilt.projections }));
+    } finally {
+      await httpPool.end();
+    }
+
     const national = QUICK ? { skipped: 'quick mode: no national-scale figures (npm run bench, or -- --national-only)' } : await nationalSection(dataDir);
     if (QUICK) notes.push(national.skipped as string);
 

@@ -204,6 +204,8 @@ export interface OpenLoop {
   sentRate: number;
   completed: number;
   failed: number;
+  /** Still unanswered drainSeconds after the last send: counted at the latency they had reached. */
+  unfinished: number;
   p50: number;
   p99: number;
   max: number;
@@ -214,7 +216,7 @@ export interface OpenLoop {
  * its latency runs from that scheduled time to the end of its answer: a stall that delays sending
  * counts against the server instead of vanishing (coordinated omission).
  */
-export async function openLoop(url: string, options: { rate: number; seconds: number; body: string; tokens: string[] }): Promise<OpenLoop> {
+export async function openLoop(url: string, options: { rate: number; seconds: number; body: string; tokens: string[]; drainSeconds?: number }): Promise<OpenLoop> {
   const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
   const total = Math.max(1, Math.floor(options.rate * options.seconds));
   const interval = 1000 / options.rate;
@@ -224,6 +226,7 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
   const target = new URL(url);
   const body = Buffer.from(options.body);
   const inFlight: Array<Promise<void>> = [];
+  let closed = false; // after the drain: answers and errors of abandoned requests are no longer counted
   const send = (i: number, scheduled: number) =>
     new Promise<void>((resolve) => {
       const req = request(
@@ -231,6 +234,7 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
         (res) => {
           res.resume();
           res.on('end', () => {
+            if (closed) return resolve();
             latencies.push(performance.now() - scheduled);
             if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) completed++;
             else failed++;
@@ -239,6 +243,7 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
         },
       );
       req.on('error', () => {
+        if (closed) return resolve();
         failed++;
         latencies.push(performance.now() - scheduled);
         resolve();
@@ -256,10 +261,23 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
     await new Promise((r) => setImmediate(r));
   }
   const sendingSeconds = (performance.now() - start) / 1000;
-  await Promise.all(inFlight);
+  // A server that cannot keep up would make the drain as long as its queue: wait drainSeconds at
+  // most, then count each answer still owed at the latency it has reached (a lower bound).
+  const scheduledOf = (i: number) => start + i * interval;
+  const done = new Set<number>();
+  inFlight.forEach((p, i) => void p.then(() => done.add(i)));
+  await Promise.race([Promise.all(inFlight), sleep((options.drainSeconds ?? 10) * 1000)]);
+  closed = true;
+  const now = performance.now();
+  let unfinished = 0;
+  for (let i = 0; i < inFlight.length; i++) {
+    if (done.has(i)) continue;
+    unfinished++;
+    latencies.push(now - scheduledOf(i));
+  }
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { targetRate: options.rate, sentRate: sent / sendingSeconds, completed, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN };
+  return { targetRate: options.rate, sentRate: sent / sendingSeconds, completed, failed, unfinished, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN };
 }
 
 /** Mint `count` chief officers' tokens (one person each) from the API's local issuer. */

@@ -53,3 +53,37 @@ export async function globalRead(store: PostgresEventStore, pool: pg.Pool, optio
   const rate = (xs: Array<{ events: number; seconds: number }>) => xs.reduce((a, x) => a + x.events, 0) / xs.reduce((a, x) => a + x.seconds, 0);
   return { events: s[0]!.events, storeRate: rate(s), plainRate: rate(p) };
 }
+
+export interface Rebuild {
+  projections: Array<{ name: string; events: number; rate: number; seconds: number }>;
+  /** Events read by all the rebuilds ÷ their seconds. */
+  rate: number;
+  /** The store's global read of the same log, before and after the rebuild (its baseline). */
+  readRate: number;
+  events: number;
+}
+
+/**
+ * Rebuild over the log the HTTP section wrote (the demo history and every command the load sent):
+ * `ledger rebuild` as a child process, as an operator runs it, against readAll of the same log just
+ * before and just after it. The national-scale rebuild figures are national-scale.ts's.
+ */
+export async function rebuild(options: { databaseUrl: string; migrationUrl: string; dataDir: string; projection: string | '--all'; store: PostgresEventStore; pool: pg.Pool }): Promise<Rebuild> {
+  const { spawn } = await import('node:child_process');
+  const read = () => globalRead(options.store, options.pool, { cap: Number.MAX_SAFE_INTEGER, rounds: 1 });
+  const before = await read();
+  const child = spawn(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', options.projection], {
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, MIGRATION_DATABASE_URL: options.migrationUrl, LEDGER_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`ledger rebuild ${options.projection} exited with ${code}:\n${out.slice(-3000)}`);
+  const after = await read();
+  const projections = [...out.matchAll(/^(\S+)\s+(\d+) events\s+(\d+) events\/s\s+done in ([\d.]+) s$/gm)].map((m) => ({ name: m[1]!, events: Number(m[2]), rate: Number(m[3]), seconds: Number(m[4]) }));
+  const events = projections.reduce((a, p) => a + p.events, 0);
+  const seconds = projections.reduce((a, p) => a + p.seconds, 0);
+  return { projections, rate: events / Math.max(0.001, seconds), readRate: (before.storeRate + after.storeRate) / 2, events: before.events };
+}
