@@ -82,8 +82,11 @@ export async function rebuild(options: { databaseUrl: string; migrationUrl: stri
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`ledger rebuild ${options.projection} exited with ${code}:\n${out.slice(-3000)}`);
   const after = await read();
-  const projections = [...out.matchAll(/^(\S+)\s+(\d+) events\s+(\d+) events\/s\s+done in ([\d.]+) s$/gm)].map((m) => ({ name: m[1]!, events: Number(m[2]), rate: Number(m[3]), seconds: Number(m[4]) }));
-  const events = projections.reduce((a, p) => a + p.events, 0);
-  const seconds = projections.reduce((a, p) => a + p.seconds, 0);
-  return { projections, rate: events / Math.max(0.001, seconds), readRate: (before.storeRate + after.storeRate) / 2, events: before.events };
+  // `ledger rebuild` (main since SharedLogPages) prints each read model's events, then one line:
+  // "N read models rebuilt from E events (A applied) in S s: R events/s applied; …".
+  const summary = /rebuilt from (\d+) events \((\d+) applied\) in ([\d.]+) s/.exec(out);
+  const seconds = summary ? Number(summary[3]) : Number.NaN;
+  const applied = summary ? Number(summary[2]) : 0;
+  const projections = [...out.matchAll(/^(\S+)\s+(\d+) events$/gm)].map((m) => ({ name: m[1]!, events: Number(m[2]), rate: Math.round(Number(m[2]) / Math.max(0.001, seconds)), seconds }));
+  return { projections, rate: applied / Math.max(0.001, seconds), readRate: (before.storeRate + after.storeRate) / 2, events: before.events };
 }
