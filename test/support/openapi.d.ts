@@ -852,6 +852,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/national-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national bodies a recommendation may be addressed to besides a force (NPCC, College of Policing, Home Office, APCC), with their names */
+        get: operations["NationalBodies_nationalBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/recommendations/{recommendationId}/policing-body-response": {
         parameters: {
             query?: never;
@@ -2749,6 +2766,26 @@ export interface components {
             /** @example All four forces track benefits with the national methodology; evidence submitted */
             note: string;
         };
+        NationalBodyView: {
+            /**
+             * @description The code a recommendation is addressed to (never a force code)
+             * @example npcc
+             */
+            code: string;
+            /** @example National Police Chiefs' Council */
+            name: string;
+            /**
+             * Format: date
+             * @description The first day it existed, when the public record gives it; a recommendation to it dated earlier is refused
+             */
+            from: string | null;
+            /** @description Where the ledger has this from */
+            source: string;
+        };
+        NationalBodiesView: {
+            items: components["schemas"]["NationalBodyView"][];
+            total: number;
+        };
         PublishPolicingBodyResponseRequest: {
             /**
              * Format: date-time
@@ -3905,6 +3942,20 @@ export interface components {
             personId: string;
             name: string;
         };
+        ProvenanceView: {
+            /** @description The document or public page the fact is from (URLs within it as written) */
+            source: string | null;
+            /** @description Invented where the public record is silent */
+            illustrative: boolean;
+        };
+        BackDatingView: {
+            /** @description Whole days between when it happened and when it was entered */
+            lateByDays: number | null;
+            /** @description Who entered it, when not the person it records */
+            enteredBy: string | null;
+            /** @description What it was entered from (a minute, a letter, a register) */
+            source: string | null;
+        };
         TimelineEntryView: {
             version: number;
             /** @example AgreementSigned */
@@ -3930,6 +3981,10 @@ export interface components {
             globalPosition: number;
             /** @description The event’s link in its stream’s hash chain (docs/integrity.md) */
             hash: string;
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         TimelineView: {
             /** Format: uuid */
@@ -4009,6 +4064,10 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         EventsBehindView: {
             /** @description In global position order */
@@ -8454,6 +8513,25 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    NationalBodies_nationalBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalBodiesView"];
                 };
             };
         };

@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import { ApiProblems, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
+import { BackDatingView, ProvenanceView, backDatingOf, provenanceOf } from '../timeline/event-provenance.js';
 import { ActorView } from '../timeline/timeline.controller.js';
 
 export const MAX_POSITIONS = 200;
@@ -28,6 +29,8 @@ export class EventBehindView {
   @ApiProperty({ type: ActorView, nullable: true }) recordedBy!: ActorView | null;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s payload, in its current schema' }) data!: unknown;
+  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded' }) provenance!: ProvenanceView | null;
+  @ApiProperty({ type: BackDatingView, nullable: true, description: 'How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded' }) backDating!: BackDatingView | null;
 }
 
 export class EventsBehindView {
@@ -62,7 +65,7 @@ export class EventsBehindController {
     const items = await Promise.all(
       rows.map(async (row) => {
         const [event] = await this.store.readStream(row.stream_id, { fromVersion: row.stream_version, maxCount: 1 });
-        const metadata = event!.metadata as { backDated?: boolean; actor?: ActorView; role?: string };
+        const metadata = event!.metadata as { backDated?: boolean; actor?: ActorView; role?: string } & Record<string, unknown>;
         return {
           globalPosition: event!.globalPosition,
           streamId: event!.streamId,
@@ -74,6 +77,8 @@ export class EventsBehindController {
           recordedBy: metadata.actor ?? null,
           role: metadata.role ?? null,
           data: upcast(event!).data,
+          provenance: provenanceOf(metadata),
+          backDating: backDatingOf(metadata),
         };
       }),
     );

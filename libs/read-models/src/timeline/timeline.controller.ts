@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, WholeNumberParameter, collaborationStreamId, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
+import { BackDatingView, ProvenanceView, backDatingOf, provenanceOf } from './event-provenance.js';
 
 export class TimelineQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'The first stream version to return' })
@@ -42,6 +43,8 @@ export class TimelineEntryView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s payload, in its current schema' }) data!: unknown;
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ description: 'The event’s link in its stream’s hash chain (docs/integrity.md)' }) hash!: string;
+  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded' }) provenance!: ProvenanceView | null;
+  @ApiProperty({ type: BackDatingView, nullable: true, description: 'How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded' }) backDating!: BackDatingView | null;
 }
 
 export class TimelineView {
@@ -68,7 +71,7 @@ export class TimelineController {
     return {
       collaborationId,
       items: page.map((e) => {
-        const metadata = e.metadata as { backDated?: boolean; actor?: ActorView; role?: string };
+        const metadata = e.metadata as { backDated?: boolean; actor?: ActorView; role?: string } & Record<string, unknown>;
         return {
           version: e.streamVersion,
           type: e.type,
@@ -80,6 +83,8 @@ export class TimelineController {
           data: upcast(e).data,
           globalPosition: e.globalPosition,
           hash: e.hash,
+          provenance: provenanceOf(metadata),
+          backDating: backDatingOf(metadata),
         };
       }),
       nextFromVersion: events.length > query.limit ? page.at(-1)!.streamVersion + 1 : null,
