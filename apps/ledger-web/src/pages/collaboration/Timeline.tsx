@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
 import { Async, Tag, TableWrap } from '../../components/Feedback';
-import { eventName, formatDate, formatDateTime } from '../../format';
+import { Provenance } from '../../components/Provenance';
+import { OFFICE_NAMES, eventName, formatDate, formatDateTime, humanise } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
-/** Every event of the collaboration in order, with both clocks; back-dated entries are marked. */
+/** Every event of the collaboration in order, with both clocks and where each fact comes from; back-dated entries are marked. */
 export function TimelinePage() {
   const c = useCollaboration();
   const timeline = useInfiniteQuery({
@@ -20,7 +21,8 @@ export function TimelinePage() {
       </h2>
       <p>
         Two clocks: <strong>happened</strong> is when it happened in the world; <strong>recorded</strong> is when the ledger learned of it, set by the ledger itself. An entry recorded more than five minutes after it happened is
-        marked back-dated; it never rewrites what was recorded before.
+        marked back-dated; it never rewrites what was recorded before. <strong>Source</strong> is where the fact comes from: a document or a public page (linked), or <em>illustrative</em> where the public
+        record is silent.
       </p>
       <Async query={timeline} label="Loading the timeline…" height={20}>
         {(data) => (
@@ -35,6 +37,7 @@ export function TimelinePage() {
                     <th scope="col">Happened</th>
                     <th scope="col">Recorded</th>
                     <th scope="col">Recorded by</th>
+                    <th scope="col">Source</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -51,7 +54,10 @@ export function TimelinePage() {
                         <td>{formatDateTime(e.recordedAt)}</td>
                         <td>
                           {e.recordedBy?.name ?? '—'}
-                          {e.role && <div className="muted">{e.role}</div>}
+                          {e.role && <div className="muted">{OFFICE_NAMES[e.role] ?? humanise(e.role)}</div>}
+                        </td>
+                        <td>
+                          <Provenance provenance={e.provenance} backDating={e.backDating} />
                         </td>
                       </tr>
                     ))}
