@@ -100,7 +100,7 @@ export function VariationItem({ v }: { v: Variation }) {
     <article className="variation" aria-labelledby={id}>
       <h4 id={id}>{v.summary}</h4>
       <p>
-        {v.changes}. Proposed {formatDate(v.proposedAt)}; {v.agreedAt ? `agreed ${formatDate(v.agreedAt)}, when the last party signed` : 'not yet agreed: it takes effect when every remaining party has signed (s23C(4))'}.
+        {v.changes.replace(/\.$/, '')}. Proposed {formatDate(v.proposedAt)}; {v.agreedAt ? `agreed ${formatDate(v.agreedAt)}, when the last party signed` : 'not yet agreed: it takes effect when every remaining party has signed (s23C(4))'}.
       </p>
       <p className="muted">{v.agreedAt ? 'The terms it changed:' : 'The terms it proposes:'}</p>
       <TermsChangeList terms={v.terms} label={`${v.agreedAt ? 'Terms changed by' : 'Terms proposed by'} “${v.summary}”`} />

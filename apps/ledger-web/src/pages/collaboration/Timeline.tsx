@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
 import { Async, Tag, TableWrap } from '../../components/Feedback';
 import { Provenance } from '../../components/Provenance';
+import { useForceName } from '../../components/forces';
 import { OFFICE_NAMES, eventName, formatDate, formatDateTime, humanise } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -76,14 +77,25 @@ export function TimelinePage() {
   );
 }
 
-/** A short, readable line of an event's payload: its text fields. */
+/** A short, readable line of an event's payload: its text fields, with forces, offices and other codes in words. */
 function Summary({ data }: { data: Record<string, unknown> }) {
+  const forceName = useForceName();
+  const readable = (key: string, value: string | number) => {
+    if (typeof value === 'number') return String(value);
+    if (key === 'party' || key === 'leadForce') return forceName(value);
+    if (key === 'role') return OFFICE_NAMES[value] ?? humanise(value);
+    // A code (lower-case words joined by hyphens, such as a force or an office): its name, never the code.
+    if (CODED.has(key) || /^[a-z]+(-[a-z]+)+$/.test(value)) return OFFICE_NAMES[value] ?? forceName(value);
+    return value;
+  };
   const parts = Object.entries(data)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number')
     .slice(0, 4)
-    .map(([k, v]) => `${eventName(k)}: ${v}`);
+    .map(([k, v]) => `${eventName(k)}: ${readable(k, v)}`);
   const signatory = (data.signatory ?? data.approver ?? data.holder) as { name?: string } | undefined;
   if (signatory?.name) parts.unshift(signatory.name);
   return parts.length ? <div className="muted event-summary">{parts.join(' · ')}</div> : null;
 }
 
+/** Payload fields whose values are codes (categories, levels, kinds), shown in words. */
+const CODED = new Set(['category', 'level', 'kind', 'aboveLimit', 'outcome', 'basis', 'status', 'office', 'reasonCode']);
