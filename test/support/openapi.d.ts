@@ -852,6 +852,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/national-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national bodies a recommendation may be addressed to besides a force (NPCC, College of Policing, Home Office, APCC), with their names */
+        get: operations["NationalBodies_nationalBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/recommendations/{recommendationId}/policing-body-response": {
         parameters: {
             query?: never;
@@ -1537,43 +1554,13 @@ export interface components {
             role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
             force?: string;
         };
-        EntryActorDto: {
-            /**
-             * @description The person’s stable id (as in your identity provider)
-             * @example p-0042
-             */
-            personId: string;
-            /** @example Chief Constable Jane Example (illustrative) */
-            name: string;
-            /**
-             * @description The role they acted in
-             * @enum {string}
-             */
-            role: "chief-officer" | "policing-body" | "collaboration-manager";
-            /**
-             * @description The force they acted for
-             * @example kent
-             */
-            force: string;
-        };
-        EntryDto: {
-            /** @description Who acted; absent when the act is the registrar’s own (an appointment, a national body’s act) */
-            actor?: components["schemas"]["EntryActorDto"];
-            /**
-             * @description The record the act is entered from: a document and its reference, or a public page’s address and the date it was read
-             * @example Kent and Essex s22A agreement, signed copy held by the Kent OPCC (ref. K/E/2015/01), read 2026-11-20
-             */
-            source: string;
-        };
         ApproveBenefitProfileRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         AppendedEvent: {
             /** Format: uuid */
@@ -1684,12 +1671,10 @@ export interface components {
         CloseBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @example partly-realised
              * @enum {string}
@@ -1710,12 +1695,10 @@ export interface components {
         HandBenefitToBusinessAsUsualRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             owner: components["schemas"]["PersonDto"];
             /** @example Tracked monthly at each force’s Resource Control Board */
             note: string;
@@ -1729,12 +1712,10 @@ export interface components {
         IdentifyBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Cashable savings from a single support services structure */
@@ -1778,12 +1759,10 @@ export interface components {
         RecordBenefitMeasurementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The month measured, YYYY-MM
              * @example 2016-07
@@ -1799,24 +1778,20 @@ export interface components {
         RecordPostImplementationReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Savings sustained; non-cashable benefits not tracked after programme close */
             findings: string;
         };
         ReviseBenefitTargetRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example 9000000 */
             target: number;
             /**
@@ -1847,12 +1822,10 @@ export interface components {
         AdoptDelegationSchemeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             rules: components["schemas"]["DelegationRuleDto"][];
         };
         VariationProposedResponse: {
@@ -1885,22 +1858,18 @@ export interface components {
             statement: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         RecordOtherPartySignatureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The other party’s id in the agreement (otherParties[].partyId)
              * @example devon-somerset-fra
@@ -1917,12 +1886,10 @@ export interface components {
         ChangeLeadForceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description A remaining party
              * @example wiltshire
@@ -2115,12 +2082,10 @@ export interface components {
         CompleteReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @example vary
              * @enum {string}
@@ -2138,12 +2103,10 @@ export interface components {
         GiveWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description Your own force (area)
              * @example avon-and-somerset
@@ -2204,12 +2167,10 @@ export interface components {
         ProposeCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example South West Tri-force Specialist Operations */
             name: string;
             /** @example Firearms, dogs and roads policing delivered once for three forces, to the same standard, at lower cost. */
@@ -2303,12 +2264,10 @@ export interface components {
         ProposeVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Dogs section returns to local control */
             summary: string;
             /** @example Schedule 1 amended: police dogs removed from the functions in scope. */
@@ -2327,22 +2286,18 @@ export interface components {
             reason?: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         RecordDirectionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Home Secretary direction under s23G, 8 October 2019 */
             reference: string;
             /** @example The collaboration agreement continues for a further six months. */
@@ -2356,12 +2311,10 @@ export interface components {
         RecordPartyWithdrawalRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2371,12 +2324,10 @@ export interface components {
         RescindWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2388,12 +2339,10 @@ export interface components {
         RestatePurposeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example A single specialist operations service that meets the threat across the three force areas */
             purpose: string;
             /** @example Annual review: purpose updated to reflect the regional threat assessment */
@@ -2408,22 +2357,18 @@ export interface components {
             contributions: components["schemas"]["ContributionDto"][];
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         SignAgreementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2433,12 +2378,10 @@ export interface components {
         SignVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2448,12 +2391,10 @@ export interface components {
         StaffKeyRoleRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example senior-responsible-owner */
             keyRole: string;
             person: components["schemas"]["PersonDto"];
@@ -2465,24 +2406,20 @@ export interface components {
         TerminateCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example All parties agreed to end the alliance following notice */
             reason: string;
         };
         ApproveDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         DelegationRuleJudgedView: {
             /** @enum {string} */
@@ -2608,12 +2545,10 @@ export interface components {
         EscalateDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example A merger needs the policing bodies */
             reason: string;
             /**
@@ -2625,12 +2560,10 @@ export interface components {
         ProposeDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Replace the firearms training range target system */
@@ -2669,58 +2602,48 @@ export interface components {
         RatifyDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
         };
         RejectDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Not affordable this financial year */
             reason: string;
         };
         RescindDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example The urgency was not made out: the decision could have waited for the chief officers */
             reason: string;
         };
         TakeDecisionUnderUrgencyRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Range closed by the safety inspection; training must resume within the week */
             justification: string;
         };
         AppointOfficeHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /**
              * @example substantive
@@ -2731,12 +2654,10 @@ export interface components {
         DesignateActingHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /** @example The chief constable is on extended leave; the deputy acts */
             reason: string;
@@ -2744,12 +2665,10 @@ export interface components {
         HandOverOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The holder handing over: must hold the office now
              * @example p-0042
@@ -2780,55 +2699,6 @@ export interface components {
             items: components["schemas"]["ForceView"][];
             total: number;
         };
-        PendingItemView: {
-            /**
-             * @description What awaited the office: a signature of an agreement or variation, a decision’s approval, an urgent decision’s ratification, a recommendation’s action
-             * @enum {string}
-             */
-            kind: "agreement-signature" | "variation-signature" | "decision-approval" | "ratification" | "recommendation-action";
-            /**
-             * @description What people read: the agreement’s name, the variation’s summary, the decision’s title, the report’s reference
-             * @example Seven Force Strategic Alliance
-             */
-            name: string;
-            /**
-             * Format: date-time
-             * @description When it began to await the office (occurred time); null in handovers recorded before it was kept
-             */
-            since: string | null;
-            /**
-             * Format: uuid
-             * @description The collaboration; null for a recommendation about none
-             */
-            collaborationId: string | null;
-            /** @description variation-signature, decision-approval, ratification: the collaboration’s name */
-            collaborationName?: string;
-            /**
-             * Format: uuid
-             * @description variation-signature
-             */
-            variationId?: string;
-            /**
-             * Format: uuid
-             * @description decision-approval, ratification
-             */
-            decisionId?: string;
-            /**
-             * Format: uuid
-             * @description recommendation-action
-             */
-            recommendationId?: string;
-            /**
-             * @description recommendation-action: the chief officer’s to implement; the policing body’s to decide a proposed closure or to publish its s55 response
-             * @enum {string}
-             */
-            awaiting?: "implementation" | "closure-decision" | "s55-response";
-            /**
-             * Format: date
-             * @description recommendation-action: its due date then
-             */
-            dueDate?: string;
-        };
         OfficeTenureView: {
             holder: components["schemas"]["PersonView"];
             /** @enum {string} */
@@ -2840,8 +2710,6 @@ export interface components {
              * @description Absent while the tenure lasts
              */
             to?: string;
-            /** @description Everything pending for the office as at the tenure’s end (the handover, acting designation or vacancy that ended it), computed from the log as it then stood; absent while the tenure lasts */
-            pendingAtEnd?: components["schemas"]["PendingItemView"][];
         };
         OfficeView: {
             /** @example kent */
@@ -2855,36 +2723,30 @@ export interface components {
         VacateOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Retirement; no acting arrangement yet */
             reason: string;
         };
         AcceptClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence reviewed by the Joint Audit and Scrutiny Panel: closed */
             note: string;
         };
         PlanActionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Adopt the national benefits methodology in the collaboration board’s terms of reference */
             action: string;
             owner: components["schemas"]["PersonDto"];
@@ -2897,24 +2759,40 @@ export interface components {
         ProposeClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example All four forces track benefits with the national methodology; evidence submitted */
             note: string;
+        };
+        NationalBodyView: {
+            /**
+             * @description The code a recommendation is addressed to (never a force code)
+             * @example npcc
+             */
+            code: string;
+            /** @example National Police Chiefs' Council */
+            name: string;
+            /**
+             * Format: date
+             * @description The first day it existed, when the public record gives it; a recommendation to it dated earlier is refused
+             */
+            from: string | null;
+            /** @description Where the ledger has this from */
+            source: string;
+        };
+        NationalBodiesView: {
+            items: components["schemas"]["NationalBodyView"][];
+            total: number;
         };
         PublishPolicingBodyResponseRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example The Commissioner welcomes the report… */
             response: string;
             /**
@@ -2926,12 +2804,10 @@ export interface components {
         RaiseRecommendationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @example inspection-report
              * @enum {string}
@@ -3081,36 +2957,30 @@ export interface components {
         RejectClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence shows adoption, not use: bring a benefits report */
             reason: string;
         };
         ReportProgressRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example Methodology adopted by two of the four forces */
             note: string;
         };
         ReviseDueDateRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * Format: date
              * @example 2021-09-30
@@ -3122,12 +2992,10 @@ export interface components {
         SubmitEvidenceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /** @example JASP paper 2021/14 (illustrative) */
             reference: string;
             /** @example Board minutes adopting the methodology; first quarterly benefits report */
@@ -3136,12 +3004,10 @@ export interface components {
         DeclareRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3158,12 +3024,10 @@ export interface components {
         ReviseRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
-            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
-            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3548,6 +3412,13 @@ export interface components {
             status: string;
             matrix: components["schemas"]["SignatureRowView"][];
         };
+        PendingItemView: {
+            /** @example agreement-signature */
+            kind: string;
+            /** Format: uuid */
+            collaborationId: string;
+            name: string;
+        };
         HeldOfficeView: {
             /** @example office-kent-chief-officer */
             officeStream: string;
@@ -3566,7 +3437,7 @@ export interface components {
             heldTo: string | null;
             /** @enum {string|null} */
             endedBy: "handover" | "acting-designation" | "vacancy" | null;
-            /** @description Everything pending for the office as at the date the tenure ended, computed from the log as it then stood */
+            /** @description What was pending for the office when the tenure ended */
             pendingAtEnd: components["schemas"]["PendingItemView"][];
             endedByPosition: number | null;
         };
@@ -4072,20 +3943,20 @@ export interface components {
             name: string;
         };
         ProvenanceView: {
-            /** @description The record it comes from: a document of the seeds, or a public page with the date it was read */
-            source?: string;
-            /** @description True where the public record is silent and the value is illustrative (demo data) */
-            illustrative?: boolean;
+            /** @description The document or public page the fact is from (URLs within it as written) */
+            source: string | null;
+            /** @description Invented where the public record is silent */
+            illustrative: boolean;
+        };
+        BackDatingView: {
+            /** @description Whole days between when it happened and when it was entered */
+            lateByDays: number | null;
+            /** @description Who entered it, when not the person it records */
+            enteredBy: string | null;
+            /** @description What it was entered from (a minute, a letter, a register) */
+            source: string | null;
         };
         TimelineEntryView: {
-            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
-            lateByDays: number | null;
-            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
-            enteredBy: components["schemas"]["ActorView"] | null;
-            /** @description The record a registrar entered it from */
-            source: string | null;
-            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
-            provenance: components["schemas"]["ProvenanceView"] | null;
             version: number;
             /** @example AgreementSigned */
             type: string;
@@ -4110,6 +3981,10 @@ export interface components {
             globalPosition: number;
             /** @description The event’s link in its stream’s hash chain (docs/integrity.md) */
             hash: string;
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         TimelineView: {
             /** Format: uuid */
@@ -4165,14 +4040,6 @@ export interface components {
             note: string | null;
         };
         EventBehindView: {
-            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
-            lateByDays: number | null;
-            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
-            enteredBy: components["schemas"]["ActorView"] | null;
-            /** @description The record a registrar entered it from */
-            source: string | null;
-            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
-            provenance: components["schemas"]["ProvenanceView"] | null;
             globalPosition: number;
             /** @example decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             streamId: string;
@@ -4197,6 +4064,10 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         EventsBehindView: {
             /** @description In global position order */
@@ -8642,6 +8513,25 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    NationalBodies_nationalBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalBodiesView"];
                 };
             };
         };

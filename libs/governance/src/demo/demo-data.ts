@@ -13,6 +13,7 @@ import type { Office } from '../office/office.events.js';
 import type { OfficeCommand } from '../office/office.decider.js';
 import { recommendationAggregate } from '../recommendation/recommendation.aggregate.js';
 import type { RecommendationCommand } from '../recommendation/recommendation.decider.js';
+import { nationalBodyByCode } from '../recommendation/national-bodies.js';
 import { forceByCode } from '../reference-data/forces.js';
 
 /**
@@ -57,6 +58,9 @@ const mayor = (force: string): Principal => ({ personId: `demo-mayor-${force}`, 
 const manager = (force: string): Principal => ({ personId: `demo-cm-${force}`, name: `Collaboration manager, ${forceByCode(force)!.name} (illustrative)`, role: 'collaboration-manager', force });
 const person = (p: Principal) => ({ personId: p.personId, name: p.name });
 const PA_ABOLISHED = '2012-11-22';
+const HARD_YARDS = 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)';
+/** The day The Hard Yards was published (seeds 000, 001): its s55(5A) response deadline follows from it. */
+const HARD_YARDS_PUBLISHED = '2020-07-21';
 const GM_MAYOR = '2017-05-08';
 const DEMO_FORCES = ['bedfordshire', 'cambridgeshire', 'essex', 'hertfordshire', 'kent', 'norfolk', 'suffolk', 'dyfed-powys', 'gwent', 'north-wales', 'south-wales', 'avon-and-somerset', 'gloucestershire', 'wiltshire', 'merseyside', 'greater-manchester', 'cheshire', 'cumbria', 'lancashire', 'leicestershire', 'lincolnshire', 'northamptonshire', 'nottinghamshire', 'devon-and-cornwall', 'dorset', 'west-mercia', 'warwickshire'];
 
@@ -285,12 +289,26 @@ export class DemoHistory {
     // The Hard Yards recommendation, as Nottinghamshire tracks it (overseen by the deputy chief constable; seed 004).
     const recommendationId = newId();
     const notts = source(SOURCES.nottinghamshireResponse);
-    await this.recommend(chief('nottinghamshire'), { kind: 'RaiseRecommendation', recommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'nottinghamshire', owner: { personId: 'demo-dcc-nottinghamshire', name: 'Deputy Chief Constable of Nottinghamshire (illustrative holder)' }, dueDate: '2020-09-14', occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+    await this.recommend(chief('nottinghamshire'), { kind: 'RaiseRecommendation', recommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'nottinghamshire', owner: { personId: 'demo-dcc-nottinghamshire', name: 'Deputy Chief Constable of Nottinghamshire (illustrative holder)' }, dueDate: '2020-09-14', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
     await this.recommend(body('nottinghamshire'), { kind: 'PublishPolicingBodyResponse', recommendationId, response: 'The Force will continue to use its 4ACTION database for tracking and responding to HMICFRS recommendations, overseen by the Deputy Chief Constable, with regular reports to the Joint Audit and Scrutiny Panel.', occurredAt: at('2020-12-01') }, notts);
 
     // The same recommendation, as Devon and Cornwall answered it (seed 002).
     const dcRecommendationId = newId();
-    await this.recommend(chief('devon-and-cornwall'), { kind: 'RaiseRecommendation', recommendationId: dcRecommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'devon-and-cornwall', owner: person(chief('devon-and-cornwall')), dueDate: '2020-09-14', occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+    await this.recommend(chief('devon-and-cornwall'), { kind: 'RaiseRecommendation', recommendationId: dcRecommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'devon-and-cornwall', owner: person(chief('devon-and-cornwall')), dueDate: '2020-09-14', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
     await this.recommend(body('devon-and-cornwall'), { kind: 'PublishPolicingBodyResponse', recommendationId: dcRecommendationId, response: 'Benefits management has been in place since 2009; the Strategic Alliance with Dorset set out 7 key benefits in its Benefits Management Strategy (October 2014), tracked through governance until the programme closed, cashable savings then within business-as-usual budget monitoring. (Summary of the Chief Constable’s and the PCC’s published response.)', occurredAt: at('2020-09-14') }, response);
+
+    // The report's two national recommendations (seeds 000 and 001), each addressed to the NPCC, the College of Policing and the
+    // Home Office together: recorded once for each body, by the registrar who keeps the national register. Owners and due dates
+    // are illustrative; a national body has no local policing body, so no s55 response is due.
+    const national = [
+      'The NPCC, College of Policing and the Home Office should work together to establish a central repository for police collaborations.',
+      'The NPCC, College of Policing and the Home Office should identify a methodology that supports forces in tracking benefits for police collaborations.',
+    ];
+    for (const text of national) {
+      for (const code of ['npcc', 'college-of-policing', 'home-office']) {
+        const name = nationalBodyByCode(code)!.name;
+        await this.recommend(registrar, { kind: 'RaiseRecommendation', recommendationId: newId(), source: 'inspection-report', reference: HARD_YARDS, recommendationKind: 'recommendation', text, addressedTo: code, owner: { personId: `demo-owner-${code}`, name: `${name} (illustrative holder)` }, dueDate: '2021-07-21', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+      }
+    }
   }
 }
