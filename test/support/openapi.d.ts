@@ -1554,13 +1554,43 @@ export interface components {
             role: "chief-officer" | "policing-body" | "collaboration-manager" | "auditor" | "registrar";
             force?: string;
         };
+        EntryActorDto: {
+            /**
+             * @description The person’s stable id (as in your identity provider)
+             * @example p-0042
+             */
+            personId: string;
+            /** @example Chief Constable Jane Example (illustrative) */
+            name: string;
+            /**
+             * @description The role they acted in
+             * @enum {string}
+             */
+            role: "chief-officer" | "policing-body" | "collaboration-manager";
+            /**
+             * @description The force they acted for
+             * @example kent
+             */
+            force: string;
+        };
+        EntryDto: {
+            /** @description Who acted; absent when the act is the registrar’s own (an appointment, a national body’s act) */
+            actor?: components["schemas"]["EntryActorDto"];
+            /**
+             * @description The record the act is entered from: a document and its reference, or a public page’s address and the date it was read
+             * @example Kent and Essex s22A agreement, signed copy held by the Kent OPCC (ref. K/E/2015/01), read 2026-11-20
+             */
+            source: string;
+        };
         ApproveBenefitProfileRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         AppendedEvent: {
             /** Format: uuid */
@@ -1671,10 +1701,12 @@ export interface components {
         CloseBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example partly-realised
              * @enum {string}
@@ -1695,10 +1727,12 @@ export interface components {
         HandBenefitToBusinessAsUsualRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             owner: components["schemas"]["PersonDto"];
             /** @example Tracked monthly at each force’s Resource Control Board */
             note: string;
@@ -1712,10 +1746,12 @@ export interface components {
         IdentifyBenefitRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Cashable savings from a single support services structure */
@@ -1759,10 +1795,12 @@ export interface components {
         RecordBenefitMeasurementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The month measured, YYYY-MM
              * @example 2016-07
@@ -1778,20 +1816,24 @@ export interface components {
         RecordPostImplementationReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Savings sustained; non-cashable benefits not tracked after programme close */
             findings: string;
         };
         ReviseBenefitTargetRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 9000000 */
             target: number;
             /**
@@ -1822,10 +1864,12 @@ export interface components {
         AdoptDelegationSchemeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             rules: components["schemas"]["DelegationRuleDto"][];
         };
         VariationProposedResponse: {
@@ -1858,18 +1902,22 @@ export interface components {
             statement: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RecordOtherPartySignatureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The other party’s id in the agreement (otherParties[].partyId)
              * @example devon-somerset-fra
@@ -1886,10 +1934,12 @@ export interface components {
         ChangeLeadForceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description A remaining party
              * @example wiltshire
@@ -2082,10 +2132,12 @@ export interface components {
         CompleteReviewRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example vary
              * @enum {string}
@@ -2103,10 +2155,12 @@ export interface components {
         GiveWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description Your own force (area)
              * @example avon-and-somerset
@@ -2167,10 +2221,12 @@ export interface components {
         ProposeCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example South West Tri-force Specialist Operations */
             name: string;
             /** @example Firearms, dogs and roads policing delivered once for three forces, to the same standard, at lower cost. */
@@ -2264,10 +2320,12 @@ export interface components {
         ProposeVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Dogs section returns to local control */
             summary: string;
             /** @example Schedule 1 amended: police dogs removed from the functions in scope. */
@@ -2286,18 +2344,22 @@ export interface components {
             reason?: string;
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RecordDirectionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Home Secretary direction under s23G, 8 October 2019 */
             reference: string;
             /** @example The collaboration agreement continues for a further six months. */
@@ -2311,10 +2373,12 @@ export interface components {
         RecordPartyWithdrawalRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2324,10 +2388,12 @@ export interface components {
         RescindWithdrawalNoticeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2339,10 +2405,12 @@ export interface components {
         RestatePurposeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example A single specialist operations service that meets the threat across the three force areas */
             purpose: string;
             /** @example Annual review: purpose updated to reflect the regional threat assessment */
@@ -2357,18 +2425,22 @@ export interface components {
             contributions: components["schemas"]["ContributionDto"][];
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         SignAgreementRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2378,10 +2450,12 @@ export interface components {
         SignVariationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The party force acted for: your own force (area)
              * @example wiltshire
@@ -2391,10 +2465,12 @@ export interface components {
         StaffKeyRoleRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example senior-responsible-owner */
             keyRole: string;
             person: components["schemas"]["PersonDto"];
@@ -2406,20 +2482,24 @@ export interface components {
         TerminateCollaborationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example All parties agreed to end the alliance following notice */
             reason: string;
         };
         ApproveDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         DelegationRuleJudgedView: {
             /** @enum {string} */
@@ -2545,10 +2625,12 @@ export interface components {
         EscalateDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example A merger needs the policing bodies */
             reason: string;
             /**
@@ -2560,10 +2642,12 @@ export interface components {
         ProposeDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example 6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             collaborationId: string;
             /** @example Replace the firearms training range target system */
@@ -2602,48 +2686,58 @@ export interface components {
         RatifyDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
         };
         RejectDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Not affordable this financial year */
             reason: string;
         };
         RescindDecisionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example The urgency was not made out: the decision could have waited for the chief officers */
             reason: string;
         };
         TakeDecisionUnderUrgencyRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Range closed by the safety inspection; training must resume within the week */
             justification: string;
         };
         AppointOfficeHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /**
              * @example substantive
@@ -2654,10 +2748,12 @@ export interface components {
         DesignateActingHolderRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /** @example The chief constable is on extended leave; the deputy acts */
             reason: string;
@@ -2665,10 +2761,12 @@ export interface components {
         HandOverOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @description The holder handing over: must hold the office now
              * @example p-0042
@@ -2699,6 +2797,55 @@ export interface components {
             items: components["schemas"]["ForceView"][];
             total: number;
         };
+        PendingItemView: {
+            /**
+             * @description What awaited the office: a signature of an agreement or variation, a decision’s approval, an urgent decision’s ratification, a recommendation’s action
+             * @enum {string}
+             */
+            kind: "agreement-signature" | "variation-signature" | "decision-approval" | "ratification" | "recommendation-action";
+            /**
+             * @description What people read: the agreement’s name, the variation’s summary, the decision’s title, the report’s reference
+             * @example Seven Force Strategic Alliance
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it began to await the office (occurred time); null in handovers recorded before it was kept
+             */
+            since: string | null;
+            /**
+             * Format: uuid
+             * @description The collaboration; null for a recommendation about none
+             */
+            collaborationId: string | null;
+            /** @description variation-signature, decision-approval, ratification: the collaboration’s name */
+            collaborationName?: string;
+            /**
+             * Format: uuid
+             * @description variation-signature
+             */
+            variationId?: string;
+            /**
+             * Format: uuid
+             * @description decision-approval, ratification
+             */
+            decisionId?: string;
+            /**
+             * Format: uuid
+             * @description recommendation-action
+             */
+            recommendationId?: string;
+            /**
+             * @description recommendation-action: the chief officer’s to implement; the policing body’s to decide a proposed closure or to publish its s55 response
+             * @enum {string}
+             */
+            awaiting?: "implementation" | "closure-decision" | "s55-response";
+            /**
+             * Format: date
+             * @description recommendation-action: its due date then
+             */
+            dueDate?: string;
+        };
         OfficeTenureView: {
             holder: components["schemas"]["PersonView"];
             /** @enum {string} */
@@ -2710,6 +2857,8 @@ export interface components {
              * @description Absent while the tenure lasts
              */
             to?: string;
+            /** @description Everything pending for the office as at the tenure’s end (the handover, acting designation or vacancy that ended it), computed from the log as it then stood; absent while the tenure lasts */
+            pendingAtEnd?: components["schemas"]["PendingItemView"][];
         };
         OfficeView: {
             /** @example kent */
@@ -2723,30 +2872,36 @@ export interface components {
         VacateOfficeRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Retirement; no acting arrangement yet */
             reason: string;
         };
         AcceptClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence reviewed by the Joint Audit and Scrutiny Panel: closed */
             note: string;
         };
         PlanActionRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Adopt the national benefits methodology in the collaboration board’s terms of reference */
             action: string;
             owner: components["schemas"]["PersonDto"];
@@ -2759,10 +2914,12 @@ export interface components {
         ProposeClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example All four forces track benefits with the national methodology; evidence submitted */
             note: string;
         };
@@ -2789,10 +2946,12 @@ export interface components {
         PublishPolicingBodyResponseRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example The Commissioner welcomes the report… */
             response: string;
             /**
@@ -2804,10 +2963,12 @@ export interface components {
         RaiseRecommendationRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example inspection-report
              * @enum {string}
@@ -2957,30 +3118,36 @@ export interface components {
         RejectClosureRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Evidence shows adoption, not use: bring a benefits report */
             reason: string;
         };
         ReportProgressRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example Methodology adopted by two of the four forces */
             note: string;
         };
         ReviseDueDateRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * Format: date
              * @example 2021-09-30
@@ -2992,10 +3159,12 @@ export interface components {
         SubmitEvidenceRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /** @example JASP paper 2021/14 (illustrative) */
             reference: string;
             /** @example Board minutes adopting the methodology; first quarterly benefits report */
@@ -3004,10 +3173,12 @@ export interface components {
         DeclareRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3024,10 +3195,12 @@ export interface components {
         ReviseRiskAppetiteRequest: {
             /**
              * Format: date-time
-             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. May be in the past (back-dated entries are marked); never in the future. Default: now.
+             * @description When it happened in the world: an RFC 3339 date-time with offset, to the millisecond at most. Never in the future. Default: now. May be back-dated by at most BACKDATING_WINDOW_DAYS (default 30; back-dated entries are marked with their lateness); older history is entered by a registrar with `entry`.
              * @example 2015-04-01T09:00:00Z
              */
             occurredAt?: string;
+            /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
+            entry?: components["schemas"]["EntryDto"];
             /**
              * @example operational
              * @enum {string}
@@ -3412,13 +3585,6 @@ export interface components {
             status: string;
             matrix: components["schemas"]["SignatureRowView"][];
         };
-        PendingItemView: {
-            /** @example agreement-signature */
-            kind: string;
-            /** Format: uuid */
-            collaborationId: string;
-            name: string;
-        };
         HeldOfficeView: {
             /** @example office-kent-chief-officer */
             officeStream: string;
@@ -3437,7 +3603,7 @@ export interface components {
             heldTo: string | null;
             /** @enum {string|null} */
             endedBy: "handover" | "acting-designation" | "vacancy" | null;
-            /** @description What was pending for the office when the tenure ended */
+            /** @description Everything pending for the office as at the date the tenure ended, computed from the log as it then stood */
             pendingAtEnd: components["schemas"]["PendingItemView"][];
             endedByPosition: number | null;
         };
@@ -3951,9 +4117,9 @@ export interface components {
         BackDatingView: {
             /** @description Whole days between when it happened and when it was entered */
             lateByDays: number | null;
-            /** @description Who entered it, when not the person it records */
-            enteredBy: string | null;
-            /** @description What it was entered from (a minute, a letter, a register) */
+            /** @description The registrar who entered it on behalf of the person it records (history older than the back-dating window, or of someone since out of office); null when they entered it themselves */
+            enteredBy: components["schemas"]["ActorView"] | null;
+            /** @description The record a registrar entered it from (a document and its reference, or a public page and the day it was read) */
             source: string | null;
         };
         TimelineEntryView: {
