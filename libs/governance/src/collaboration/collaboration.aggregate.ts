@@ -22,7 +22,8 @@ export const collaborationAggregate: Aggregate<CollaborationState, Collaboration
     if (command.kind !== 'SignAgreement' && command.kind !== 'SignVariation') return {};
     // Who held the signing office on the signature's date, from the office's own stream.
     const office = await loadState(store, officeDecider, officeStreamId(command.party, command.role));
-    return { holderThen: holderAt(office.state, command.occurredAt)?.holder };
+    const tenure = holderAt(office.state, command.occurredAt);
+    return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null };
   },
 
   target(state, command) {

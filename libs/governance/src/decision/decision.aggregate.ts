@@ -25,7 +25,8 @@ export const decisionAggregate: Aggregate<DecisionState, DecisionCommand, Decisi
       default: {
         // An approver's act counts only from whoever held the office that day.
         const office = await loadState(store, officeDecider, officeStreamId(command.party, command.role));
-        return { holderThen: holderAt(office.state, command.occurredAt)?.holder };
+        const tenure = holderAt(office.state, command.occurredAt);
+        return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null };
       }
     }
   },

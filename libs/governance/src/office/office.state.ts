@@ -1,8 +1,11 @@
+import type { PolicingBodyKind } from '../reference-data/policing-bodies.js';
 import type { Basis, Office, OfficeEvent, Person } from './office.events.js';
 
 export interface Tenure {
   holder: Person;
   basis: Basis;
+  /** The policing body the holder held office in (policing-body office); null for the chief officer. */
+  body: PolicingBodyKind | null;
   from: Date;
   /** When the tenure ended; absent while it lasts. */
   to?: Date;
@@ -23,7 +26,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
       return {
         forceCode: event.data.forceCode,
         office: event.data.office,
-        tenures: [...state.tenures, { holder: event.data.holder, basis: event.data.basis, from: event.occurredAt }],
+        tenures: [...state.tenures, { holder: event.data.holder, basis: event.data.basis, body: event.data.body ?? null, from: event.occurredAt }],
       };
     case 'OfficeHandedOver':
       return {
@@ -31,7 +34,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         office: event.data.office,
         tenures: [
           ...endCurrent(state.tenures, event.occurredAt),
-          { holder: event.data.incoming, basis: event.data.basis, from: event.occurredAt },
+          { holder: event.data.incoming, basis: event.data.basis, body: event.data.body ?? null, from: event.occurredAt },
         ],
       };
     case 'ActingHolderDesignated':
@@ -40,7 +43,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         office: event.data.office,
         tenures: [
           ...endCurrent(state.tenures, event.occurredAt),
-          { holder: event.data.holder, basis: 'acting', from: event.occurredAt },
+          { holder: event.data.holder, basis: 'acting', body: event.data.body ?? null, from: event.occurredAt },
         ],
       };
     case 'OfficeVacated':
