@@ -2743,12 +2743,12 @@ export interface components {
              * Format: date
              * @description First day in office; null: before the period the ledger records
              */
-            from: Record<string, never> | null;
+            from: string | null;
             /**
              * Format: date
              * @description First day no longer in office; null while it holds office
              */
-            to: Record<string, never> | null;
+            to: string | null;
             source: components["schemas"]["PolicingBodySourceView"];
         };
         PolicingBodiesView: {

@@ -6,6 +6,7 @@ export class OfficeTenureView {
   @ApiProperty({ type: PersonView }) holder!: PersonView;
   @ApiProperty({ enum: ['substantive', 'acting'] }) basis!: string;
   @ApiProperty({
+    type: String,
     enum: POLICING_BODY_KINDS,
     nullable: true,
     description: 'The policing body the holder held office in (policing-body office); null for the chief officer',
@@ -49,8 +50,8 @@ export class PolicingBodySourceView {
 export class PolicingBodyView {
   @ApiProperty({ enum: POLICING_BODY_KINDS, example: 'pcc' }) kind!: string;
   @ApiProperty({ example: 'Police and Crime Commissioner for Kent' }) name!: string;
-  @ApiProperty({ format: 'date', nullable: true, description: 'First day in office; null: before the period the ledger records' }) from!: string | null;
-  @ApiProperty({ format: 'date', nullable: true, description: 'First day no longer in office; null while it holds office' }) to!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'First day in office; null: before the period the ledger records' }) from!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'First day no longer in office; null while it holds office' }) to!: string | null;
   @ApiProperty({ type: PolicingBodySourceView }) source!: PolicingBodySourceView;
 }
 
