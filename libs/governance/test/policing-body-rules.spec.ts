@@ -131,6 +131,16 @@ describe('a holder signs and approves only while their body exists', () => {
     expect(refusal.details).toMatchObject({ forceCode: 'dorset', body: 'police-authority', on: '2013-01-10', bodyThen: { kind: 'pcc' } });
   });
 
+  it('Given a PCC (in office from 22 November 2012), When they sign an agreement dated 2008 — the demo’s error — Then PolicingBodyDidNotExist, not merely SignerNotOfficeHolder', () => {
+    const pcc: Principal = { ...commissioner, role: 'policing-body', force: 'dorset' };
+    const early = { ...proposal, occurredAt: on('2008-05-01') } as CollaborationEvent;
+    const command: CollaborationCommand = { kind: 'SignAgreement', collaborationId: 'c-1', party: 'dorset', role: 'policing-body', signatory: commissioner, occurredAt: on('2008-06-01') };
+    const refusal = collaboration.given([early]).when(command, contextOf(pcc), { holderThen: authority, holderBodyThen: 'police-authority', signatoryBodies: ['pcc'] }).thenRefuses('PolicingBodyDidNotExist');
+    expect(refusal.details).toMatchObject({ body: 'pcc', on: '2008-06-01', bodyThen: { kind: 'police-authority' } });
+    // Someone whose body did exist that day but who did not hold the office then is still SignerNotOfficeHolder.
+    collaboration.given([early]).when(command, contextOf(pcc), { holderThen: authority, holderBodyThen: 'police-authority', signatoryBodies: ['police-authority'] }).thenRefuses('SignerNotOfficeHolder');
+  });
+
   it('Given the same police authority, When it signs on 21 November 2012, Then the signature counts', () => {
     collaboration
       .given([proposal])

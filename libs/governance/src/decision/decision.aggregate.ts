@@ -4,7 +4,7 @@ import { loadState } from '../command-runner.js';
 import { notFound } from '../decider.js';
 import { officeDecider } from '../office/office.decider.js';
 import { officeStreamId } from '../office/office.events.js';
-import { holderAt } from '../office/office.state.js';
+import { bodiesHeldBy, holderAt } from '../office/office.state.js';
 import { type DecisionCommand, decisionDecider } from './decision.decider.js';
 import { type DecisionEvent, decisionStreamId } from './decision.events.js';
 import type { DecisionFacts } from './decision.facts.js';
@@ -26,7 +26,7 @@ export const decisionAggregate: Aggregate<DecisionState, DecisionCommand, Decisi
         // An approver's act counts only from whoever held the office that day.
         const office = await loadState(store, officeDecider, officeStreamId(command.party, command.role));
         const tenure = holderAt(office.state, command.occurredAt);
-        return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null };
+        return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null, signatoryBodies: bodiesHeldBy(office.state, command.signatory.personId) };
       }
     }
   },

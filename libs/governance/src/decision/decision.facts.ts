@@ -21,6 +21,8 @@ export interface DecisionFacts {
   holderThen?: Person;
   /** The policing body that holder held office in (policing-body office), from their tenure. */
   holderBodyThen?: PolicingBodyKind | null;
+  /** The bodies the signatory ever held this office in (policing-body office), from their tenures. */
+  signatoryBodies?: PolicingBodyKind[];
   collaboration?: CollaborationAsAt;
 }
 

@@ -60,3 +60,7 @@ export const currentTenure = (state: OfficeState): Tenure | undefined => state.t
 /** Who held the office at that instant, if anyone: a tenure includes its start and excludes its end. */
 export const holderAt = (state: OfficeState, at: Date): Tenure | undefined =>
   state.tenures.find((t) => t.from.getTime() <= at.getTime() && (t.to === undefined || at.getTime() < t.to.getTime()));
+
+/** The policing bodies a person held the office in, in order of their tenures (none for the chief officer). */
+export const bodiesHeldBy = (state: OfficeState, personId: string): PolicingBodyKind[] =>
+  state.tenures.filter((t) => t.holder.personId === personId && t.body !== null).map((t) => t.body!);

@@ -25,6 +25,8 @@ export interface SignatureFacts {
   holderThen?: Person;
   /** The policing body that holder held office in (policing-body office), from their tenure. */
   holderBodyThen?: PolicingBodyKind | null;
+  /** The bodies the signatory ever held this office in (policing-body office), from their tenures. */
+  signatoryBodies?: PolicingBodyKind[];
 }
 
 export function signAgreement(state: CollaborationState, command: SignAgreement, context: DecisionContext<SignatureFacts>): CollaborationEvent[] | LedgerError {
@@ -74,6 +76,11 @@ export function refuseUnlessOfficeHolder(
   const holder = facts.holderThen;
   if (holder && holder.personId === command.signatory.personId) {
     return command.role === 'policing-body' ? refuseUnlessBodyExisted(command.party, facts.holderBodyThen, command.occurredAt, holder) : undefined;
+  }
+  // Someone who held the office only in bodies that did not exist that day (a PCC signing in 2008).
+  const bodies = command.role === 'policing-body' ? (facts.signatoryBodies ?? []) : [];
+  if (bodies.length > 0 && bodies.every((body) => refuseUnlessBodyExisted(command.party, body, command.occurredAt, command.signatory))) {
+    return refuseUnlessBodyExisted(command.party, bodies.at(-1)!, command.occurredAt, command.signatory);
   }
   return refuse(
     'SignerNotOfficeHolder',
