@@ -2749,6 +2749,11 @@ export interface components {
              * @description First day no longer in office; null while it holds office
              */
             to: string | null;
+            /**
+             * @description The body this one continues in law under another style (a PFCC is the PCC): a holder recorded in it may still act
+             * @enum {string|null}
+             */
+            continues: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor" | null;
             source: components["schemas"]["PolicingBodySourceView"];
         };
         PolicingBodiesView: {

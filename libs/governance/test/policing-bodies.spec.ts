@@ -60,6 +60,9 @@ describe('policing bodies over time', () => {
     expect([kindOn('northamptonshire', '2018-12-31'), kindOn('northamptonshire', '2019-01-01')]).toEqual(['pcc', 'pfcc']);
     expect([kindOn('cumbria', '2023-03-31'), kindOn('cumbria', '2023-04-01')]).toEqual(['pcc', 'pfcc']);
     expect(policingBodyOn('north-yorkshire', '2018-11-15')).toMatchObject({ kind: 'pfcc', source: { verified: false } });
+    // In law the PFCC is the PCC (FRSA 2004 s4A): a PCC may act on; a PFCC did not exist before the order.
+    expect(policingBodyOn('essex', '2017-10-01')).toMatchObject({ kind: 'pfcc', continues: 'pcc' });
+    expect([policingBodyExisted('essex', 'pcc', '2020-01-01'), policingBodyExisted('essex', 'pfcc', '2017-09-30')]).toEqual([true, false]);
     expect(policingBodyOn('essex', '2017-10-01')!.source).toMatchObject({ verified: true, citation: expect.stringContaining('SI 2017/864') });
   });
 

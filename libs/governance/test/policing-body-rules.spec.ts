@@ -104,6 +104,19 @@ describe('handovers and acting designations name a body that existed that day', 
     office.given(history).when(handover(essex, 'pfcc', '2017-09-30', 'essex', essex.personId), registrar, none).thenRefuses('PolicingBodyDidNotExist');
   });
 
+  it('Given Essex’s PCC never restyled, When they sign after the PFCC order (1 October 2017), Then it counts: in law the PFCC is the PCC (FRSA 2004 s4A)', () => {
+    const essex = { personId: 'pcc-essex', name: 'Police and Crime Commissioner for Essex' };
+    const proposal = {
+      type: 'CollaborationProposed',
+      data: { collaborationId: 'c-9', name: 'n', purpose: 'p', functions: ['f'], parties: ['essex', 'kent'], otherParties: [], leadForce: 'essex', costSharing: 'c', noticePeriodMonths: 12, reviewDate: '2020-04-01', delegationScheme: [], annualBudget: null, riskAppetite: null, publication: null, proposedBy: essex },
+      occurredAt: on('2018-01-01'),
+    } as CollaborationEvent;
+    const command: CollaborationCommand = { kind: 'SignAgreement', collaborationId: 'c-9', party: 'essex', role: 'policing-body', signatory: essex, occurredAt: on('2018-02-01') };
+    collaboration.given([proposal]).when(command, contextOf({ ...essex, role: 'policing-body', force: 'essex' }), { holderThen: essex, holderBodyThen: 'pcc' }).then([
+      { type: 'AgreementSigned', data: { party: 'essex', role: 'policing-body', signatory: essex }, occurredAt: on('2018-02-01') },
+    ]);
+  });
+
   it('Given a police authority, When someone is designated to act as PCC before 22 November 2012, Then PolicingBodyDidNotExist', () => {
     office
       .given([appointed('dorset', authority, 'police-authority', '2008-01-01')])

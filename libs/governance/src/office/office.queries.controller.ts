@@ -39,7 +39,7 @@ export class OfficeQueriesController {
     return {
       forceCode: code,
       forceName: forceByCode(code)!.name,
-      items: policingBodiesOf(code)!.map((body) => ({ kind: body.kind, name: body.name, from: body.from, to: body.to ?? null, source: { ...body.source } })),
+      items: policingBodiesOf(code)!.map((body) => ({ kind: body.kind, name: body.name, from: body.from, to: body.to ?? null, continues: body.continues ?? null, source: { ...body.source } })),
     };
   }
 

@@ -52,6 +52,13 @@ export class PolicingBodyView {
   @ApiProperty({ example: 'Police and Crime Commissioner for Kent' }) name!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'First day in office; null: before the period the ledger records' }) from!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'First day no longer in office; null while it holds office' }) to!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: POLICING_BODY_KINDS,
+    nullable: true,
+    description: 'The body this one continues in law under another style (a PFCC is the PCC): a holder recorded in it may still act',
+  })
+  continues!: string | null;
   @ApiProperty({ type: PolicingBodySourceView }) source!: PolicingBodySourceView;
 }
 

@@ -1,6 +1,6 @@
 import type { LedgerError } from '#shared-kernel';
 import { day, refuse } from '../decider.js';
-import { type PolicingBodyKind, policingBodyOn } from '../reference-data/policing-bodies.js';
+import { type PolicingBodyKind, policingBodyExisted, policingBodyOn } from '../reference-data/policing-bodies.js';
 import type { Office, Person } from './office.events.js';
 
 /**
@@ -8,9 +8,10 @@ import type { Office, Person } from './office.events.js';
  * and PCCs took office on 22 November 2012 (Police Reform and Social Responsibility Act 2011 s1(9),
  * s1 and Sch 1; SI 2012/2892 art 2); MOPAC replaced the Metropolitan Police Authority on 16 January
  * 2012 (PRSRA s3, Sch 3; SI 2011/3019); mayors took PCC functions by order (LDEDCA 2009 s107F: e.g.
- * Greater Manchester from 8 May 2017, SI 2016/448 art 4); PCCs became PFCCs by order under the Fire
- * and Rescue Services Act 2004 s4A (Policing and Crime Act 2017 s6, Sch 1). The days, with their
- * sources: reference-data/policing-bodies.ts.
+ * Greater Manchester from 8 May 2017, SI 2016/448 art 4). A PCC that became a PFCC by order under the
+ * Fire and Rescue Services Act 2004 s4A (Policing and Crime Act 2017 s6, Sch 1) is still the PCC:
+ * its holder may act on; a PFCC did not exist before the order. The days, with their sources:
+ * reference-data/policing-bodies.ts.
  */
 export function policingBodyDidNotExist(forceCode: string, body: PolicingBodyKind, at: Date, holder?: Person): LedgerError {
   const then = policingBodyOn(forceCode, at);
@@ -42,12 +43,12 @@ export function bodyOfOffice(command: { forceCode: string; office: Office; body?
   const then = policingBodyOn(command.forceCode, command.occurredAt);
   const body = command.body ?? then?.kind;
   if (!body) return refuse('PolicingBodyDidNotExist', `the reference data has no policing body of ${command.forceCode} on ${day(command.occurredAt)}`, { forceCode: command.forceCode, on: day(command.occurredAt) });
-  if (then?.kind !== body) return policingBodyDidNotExist(command.forceCode, body, command.occurredAt);
+  if (!policingBodyExisted(command.forceCode, body, command.occurredAt)) return policingBodyDidNotExist(command.forceCode, body, command.occurredAt);
   return body;
 }
 
 /** A holder's act (a signature, an approval) counts only while the body they hold office in exists. */
 export function refuseUnlessBodyExisted(forceCode: string, body: PolicingBodyKind | null | undefined, at: Date, holder: Person): LedgerError | undefined {
   if (!body) return undefined;
-  return policingBodyOn(forceCode, at)?.kind === body ? undefined : policingBodyDidNotExist(forceCode, body, at, holder);
+  return policingBodyExisted(forceCode, body, at) ? undefined : policingBodyDidNotExist(forceCode, body, at, holder);
 }

@@ -30,9 +30,11 @@ import { FORCES, type Force, forceByCode } from './forces.js';
  *   PCC for the area from that day.
  * - Police, fire and crime commissioners: the PCC becomes the fire and rescue authority by an order
  *   under Fire and Rescue Services Act 2004 s4A (inserted by the Policing and Crime Act 2017 s6 and
- *   Sch 1) and is known as the police, fire and crime commissioner. In law it is the same corporation
- *   sole as the PCC; the ledger records the change as a change of body (a holder records it by a
- *   handover, which may be to the same person), so a signature names the body as styled on its day.
+ *   Sch 1) and "will be known as the Police, Fire and Crime Commissioner" (SI 2017/864, explanatory
+ *   note). In law the policing body is still the PCC: the PFCC entry `continues` the PCC, so a holder
+ *   recorded in the PCC may still act after the order (no PCC was abolished), while a PFCC named
+ *   before the order is refused. A registrar may record the new style by a handover to the same
+ *   person (the demo does).
  */
 export const POLICING_BODY_KINDS = ['police-authority', 'home-secretary', 'mopac', 'common-council', 'pcc', 'pfcc', 'mayor'] as const;
 export type PolicingBodyKind = (typeof POLICING_BODY_KINDS)[number];
@@ -56,6 +58,8 @@ export interface PolicingBody {
   from: string | null;
   /** First day no longer in office (YYYY-MM-DD); absent while the body holds the office. */
   to?: string;
+  /** The body this one continues in law under another style (a PFCC is the PCC): a holder recorded in it may still act. */
+  continues?: PolicingBodyKind;
   source: PolicingBodySource;
 }
 
@@ -198,17 +202,17 @@ function sequenceOf(force: Force): PolicingBody[] {
       return [
         authority(force),
         pcc(force, '2018-11-15'),
-        { kind: 'pfcc', name: 'Police, Fire and Crime Commissioner for North Yorkshire', from: '2018-11-15', to: '2024-05-07', source: S.northYorkshirePfcc },
+        { kind: 'pfcc', name: 'Police, Fire and Crime Commissioner for North Yorkshire', from: '2018-11-15', to: '2024-05-07', continues: 'pcc', source: S.northYorkshirePfcc },
         { kind: 'mayor', name: 'Mayor of York and North Yorkshire', from: '2024-05-07', source: S.ynyMayor },
       ];
     case 'essex':
-      return [authority(force), pcc(force, '2017-10-01'), { kind: 'pfcc', name: force.policingBody, from: '2017-10-01', source: S.essexPfcc }];
+      return [authority(force), pcc(force, '2017-10-01'), { kind: 'pfcc', name: force.policingBody, from: '2017-10-01', continues: 'pcc', source: S.essexPfcc }];
     case 'staffordshire':
-      return [authority(force), pcc(force, '2018-08-01'), { kind: 'pfcc', name: force.policingBody, from: '2018-08-01', source: S.staffordshirePfcc }];
+      return [authority(force), pcc(force, '2018-08-01'), { kind: 'pfcc', name: force.policingBody, from: '2018-08-01', continues: 'pcc', source: S.staffordshirePfcc }];
     case 'northamptonshire':
-      return [authority(force), pcc(force, '2019-01-01'), { kind: 'pfcc', name: force.policingBody, from: '2019-01-01', source: S.northamptonshirePfcc }];
+      return [authority(force), pcc(force, '2019-01-01'), { kind: 'pfcc', name: force.policingBody, from: '2019-01-01', continues: 'pcc', source: S.northamptonshirePfcc }];
     case 'cumbria':
-      return [authority(force), pcc(force, '2023-04-01'), { kind: 'pfcc', name: force.policingBody, from: '2023-04-01', source: S.cumbriaPfcc }];
+      return [authority(force), pcc(force, '2023-04-01'), { kind: 'pfcc', name: force.policingBody, from: '2023-04-01', continues: 'pcc', source: S.cumbriaPfcc }];
     default:
       return [authority(force), pcc(force)];
   }
@@ -231,5 +235,8 @@ export const heldOfficeOn = (body: PolicingBody, date: Date | string) => {
 /** The force's policing body on that day (UTC), or undefined for an unknown force. */
 export const policingBodyOn = (forceCode: string, date: Date | string): PolicingBody | undefined => policingBodiesOf(forceCode)?.find((body) => heldOfficeOn(body, date));
 
-/** Whether a body of that kind was the force's policing body on that day. */
-export const policingBodyExisted = (forceCode: string, kind: PolicingBodyKind, date: Date | string): boolean => policingBodyOn(forceCode, date)?.kind === kind;
+/** Whether a body of that kind was the force's policing body on that day (or the body it continues in law: a PCC styled PFCC). */
+export const policingBodyExisted = (forceCode: string, kind: PolicingBodyKind, date: Date | string): boolean => {
+  const then = policingBodyOn(forceCode, date);
+  return then !== undefined && (then.kind === kind || then.continues === kind);
+};
