@@ -767,6 +767,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forces/{forceCode}/policing-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A force’s policing bodies over time — police authority, PCC, PFCC, mayor, MOPAC or Common Council — with the days from the public record and each one’s source */
+        get: operations["OfficeQueries_policingBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/offices/{forceCode}/{office}": {
         parameters: {
             query?: never;
@@ -2744,6 +2761,12 @@ export interface components {
              * @enum {string}
              */
             basis: "substantive" | "acting";
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
         };
         DesignateActingHolderRequest: {
             /**
@@ -2755,6 +2778,12 @@ export interface components {
             /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
             entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
             /** @example The chief constable is on extended leave; the deputy acts */
             reason: string;
         };
@@ -2778,6 +2807,12 @@ export interface components {
              * @enum {string}
              */
             basis: "substantive" | "acting";
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
             /** @example Retirement; the deputy acts until a substantive appointment. */
             note: string;
         };
@@ -2796,6 +2831,53 @@ export interface components {
         ForcesView: {
             items: components["schemas"]["ForceView"][];
             total: number;
+        };
+        PolicingBodySourceView: {
+            /** @example Police Reform and Social Responsibility Act 2011 s1 and Sch 1; Part 1 and Schedules 1 and 15 in force 22 November 2012 (SI 2012/2892 art 2) */
+            citation: string;
+            /** @example https://www.legislation.gov.uk/uksi/2012/2892/made */
+            url?: string;
+            /**
+             * Format: date
+             * @description The day the source was read
+             */
+            readOn: string;
+            /** @description Whether the days of this entry were confirmed from the source; if not, `note` says what is missing */
+            verified: boolean;
+            note?: string;
+        };
+        PolicingBodyView: {
+            /**
+             * @example pcc
+             * @enum {string}
+             */
+            kind: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
+            /** @example Police and Crime Commissioner for Kent */
+            name: string;
+            /**
+             * Format: date
+             * @description First day in office; null: before the period the ledger records
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description First day no longer in office; null while it holds office
+             */
+            to: string | null;
+            /**
+             * @description The body this one continues in law under another style (a PFCC is the PCC): a holder recorded in it may still act
+             * @enum {string|null}
+             */
+            continues: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor" | null;
+            source: components["schemas"]["PolicingBodySourceView"];
+        };
+        PolicingBodiesView: {
+            /** @example greater-manchester */
+            forceCode: string;
+            /** @example Greater Manchester Police */
+            forceName: string;
+            /** @description In order; each from its first day up to (not including) its `to` */
+            items: components["schemas"]["PolicingBodyView"][];
         };
         PendingItemView: {
             /**
@@ -2850,6 +2932,11 @@ export interface components {
             holder: components["schemas"]["PersonView"];
             /** @enum {string} */
             basis: "substantive" | "acting";
+            /**
+             * @description The policing body the holder held office in (policing-body office); null for the chief officer
+             * @enum {string|null}
+             */
+            body: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor" | null;
             /** Format: date-time */
             from: string;
             /**
@@ -8211,6 +8298,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForcesView"];
+                };
+            };
+        };
+    };
+    OfficeQueries_policingBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicingBodiesView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
