@@ -197,7 +197,8 @@ describe('a holder signs and approves only while their body exists', () => {
 
 describe('office events of schema version 1 name no body: they read with the body of their day', () => {
   it('upcasts appointments, handovers and acting designations by the reference data on the event’s date; the chief officer has none', () => {
-    expect(['OfficeHolderAppointed', 'OfficeHandedOver', 'ActingHolderDesignated'].map(schemaVersionOf)).toEqual([2, 2, 2]);
+    // Version 2 added the body; handovers and acting designations then gained dated pending lists (version 3).
+    expect(['OfficeHolderAppointed', 'OfficeHandedOver', 'ActingHolderDesignated'].map(schemaVersionOf)).toEqual([2, 3, 3]);
     const v1 = (office: string, date: string) => ({ type: 'OfficeHolderAppointed', schemaVersion: 1, data: { forceCode: 'kent', office, holder: authority, basis: 'substantive' }, occurredAt: on(date) });
     expect(upcast<OfficeEvent>(v1('policing-body', '2008-01-01')).data).toMatchObject({ body: 'police-authority' });
     expect(upcast<OfficeEvent>(v1('policing-body', '2012-11-22')).data).toMatchObject({ body: 'pcc' });

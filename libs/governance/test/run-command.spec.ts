@@ -145,7 +145,7 @@ describe('facts from other streams, read through the event-store port only', () 
     expect((handover!.data as { pending: unknown[] }).pending).toEqual([
       { kind: 'agreement-signature', collaborationId: signedLater, name: 'Seven Force Strategic Alliance', since: '2015-04-01T00:00:00.000Z' },
     ]);
-    expect(handover!.schemaVersion).toBe(2);
+    expect(handover!.schemaVersion).toBe(3);
   });
 });
 
