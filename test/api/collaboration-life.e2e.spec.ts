@@ -262,7 +262,15 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     expect(proposal.status).toBe(201);
     const { variationId } = proposal.body!;
     const signers = [chief('avon-and-somerset'), pcc('avon-and-somerset'), chief('gloucestershire'), pcc('gloucestershire'), chief('wiltshire', 2), pcc('wiltshire')];
-    const tooLate = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, authority('wiltshire'), { party: 'wiltshire', occurredAt: '2018-07-01T00:00:00Z' });
+    // The police authority's holder left office in 2012: acting themselves, out of office; entered by a registrar, the body no longer existed.
+    const outOfOffice = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, authority('wiltshire'), { party: 'wiltshire', occurredAt: '2018-07-01T00:00:00Z' });
+    expect(outOfOffice).toMatchObject({ status: 422, body: { code: 'ActorLeftOffice' } });
+    const formerAuthority = authority('wiltshire');
+    const tooLate = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, registrar, {
+      party: 'wiltshire',
+      occurredAt: '2018-07-01T00:00:00Z',
+      entry: { actor: { personId: formerAuthority.personId, name: formerAuthority.name, role: 'policing-body', force: 'wiltshire' }, source: 'Variation signature page (illustrative)' },
+    });
     expect(tooLate).toMatchObject({ status: 422, body: { code: 'PolicingBodyDidNotExist', body: 'police-authority' } });
     let last: Awaited<ReturnType<typeof send>> | undefined;
     for (const who of signers) {
