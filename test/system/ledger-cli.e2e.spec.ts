@@ -65,7 +65,7 @@ describe('ledger token', () => {
     expect(failure.stdout).toBe('');
   });
 
-  it.each([['token'], ['rebuild'], ['projections'], ['verify'], ['migrate-store'], ['seal'], ['verify-proof'], ['verify-pack'], ['export'], ['replay'], ['forget'], ['rotate-seal-key']])('explains %s with --help', async (command) => {
+  it.each([['token'], ['rebuild'], ['projections'], ['verify'], ['migrate-store'], ['seal'], ['verify-proof'], ['verify-pack'], ['export'], ['replay'], ['forget'], ['rotate-seal-key'], ['generate']])('explains %s with --help', async (command) => {
     const { stdout } = await ledger(command, '--help');
     expect(stdout).toContain(`Usage: ledger ${command} [options]`);
     expect(stdout).toMatch(/^Options:$/m);
@@ -73,7 +73,7 @@ describe('ledger token', () => {
 
   it('lists its commands when run with none', async () => {
     const { stdout } = await ledger();
-    const commands = ['token', 'rebuild', 'projections', 'verify', 'migrate-store', 'seal', 'verify-proof', 'verify-pack', 'export', 'replay', 'forget', 'rotate-seal-key'];
+    const commands = ['token', 'rebuild', 'projections', 'verify', 'migrate-store', 'seal', 'verify-proof', 'verify-pack', 'export', 'replay', 'forget', 'rotate-seal-key', 'generate'];
     expect(stdout.match(/^ {2}([a-z-]+) /gm)?.map((m) => m.trim()).filter((c) => c !== 'help')).toEqual(commands);
   });
 });

@@ -33,6 +33,8 @@ export interface LedgerDatabase {
   /** The same log as the domain reads it: personal names decrypted, or shown erased (rebuild, replay). */
   readable: EventStore;
   readModels: DataSource;
+  /** The application role's connection string (DATABASE_URL, or the embedded cluster's). */
+  url: string;
   /** The owner role's connection string (MIGRATION_DATABASE_URL, or the embedded cluster's owner). */
   migrationUrl: string;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Pr
     store,
     readable: new PersonalDataEventStore(store, new PostgresPersonalDataKeys(pool), personalFieldsOf),
     readModels,
+    url: database.url,
     migrationUrl: database.migrationUrl,
     async close() {
       await store.close();

@@ -14,6 +14,7 @@ import { registerExport } from './commands/export.js';
 import { registerReplay } from './commands/replay.js';
 import { registerForget } from './commands/forget.js';
 import { registerRotateSealKey } from './commands/rotate-seal-key.js';
+import { registerGenerate } from './commands/generate.js';
 
 /** The commands, one file each in commands/: a new command is a new file and a line here. */
 const COMMANDS: RegisterCommand[] = [
@@ -29,6 +30,7 @@ const COMMANDS: RegisterCommand[] = [
   registerReplay,
   registerForget,
   registerRotateSealKey,
+  registerGenerate,
 ];
 
 // Every setting, read and checked once (README.md's configuration table); a bad one exits 2 here.

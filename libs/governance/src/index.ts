@@ -52,3 +52,6 @@ export * from './views.js';
 export * from './demo/demo-data.seeder.js';
 export * from './demo/demo-open-business.js';
 export * from './personal-data.js';
+export * from './generate/generate-ledger.js';
+export * from './generate/in-memory-decisions.js';
+export * from './generate/policing-body-kind.js';

@@ -72,6 +72,31 @@ export class PostgresPersonalDataKeys implements PersonalDataKeys {
   }
 }
 
+/**
+ * Keys remembered for the life of one process that writes a great deal (`ledger generate`): a
+ * person's live key is looked up once, not once per name. Only for a writer no `ledger forget`
+ * runs beside; keysById is not cached.
+ */
+export class CachedPersonalDataKeys implements PersonalDataKeys {
+  private readonly live = new Map<string, Promise<{ keyId: string; key: Buffer }>>();
+
+  constructor(private readonly inner: PersonalDataKeys) {}
+
+  keyFor(personId: string): Promise<{ keyId: string; key: Buffer }> {
+    let key = this.live.get(personId);
+    if (!key) {
+      key = this.inner.keyFor(personId);
+      this.live.set(personId, key);
+      key.catch(() => this.live.delete(personId));
+    }
+    return key;
+  }
+
+  keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
+    return this.inner.keysById(keyIds);
+  }
+}
+
 const aadOf = (eventId: string, path: string, subject: string) => Buffer.from([ERASABLE_FORMAT, eventId, path, subject].join('\n'), 'utf8');
 
 export function sealName(name: string, key: { keyId: string; key: Buffer }, eventId: string, path: string, subject: string): ErasableEnvelope {

@@ -40,6 +40,11 @@ export const collaborationAggregate: Aggregate<CollaborationState, Collaboration
 /** The collaboration as it stood at a date, as decisions and benefits need it: status, lead force, remaining parties, the delegation rule for a category. */
 export async function collaborationAsAt(store: EventStore, collaborationId: string, at: Date, category?: DecisionCategory): Promise<CollaborationAsAt> {
   const { state } = await loadState(store, collaborationDecider, collaborationStreamId(collaborationId), { occurredUntil: at });
+  return collaborationAsAtOf(state, category);
+}
+
+/** What collaborationAsAt answers, from the state folded up to the date (the generator folds it in memory). */
+export function collaborationAsAtOf(state: CollaborationState, category?: DecisionCategory): CollaborationAsAt {
   return {
     status: state.status,
     leadForce: state.terms?.leadForce ?? '',
