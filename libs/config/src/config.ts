@@ -49,6 +49,7 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_IP: wholeNumber(1).default(600),
   TOKEN_MAX_LIFETIME_HOURS: wholeNumber(1, 720).default(24),
   BACKDATING_WINDOW_DAYS: wholeNumber(0, 36_500).default(30),
+  LEDGER_TOKEN_CACHE: bool().default(true),
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/).optional(),
   SEAL_INTERVAL_SECONDS: wholeNumber(0, 86_400).default(60),
   SEAL_KEY_DIR: z.string().optional(),
@@ -87,6 +88,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   RATE_LIMIT_WRITES_PER_IP: { allowed: 'a whole number of at least 1' },
   TOKEN_MAX_LIFETIME_HOURS: { allowed: 'a whole number of hours from 1 to 720' },
   BACKDATING_WINDOW_DAYS: { allowed: 'a whole number of days from 0 to 36500' },
+  LEDGER_TOKEN_CACHE: { allowed: 'true or false' },
   METRICS_TOKEN: { allowed: '16 to 200 printable characters without spaces', secret: true },
   SEAL_INTERVAL_SECONDS: { allowed: 'a whole number of seconds from 0 (only on demand) to 86400' },
   SEAL_KEY_DIR: { allowed: 'a directory' },
@@ -138,7 +140,7 @@ export interface LedgerConfig {
   /** False when apps/ledger-projector keeps the read models. */
   runProjections: boolean;
   /** The shape of #identity's IdentitySettings. */
-  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; maxLifetimeSeconds: number; clientId?: string };
+  identity: { issuer?: string; jwksUrl?: string; audience: string; dataDir: string; maxLifetimeSeconds: number; clientId?: string; tokenCache: boolean };
   /** METRICS_TOKEN: /metrics answers only with it as a bearer token; unset: only to loopback clients. */
   metricsToken: string | undefined;
   /** The shape of #identity's RateLimits. */
@@ -210,7 +212,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },
     demoData: v.LEDGER_DEMO_DATA ?? v.DATABASE_URL === undefined,
     runProjections: v.RUN_PROJECTIONS,
-    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
+    identity: { issuer: v.OIDC_ISSUER, jwksUrl: v.OIDC_JWKS_URL, audience: v.OIDC_AUDIENCE, dataDir, maxLifetimeSeconds: v.TOKEN_MAX_LIFETIME_HOURS * 3600, tokenCache: v.LEDGER_TOKEN_CACHE, ...(v.OIDC_CLIENT_ID ? { clientId: v.OIDC_CLIENT_ID } : {}) },
     metricsToken: v.METRICS_TOKEN,
     rateLimits: { perPrincipalPerMinute: v.RATE_LIMIT_WRITES_PER_PRINCIPAL, perIpPerMinute: v.RATE_LIMIT_WRITES_PER_IP },
     backdatingWindowDays: v.BACKDATING_WINDOW_DAYS,

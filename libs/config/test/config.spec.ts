@@ -28,7 +28,7 @@ describe('the configuration', () => {
       log: { level: 'info', format: 'json' },
       demoData: true,
       runProjections: true,
-      identity: { issuer: undefined, jwksUrl: undefined, audience: 'governance-ledger', dataDir: '/srv/ledger/data', maxLifetimeSeconds: 24 * 3600 },
+      identity: { issuer: undefined, jwksUrl: undefined, audience: 'governance-ledger', dataDir: '/srv/ledger/data', maxLifetimeSeconds: 24 * 3600, tokenCache: true },
       rateLimits: { perPrincipalPerMinute: 120, perIpPerMinute: 600 },
       metricsToken: undefined,
       sealing: { intervalSeconds: 60, keyDir: '/srv/ledger/data/seal-key', sinks: {} },
@@ -84,7 +84,7 @@ describe('the configuration', () => {
       log: { level: 'debug', format: 'pretty' },
       demoData: true,
       runProjections: false,
-      identity: { issuer: 'https://login.example.police.uk/', jwksUrl: 'https://login.example.police.uk/jwks', audience: 'ledger-prod', dataDir: '/srv/ledger/var/ledger', maxLifetimeSeconds: 8 * 3600 },
+      identity: { issuer: 'https://login.example.police.uk/', jwksUrl: 'https://login.example.police.uk/jwks', audience: 'ledger-prod', dataDir: '/srv/ledger/var/ledger', maxLifetimeSeconds: 8 * 3600, tokenCache: true },
       rateLimits: { perPrincipalPerMinute: 30, perIpPerMinute: 90 },
       metricsToken: 'scraper-7f3c9a1e2b4d6f80',
       sealing: {

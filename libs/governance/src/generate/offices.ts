@@ -99,7 +99,7 @@ export function pendingAt(proposals: readonly PlannedSignatures[], forceCode: st
   return proposals
     .filter((p) => p.proposedAt <= at && p.parties.includes(forceCode) && (p.signAt.get(`${forceCode}/${office}`)?.getTime() ?? Infinity) > at.getTime())
     .sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime())
-    .map((p) => ({ kind: 'agreement-signature' as const, collaborationId: p.collaborationId, name: p.name }));
+    .map((p) => ({ kind: 'agreement-signature' as const, collaborationId: p.collaborationId, name: p.name, since: p.proposedAt.toISOString() }));
 }
 
 /** Runs the planned appointments and handovers through the office decider; the office states stay in `decisions`. */
