@@ -310,8 +310,11 @@ export class DemoHistory {
     await this.recommend(body('devon-and-cornwall'), { kind: 'PublishPolicingBodyResponse', recommendationId: dcRecommendationId, response: 'Benefits management has been in place since 2009; the Strategic Alliance with Dorset set out 7 key benefits in its Benefits Management Strategy (October 2014), tracked through governance until the programme closed, cashable savings then within business-as-usual budget monitoring. (Summary of the Chief Constable’s and the PCC’s published response.)', occurredAt: at('2020-09-14') }, response);
 
     // The report's two national recommendations (seeds 000 and 001), each addressed to the NPCC, the College of Policing and the
-    // Home Office together: recorded once for each body, by the registrar who keeps the national register. Owners and due dates
-    // are illustrative; a national body has no local policing body, so no s55 response is due.
+    // Home Office together: recorded once for each body, by the registrar who keeps the national register. The report sets them
+    // no date, so the owners and due dates are illustrative, and the due date is put a year after the demo is loaded: the demo must
+    // never show a real national body as overdue on a date it did not set. A national body has no local policing body, so no s55
+    // response is due.
+    const nationalDueDate = `${this.receivedAt.getUTCFullYear() + 1}-07-21`;
     const national = [
       'The NPCC, College of Policing and the Home Office should work together to establish a central repository for police collaborations.',
       'The NPCC, College of Policing and the Home Office should identify a methodology that supports forces in tracking benefits for police collaborations.',
@@ -319,7 +322,7 @@ export class DemoHistory {
     for (const text of national) {
       for (const code of ['npcc', 'college-of-policing', 'home-office']) {
         const name = nationalBodyByCode(code)!.name;
-        await this.recommend(registrar, { kind: 'RaiseRecommendation', recommendationId: newId(), source: 'inspection-report', reference: HARD_YARDS, recommendationKind: 'recommendation', text, addressedTo: code, owner: { personId: `demo-owner-${code}`, name: `${name} (illustrative holder)` }, dueDate: '2021-07-21', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+        await this.recommend(registrar, { kind: 'RaiseRecommendation', recommendationId: newId(), source: 'inspection-report', reference: HARD_YARDS, recommendationKind: 'recommendation', text, addressedTo: code, owner: { personId: `demo-owner-${code}`, name: `${name} (illustrative holder)` }, dueDate: nationalDueDate, reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, illustrative);
       }
     }
   }
