@@ -2762,7 +2762,7 @@ export interface components {
              */
             basis: "substantive" | "acting";
             /**
-             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
              * @example pcc
              * @enum {string}
              */
@@ -2779,7 +2779,7 @@ export interface components {
             entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
             /**
-             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
              * @example pcc
              * @enum {string}
              */
@@ -2808,7 +2808,7 @@ export interface components {
              */
             basis: "substantive" | "acting";
             /**
-             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
              * @example pcc
              * @enum {string}
              */

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { type PolicingBodyKind, POLICING_BODY_KINDS } from '../../reference-data/policing-bodies.js';
-import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
+import { Nested, OccurredAtDto, PersonDto, PolicingBodyField } from '../../http.js';
 import type { Basis } from '../office.events.js';
 
 export class AppointOfficeHolderRequest extends OccurredAtDto {
@@ -13,13 +13,6 @@ export class AppointOfficeHolderRequest extends OccurredAtDto {
   @IsIn(['substantive', 'acting'])
   basis!: Basis;
 
-  @ApiPropertyOptional({
-    enum: POLICING_BODY_KINDS,
-    example: 'pcc',
-    description:
-      'Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{code}/policing-bodies); absent, the one that was.',
-  })
-  @IsOptional()
-  @IsIn(POLICING_BODY_KINDS)
+  @PolicingBodyField()
   body?: PolicingBodyKind;
 }
