@@ -37,6 +37,7 @@ import {
   startEmbeddedPostgres,
 } from '#event-store';
 import { SealKeyring, SealStore, Sealer, verifyLedger } from '#integrity';
+import { metadata, payload } from './suite/appends.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -44,18 +45,12 @@ const ROUNDS = 3;
 const WRITERS = 16;
 const BATCH = 100;
 
+/** bench:append's payload (bench/suite/appends.ts): the same event, so the figures compare. */
 const event = (i: number): EventToAppend => ({
   eventId: randomUUID(),
   type: 'AgreementSigned',
-  data: {
-    collaborationId: randomUUID(),
-    partyForce: 'kent',
-    signatoryRole: 'chief-officer',
-    officeHolder: { personId: randomUUID(), name: 'Chief Constable (illustrative)' },
-    note: `Signature ${i} of the Seven Force Strategic Alliance s22A agreement, entered from the signed paper copy.`,
-    amounts: { annualContribution: 1_250_000.5, currency: 'GBP' },
-  },
-  metadata: { actor: randomUUID(), role: 'chief-officer', force: 'kent', correlationId: randomUUID() },
+  data: payload(i),
+  metadata: metadata(),
   occurredAt: new Date('2015-04-01T09:00:00Z'),
 });
 

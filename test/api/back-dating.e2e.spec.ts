@@ -61,7 +61,7 @@ describe('back-dating: a window for everyone, registrar entries beyond it, over 
 
   it('records an act back-dated within the window, marked with its lateness', async () => {
     const [proposed] = await timeline(collaborationId);
-    expect(proposed).toMatchObject({ type: 'CollaborationProposed', backDated: true, lateByDays: 20, enteredBy: null, source: null, recordedBy: { personId: manager.personId } });
+    expect(proposed).toMatchObject({ type: 'CollaborationProposed', backDated: true, backDating: { lateByDays: 20, enteredBy: null, source: null }, recordedBy: { personId: manager.personId } });
   });
 
   it('refuses an act dated beyond the window from an ordinary user (BackDatedBeyondWindow, 422), writing nothing', async () => {
@@ -114,11 +114,10 @@ describe('back-dating: a window for everyone, registrar entries beyond it, over 
       type: 'CollaborationProposed',
       recordedBy: { personId: manager.personId, name: manager.name },
       role: 'collaboration-manager',
-      enteredBy: { personId: registrar.personId, name: registrar.name },
-      source: SOURCE,
+      backDating: { enteredBy: { personId: registrar.personId, name: registrar.name }, source: SOURCE },
       backDated: true,
     });
-    expect(proposed.lateByDays).toBeGreaterThan(4000);
+    expect(proposed.backDating.lateByDays).toBeGreaterThan(4000);
   });
 
   it('records a registrar’s own act beyond the window (an appointment of 2015) only with its source', async () => {
@@ -145,6 +144,6 @@ describe('back-dating: a window for everyone, registrar entries beyond it, over 
     });
     expect(entered.status).toBe(201);
     const signed = (await timeline(collaborationId)).at(-1)!;
-    expect(signed).toMatchObject({ type: 'AgreementSigned', data: { signatory: { personId: alice.personId } }, recordedBy: { personId: alice.personId }, enteredBy: { personId: registrar.personId }, lateByDays: 10 });
+    expect(signed).toMatchObject({ type: 'AgreementSigned', data: { signatory: { personId: alice.personId } }, recordedBy: { personId: alice.personId }, backDating: { enteredBy: { personId: registrar.personId }, lateByDays: 10 } });
   });
 });

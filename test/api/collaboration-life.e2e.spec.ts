@@ -16,7 +16,9 @@ const FORCES = ['avon-and-somerset', 'gloucestershire', 'wiltshire'] as const;
 const registrar: Principal = { personId: 'reg-1', name: 'National registrar', role: 'registrar' };
 const manager: Principal = { personId: 'cm-glos', name: 'Tri-force programme manager', role: 'collaboration-manager', force: 'gloucestershire' };
 const chief = (force: string, n = 1): Principal => ({ personId: `cc-${force}-${n}`, name: `Chief Constable ${n} of ${force}`, role: 'chief-officer', force });
-const body = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
+/** The policing body of the day: the police authority until 21 November 2012, the PCC from 22 November 2012 (PRSRA 2011 s1; SI 2012/2892). */
+const authority = (force: string): Principal => ({ personId: `pa-${force}`, name: `${force} Police Authority`, role: 'policing-body', force });
+const pcc = (force: string): Principal => ({ personId: `pcc-${force}`, name: `PCC for ${force}`, role: 'policing-body', force });
 
 describe('a three-force collaboration from proposal to termination, over HTTP', () => {
   let api: TestApi;
@@ -38,7 +40,7 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
 
   it('lets the registrar fill each party’s offices', async () => {
     for (const force of FORCES) {
-      for (const holder of [chief(force), body(force)]) {
+      for (const holder of [chief(force), authority(force)]) {
         const response = await send('POST', `/offices/${force}/${holder.role}/appointments`, registrar, {
           holder: { personId: holder.personId, name: holder.name },
           basis: 'substantive',
@@ -84,11 +86,11 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     const first = await send('POST', `/collaborations/${collaborationId}/signatures`, chief('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2012-02-01T09:00:00Z' }, { 'if-match': '"1"' });
     expect(first).toMatchObject({ status: 201, body: { version: 2 } });
 
-    const stale = await send('POST', `/collaborations/${collaborationId}/signatures`, body('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2012-02-02T09:00:00Z' }, { 'if-match': '"1"' });
+    const stale = await send('POST', `/collaborations/${collaborationId}/signatures`, authority('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2012-02-02T09:00:00Z' }, { 'if-match': '"1"' });
     expect(stale).toMatchObject({ status: 412, body: { code: 'VersionMismatch', expectedVersion: 1, actualVersion: 2 } });
     expect(await signatureCount()).toBe(1);
 
-    for (const who of [body('avon-and-somerset'), body('gloucestershire'), chief('gloucestershire'), body('wiltshire')]) {
+    for (const who of [authority('avon-and-somerset'), authority('gloucestershire'), chief('gloucestershire'), authority('wiltshire')]) {
       const response = await send('POST', `/collaborations/${collaborationId}/signatures`, who, { party: who.force, occurredAt: '2012-02-03T09:00:00Z' });
       expect(response.status).toBe(201);
     }
@@ -236,7 +238,21 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     ]);
   });
 
-  it('agrees a variation once every remaining party’s chief officer and policing body have signed it', async () => {
+  it('hands each policing-body office from its police authority to its PCC on 22 November 2012', async () => {
+    for (const force of FORCES) {
+      const handover = await send('POST', `/offices/${force}/policing-body/handovers`, registrar, {
+        outgoingPersonId: authority(force).personId,
+        incoming: { personId: pcc(force).personId, name: pcc(force).name },
+        basis: 'substantive',
+        body: 'pcc',
+        note: 'Police authorities abolished; the PCC takes office (PRSRA 2011 s1)',
+        occurredAt: '2012-11-22T00:00:00Z',
+      });
+      expect(handover.status).toBe(201);
+    }
+  });
+
+  it('agrees a variation once every remaining party’s chief officer and policing body (the PCC: the police authority no longer exists) have signed it', async () => {
     const proposal = await send('POST', `/collaborations/${collaborationId}/variations`, manager, {
       summary: 'Dogs return to local control',
       changes: 'Schedule 1: police dogs removed from the functions in scope',
@@ -245,7 +261,17 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     });
     expect(proposal.status).toBe(201);
     const { variationId } = proposal.body!;
-    const signers = [chief('avon-and-somerset'), body('avon-and-somerset'), chief('gloucestershire'), body('gloucestershire'), chief('wiltshire', 2), body('wiltshire')];
+    const signers = [chief('avon-and-somerset'), pcc('avon-and-somerset'), chief('gloucestershire'), pcc('gloucestershire'), chief('wiltshire', 2), pcc('wiltshire')];
+    // The police authority's holder left office in 2012: acting themselves, out of office; entered by a registrar, the body no longer existed.
+    const outOfOffice = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, authority('wiltshire'), { party: 'wiltshire', occurredAt: '2018-07-01T00:00:00Z' });
+    expect(outOfOffice).toMatchObject({ status: 422, body: { code: 'ActorLeftOffice' } });
+    const formerAuthority = authority('wiltshire');
+    const tooLate = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, registrar, {
+      party: 'wiltshire',
+      occurredAt: '2018-07-01T00:00:00Z',
+      entry: { actor: { personId: formerAuthority.personId, name: formerAuthority.name, role: 'policing-body', force: 'wiltshire' }, source: 'Variation signature page (illustrative)' },
+    });
+    expect(tooLate).toMatchObject({ status: 422, body: { code: 'PolicingBodyDidNotExist', body: 'police-authority' } });
     let last: Awaited<ReturnType<typeof send>> | undefined;
     for (const who of signers) {
       last = await send('POST', `/collaborations/${collaborationId}/variations/${variationId}/signatures`, who, { party: who.force, occurredAt: '2018-07-01T00:00:00Z' });
@@ -262,14 +288,14 @@ describe('a three-force collaboration from proposal to termination, over HTTP', 
     expect(early).toMatchObject({ status: 422, body: { code: 'NoticeNotYetRun', effectiveOn: '2019-04-03' } });
     const withdrew = await send('POST', `/collaborations/${collaborationId}/withdrawals`, chief('avon-and-somerset'), { party: 'avon-and-somerset', occurredAt: '2019-04-03T00:00:00Z' });
     expect(withdrew.body!.events.map((e: { type: string }) => e.type)).toEqual(['PartyWithdrew']);
-    const again = await send('POST', `/collaborations/${collaborationId}/signatures`, body('avon-and-somerset'), { party: 'avon-and-somerset' });
+    const again = await send('POST', `/collaborations/${collaborationId}/signatures`, pcc('avon-and-somerset'), { party: 'avon-and-somerset' });
     expect(again).toMatchObject({ status: 422, body: { code: 'PartyHasWithdrawn' } });
 
     expect(await send('POST', `/collaborations/${collaborationId}/termination`, manager, { reason: 'The manager alone', occurredAt: '2019-06-30T00:00:00Z' })).toMatchObject({ status: 422, body: { code: 'NoAgreedEnd' } });
     const end = await send('POST', `/collaborations/${collaborationId}/variations`, manager, { summary: 'End by agreement', changes: 'The remaining parties end it', terms: { endsOn: '2019-06-30' }, occurredAt: '2019-06-01T00:00:00Z' });
     expect(end.status).toBe(201);
     let signed: Awaited<ReturnType<typeof send>> | undefined;
-    for (const who of [chief('gloucestershire'), body('gloucestershire'), chief('wiltshire', 2), body('wiltshire')]) {
+    for (const who of [chief('gloucestershire'), pcc('gloucestershire'), chief('wiltshire', 2), pcc('wiltshire')]) {
       signed = await send('POST', `/collaborations/${collaborationId}/variations/${end.body!.variationId}/signatures`, who, { party: who.force, occurredAt: '2019-06-20T00:00:00Z' });
       expect(signed.status).toBe(201);
     }

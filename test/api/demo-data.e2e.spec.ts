@@ -63,6 +63,32 @@ describe('the demo history', () => {
         expect(s.signatory.personId.startsWith(s.signedAt < '2012-11-22' ? 'demo-pa-' : 'demo-pb-') || s.signatory.personId.startsWith('demo-mayor-')).toBe(true);
       }
     }
+    // Every policing-body signature, on an agreement or a variation, is by a holder whose body existed
+    // that day: the body of their tenure is the force's policing body on the signature's date.
+    const bodiesOf = new Map<string, Array<{ kind: string; from: string | null; to: string | null }>>();
+    const tenuresOf = new Map<string, Array<{ holder: { personId: string }; body: string | null; from: string; to?: string }>>();
+    let checkedSignatures = 0;
+    for (const { collaborationId } of items as Array<{ collaborationId: string }>) {
+      const c = (await send('GET', `/collaborations/${collaborationId}`, auditor)).body!;
+      const variationSignatures = (c.variations as Array<{ signatures: unknown[] }>).flatMap((v) => v.signatures);
+      for (const s of [...c.signatures, ...variationSignatures] as Array<{ party: string; role: string; signedAt: string; signatory: { personId: string } }>) {
+        if (s.role !== 'policing-body') continue;
+        if (!bodiesOf.has(s.party)) bodiesOf.set(s.party, (await send('GET', `/forces/${s.party}/policing-bodies`, null)).body!.items);
+        if (!tenuresOf.has(s.party)) tenuresOf.set(s.party, (await send('GET', `/offices/${s.party}/policing-body`, auditor)).body!.tenures);
+        const day = s.signedAt.slice(0, 10);
+        const bodyThen = bodiesOf.get(s.party)!.find((b) => (b.from === null || b.from <= day) && (b.to === null || day < b.to))!;
+        const tenure = tenuresOf.get(s.party)!.find((t) => t.from <= s.signedAt && (!t.to || s.signedAt < t.to))!;
+        expect({ party: s.party, day, holder: tenure.holder.personId, body: tenure.body }).toEqual({ party: s.party, day, holder: s.signatory.personId, body: bodyThen.kind });
+        checkedSignatures += 1;
+      }
+    }
+    expect(checkedSignatures).toBeGreaterThan(20);
+    expect(tenuresOf.get('greater-manchester')!.map((t) => t.body)).toEqual(['police-authority', 'pcc', 'mayor']);
+    expect(((await send('GET', '/offices/essex/policing-body', auditor)).body!.tenures as Array<{ body: string; from: string }>).map((t) => [t.body, t.from.slice(0, 10)])).toEqual([
+      ['police-authority', '2008-01-01'],
+      ['pcc', '2012-11-22'],
+      ['pfcc', '2017-10-01'],
+    ]);
     // The Tri-force's dogs: in scope until the variation agreed on 1 April 2019, not after.
     expect((await read('South West Tri-force Specialist Operations', '?asOf=2019-03-31')).functions).toContain('dogs');
     expect((await read('South West Tri-force Specialist Operations', '?asOf=2019-04-15')).functions).not.toContain('dogs');

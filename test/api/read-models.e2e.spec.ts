@@ -26,7 +26,8 @@ describe('read models over HTTP', () => {
   beforeAll(async () => {
     api = await startTestApi();
     send = httpClient(api);
-    for (const force of FORCES) for (const holder of [chief(force), body(force)]) ok(await send('POST', `/offices/${force}/${holder.role}/appointments`, registrar, { holder: { personId: holder.personId, name: holder.name }, basis: 'substantive', occurredAt: '2012-01-01T00:00:00Z' }));
+    // Police and crime commissioners took office on 22 November 2012 (PRSRA 2011 s1; SI 2012/2892).
+    for (const force of FORCES) for (const holder of [chief(force), body(force)]) ok(await send('POST', `/offices/${force}/${holder.role}/appointments`, registrar, { holder: { personId: holder.personId, name: holder.name }, basis: 'substantive', occurredAt: holder.role === 'policing-body' ? '2012-11-22T00:00:00Z' : '2012-01-01T00:00:00Z' }));
     collaborationId = ok(
       await send('POST', '/collaborations', manager, {
         name: 'All Wales collaboration (illustrative terms)',

@@ -767,6 +767,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forces/{forceCode}/policing-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A force’s policing bodies over time — police authority, PCC, PFCC, mayor, MOPAC or Common Council — with the days from the public record and each one’s source */
+        get: operations["OfficeQueries_policingBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/offices/{forceCode}/{office}": {
         parameters: {
             query?: never;
@@ -846,6 +863,23 @@ export interface paths {
         put?: never;
         /** Propose closure, with evidence submitted */
         post: operations["ProposeClosure_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/national-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national bodies a recommendation may be addressed to besides a force (NPCC, College of Policing, Home Office, APCC), with their names */
+        get: operations["NationalBodies_nationalBodies"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2727,6 +2761,12 @@ export interface components {
              * @enum {string}
              */
             basis: "substantive" | "acting";
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
         };
         DesignateActingHolderRequest: {
             /**
@@ -2738,6 +2778,12 @@ export interface components {
             /** @description Registrars only: history entered on behalf of the person who acted, from a named record. Allows an act older than the back-dating window, or of someone who has since left office. */
             entry?: components["schemas"]["EntryDto"];
             holder: components["schemas"]["PersonDto"];
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
             /** @example The chief constable is on extended leave; the deputy acts */
             reason: string;
         };
@@ -2761,6 +2807,12 @@ export interface components {
              * @enum {string}
              */
             basis: "substantive" | "acting";
+            /**
+             * @description Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.
+             * @example pcc
+             * @enum {string}
+             */
+            body?: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
             /** @example Retirement; the deputy acts until a substantive appointment. */
             note: string;
         };
@@ -2779,6 +2831,53 @@ export interface components {
         ForcesView: {
             items: components["schemas"]["ForceView"][];
             total: number;
+        };
+        PolicingBodySourceView: {
+            /** @example Police Reform and Social Responsibility Act 2011 s1 and Sch 1; Part 1 and Schedules 1 and 15 in force 22 November 2012 (SI 2012/2892 art 2) */
+            citation: string;
+            /** @example https://www.legislation.gov.uk/uksi/2012/2892/made */
+            url?: string;
+            /**
+             * Format: date
+             * @description The day the source was read
+             */
+            readOn: string;
+            /** @description Whether the days of this entry were confirmed from the source; if not, `note` says what is missing */
+            verified: boolean;
+            note?: string;
+        };
+        PolicingBodyView: {
+            /**
+             * @example pcc
+             * @enum {string}
+             */
+            kind: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor";
+            /** @example Police and Crime Commissioner for Kent */
+            name: string;
+            /**
+             * Format: date
+             * @description First day in office; null: before the period the ledger records
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description First day no longer in office; null while it holds office
+             */
+            to: string | null;
+            /**
+             * @description The body this one continues in law under another style (a PFCC is the PCC): a holder recorded in it may still act
+             * @enum {string|null}
+             */
+            continues: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor" | null;
+            source: components["schemas"]["PolicingBodySourceView"];
+        };
+        PolicingBodiesView: {
+            /** @example greater-manchester */
+            forceCode: string;
+            /** @example Greater Manchester Police */
+            forceName: string;
+            /** @description In order; each from its first day up to (not including) its `to` */
+            items: components["schemas"]["PolicingBodyView"][];
         };
         PendingItemView: {
             /**
@@ -2833,6 +2932,11 @@ export interface components {
             holder: components["schemas"]["PersonView"];
             /** @enum {string} */
             basis: "substantive" | "acting";
+            /**
+             * @description The policing body the holder held office in (policing-body office); null for the chief officer
+             * @enum {string|null}
+             */
+            body: "police-authority" | "home-secretary" | "mopac" | "common-council" | "pcc" | "pfcc" | "mayor" | null;
             /** Format: date-time */
             from: string;
             /**
@@ -2905,6 +3009,26 @@ export interface components {
             entry?: components["schemas"]["EntryDto"];
             /** @example All four forces track benefits with the national methodology; evidence submitted */
             note: string;
+        };
+        NationalBodyView: {
+            /**
+             * @description The code a recommendation is addressed to (never a force code)
+             * @example npcc
+             */
+            code: string;
+            /** @example National Police Chiefs' Council */
+            name: string;
+            /**
+             * Format: date
+             * @description The first day it existed, when the public record gives it; a recommendation to it dated earlier is refused
+             */
+            from: string | null;
+            /** @description Where the ledger has this from */
+            source: string;
+        };
+        NationalBodiesView: {
+            items: components["schemas"]["NationalBodyView"][];
+            total: number;
         };
         PublishPolicingBodyResponseRequest: {
             /**
@@ -4072,20 +4196,20 @@ export interface components {
             name: string;
         };
         ProvenanceView: {
-            /** @description The record it comes from: a document of the seeds, or a public page with the date it was read */
-            source?: string;
-            /** @description True where the public record is silent and the value is illustrative (demo data) */
-            illustrative?: boolean;
+            /** @description The document or public page the fact is from (URLs within it as written) */
+            source: string | null;
+            /** @description Invented where the public record is silent */
+            illustrative: boolean;
+        };
+        BackDatingView: {
+            /** @description Whole days between when it happened and when it was entered */
+            lateByDays: number | null;
+            /** @description The registrar who entered it on behalf of the person it records (history older than the back-dating window, or of someone since out of office); null when they entered it themselves */
+            enteredBy: components["schemas"]["ActorView"] | null;
+            /** @description The record a registrar entered it from (a document and its reference, or a public page and the day it was read) */
+            source: string | null;
         };
         TimelineEntryView: {
-            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
-            lateByDays: number | null;
-            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
-            enteredBy: components["schemas"]["ActorView"] | null;
-            /** @description The record a registrar entered it from */
-            source: string | null;
-            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
-            provenance: components["schemas"]["ProvenanceView"] | null;
             version: number;
             /** @example AgreementSigned */
             type: string;
@@ -4110,6 +4234,10 @@ export interface components {
             globalPosition: number;
             /** @description The event’s link in its stream’s hash chain (docs/integrity.md) */
             hash: string;
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         TimelineView: {
             /** Format: uuid */
@@ -4165,14 +4293,6 @@ export interface components {
             note: string | null;
         };
         EventBehindView: {
-            /** @description Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise */
-            lateByDays: number | null;
-            /** @description The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it */
-            enteredBy: components["schemas"]["ActorView"] | null;
-            /** @description The record a registrar entered it from */
-            source: string | null;
-            /** @description Where the recorded fact comes from (demo history: a source, or illustrative) */
-            provenance: components["schemas"]["ProvenanceView"] | null;
             globalPosition: number;
             /** @example decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b */
             streamId: string;
@@ -4197,6 +4317,10 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded */
+            provenance: components["schemas"]["ProvenanceView"] | null;
+            /** @description How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded */
+            backDating: components["schemas"]["BackDatingView"] | null;
         };
         EventsBehindView: {
             /** @description In global position order */
@@ -8178,6 +8302,45 @@ export interface operations {
             };
         };
     };
+    OfficeQueries_policingBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicingBodiesView"];
+                };
+            };
+            /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found: What the request names does not exist (at that date) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     OfficeQueries_office: {
         parameters: {
             query?: {
@@ -8642,6 +8805,25 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    NationalBodies_nationalBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalBodiesView"];
                 };
             };
         };

@@ -69,3 +69,18 @@ export async function openLedgerDatabase(config: LedgerConfig, poolSize = 3): Pr
     },
   };
 }
+
+/**
+ * The options of every command's progress bar (cli-progress): drawn on standard error only when it
+ * is a terminal, cleared when done so that the lines printed after it stay.
+ */
+export const progressBarOptions = (stream: NodeJS.WriteStream, format: string) => ({
+  stream,
+  format,
+  barCompleteChar: '█',
+  barIncompleteChar: '░',
+  barsize: 30,
+  hideCursor: true,
+  clearOnComplete: true,
+  gracefulExit: true,
+});

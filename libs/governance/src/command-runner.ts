@@ -130,7 +130,7 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
   const target = aggregate.target(state, command, facts);
   if (target instanceof LedgerError) throw target;
   authorise(context.principal, action, target);
-  if (!context.entry) await refuseIfActorLeftOffice(store, context);
+  await refuseIfActorLeftOffice(store, context, command.occurredAt);
 
   if (expectedVersion !== undefined && expectedVersion !== version) {
     throw new LedgerError(

@@ -69,7 +69,8 @@ export function deciderOf<State, Command extends AnyCommand, Event extends Domai
 export interface Upcaster {
   type: string;
   fromVersion: number;
-  up(data: Record<string, unknown>): Record<string, unknown>;
+  /** `event` gives what the payload alone may not: when it occurred (e.g. to read reference data as it stood then). */
+  up(data: Record<string, unknown>, event: { occurredAt: Date }): Record<string, unknown>;
 }
 
 export const refuse = (code: string, message: string, details: Record<string, unknown> = {}) =>

@@ -3,6 +3,7 @@ import { BENEFIT_UPCASTERS } from './benefit/benefit.events.js';
 import { COLLABORATION_UPCASTERS } from './collaboration/collaboration.events.js';
 import { DECISION_UPCASTERS } from './decision/decision.events.js';
 import { PENDING_LIST_UPCASTERS } from './office/office.upcasters.js';
+import { OFFICE_UPCASTERS } from './office/office.events.js';
 import { RECOMMENDATION_UPCASTERS } from './recommendation/recommendation.events.js';
 
 /**
@@ -15,7 +16,7 @@ import { RECOMMENDATION_UPCASTERS } from './recommendation/recommendation.events
  * type, and list it here. The current
  * version of a type is one more than the number of its upcasters.
  */
-const UPCASTERS: readonly Upcaster[] = [...BENEFIT_UPCASTERS, ...COLLABORATION_UPCASTERS, ...DECISION_UPCASTERS, ...PENDING_LIST_UPCASTERS, ...RECOMMENDATION_UPCASTERS];
+const UPCASTERS: readonly Upcaster[] = [...BENEFIT_UPCASTERS, ...COLLABORATION_UPCASTERS, ...DECISION_UPCASTERS, ...OFFICE_UPCASTERS, ...PENDING_LIST_UPCASTERS, ...RECOMMENDATION_UPCASTERS];
 
 const steps = new Map<string, Upcaster[]>();
 for (const upcaster of UPCASTERS) steps.set(upcaster.type, [...(steps.get(upcaster.type) ?? []), upcaster].sort((a, b) => a.fromVersion - b.fromVersion));
@@ -41,6 +42,6 @@ export function upcast<Event extends DomainEvent>(stored: StoredPayload): Event 
   const current = schemaVersionOf(stored.type);
   if (stored.schemaVersion > current) throw new Error(`${stored.type} v${stored.schemaVersion} is newer than this code knows (v${current})`);
   let data = stored.data as Record<string, unknown>;
-  for (const step of steps.get(stored.type)?.slice(stored.schemaVersion - 1) ?? []) data = step.up(data);
+  for (const step of steps.get(stored.type)?.slice(stored.schemaVersion - 1) ?? []) data = step.up(data, { occurredAt: stored.occurredAt });
   return { type: stored.type, data, occurredAt: stored.occurredAt } as Event;
 }

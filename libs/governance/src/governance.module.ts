@@ -44,6 +44,7 @@ import { VacateOfficeController } from './office/vacate-office/vacate-office.con
 import { AcceptClosureController } from './recommendation/accept-closure/accept-closure.controller.js';
 import { PlanActionController } from './recommendation/plan-action/plan-action.controller.js';
 import { ProposeClosureController } from './recommendation/propose-closure/propose-closure.controller.js';
+import { NationalBodiesController } from './recommendation/national-bodies.controller.js';
 import { PublishPolicingBodyResponseController } from './recommendation/publish-policing-body-response/publish-policing-body-response.controller.js';
 import { RaiseRecommendationController } from './recommendation/raise-recommendation/raise-recommendation.controller.js';
 import { RecommendationQueriesController } from './recommendation/recommendation.queries.controller.js';
@@ -102,6 +103,7 @@ import { RiskAppetiteQueriesController } from './risk-appetite/risk-appetite.que
     AcceptClosureController,
     PlanActionController,
     ProposeClosureController,
+    NationalBodiesController,
     PublishPolicingBodyResponseController,
     RaiseRecommendationController,
     RecommendationQueriesController,

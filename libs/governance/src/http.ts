@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { type CommandContext, LedgerError, ProblemCode, calendarDateProblem, instantProblem, titleOfStatus } from '#shared-kernel';
 import type { CommandOutcome } from './command-runner.js';
 import { FORCES, isForceCode } from './reference-data/forces.js';
+import { POLICING_BODY_KINDS } from './reference-data/policing-bodies.js';
 
 export const FORCE_CODES = FORCES.map((f) => f.code);
 
@@ -246,3 +247,16 @@ export class HistoryQuery {
   @ProblemCode('InvalidDate')
   knownAt?: string;
 }
+
+/** `body` of an appointment, handover or acting designation: the policing body the holder holds office in (optional). */
+export const PolicingBodyField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      enum: POLICING_BODY_KINDS,
+      example: 'pcc',
+      description:
+        'Policing-body office only: the body the holder holds office in. It must have been the force’s policing body on the date (GET /forces/{forceCode}/policing-bodies); absent, the one that was.',
+    }),
+    IsOptional(),
+    IsIn(POLICING_BODY_KINDS),
+  );

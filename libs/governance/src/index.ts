@@ -8,6 +8,7 @@ export * from './http.js';
 export * from './history.js';
 export * from './risk.js';
 export * from './reference-data/forces.js';
+export * from './reference-data/policing-bodies.js';
 export * from './office/office.events.js';
 export * from './office/office.state.js';
 export * from './office/office.decider.js';

@@ -7,7 +7,7 @@ const alice = { personId: 'p-alice', name: 'Alice Hale' };
 const bob = { personId: 'p-bob', name: 'Bob Idris' };
 const appointed = (holder = alice, on = '2016-01-04'): OfficeEvent => ({
   type: 'OfficeHolderAppointed',
-  data: { forceCode: 'kent', office: 'chief-officer', holder, basis: 'substantive' },
+  data: { forceCode: 'kent', office: 'chief-officer', holder, basis: 'substantive', body: null },
   occurredAt: new Date(`${on}T00:00:00Z`),
 });
 const office = spec(officeDecider);
@@ -40,7 +40,7 @@ describe('office holders', () => {
       .then([
         {
           type: 'OfficeHandedOver',
-          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'substantive', note: 'retirement', pending },
+          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'substantive', body: null, note: 'retirement', pending },
           occurredAt: new Date('2018-06-01Z'),
         },
       ]);
@@ -60,7 +60,7 @@ describe('office holders', () => {
       .then([
         {
           type: 'OfficeHandedOver',
-          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: 'leave', pending },
+          data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', body: null, note: 'leave', pending },
           occurredAt: new Date('2018-06-01Z'),
         },
       ]);
@@ -86,7 +86,7 @@ describe('office holders', () => {
       appointed(),
       {
         type: 'OfficeHandedOver',
-        data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: '', pending: [] },
+        data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', body: null, note: '', pending: [] },
         occurredAt: new Date('2018-06-01Z'),
       } as OfficeEvent,
     ].reduce(evolveOffice, initialOfficeState);
@@ -108,7 +108,7 @@ describe('acting holders and vacancies', () => {
       .then([
         {
           type: 'ActingHolderDesignated',
-          data: { forceCode: 'kent', office: 'chief-officer', holder: bob, replaces: alice, reason: 'extended leave', pending },
+          data: { forceCode: 'kent', office: 'chief-officer', holder: bob, body: null, replaces: alice, reason: 'extended leave', pending },
           occurredAt: new Date('2019-02-01Z'),
         },
       ]);

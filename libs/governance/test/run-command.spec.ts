@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { type EventStore, InMemoryEventStore } from '#event-store';
-import { collaborationAggregate, officeAggregate, runCommand } from '#governance';
+import { collaborationAggregate, officeAggregate, riskAppetiteAggregate, runCommand } from '#governance';
 import type { CommandContext } from '#shared-kernel';
 
 /** History going back years, entered as its actors: a window wide enough for it (the window has its own tests below). */
@@ -145,7 +145,7 @@ describe('facts from other streams, read through the event-store port only', () 
     expect((handover!.data as { pending: unknown[] }).pending).toEqual([
       { kind: 'agreement-signature', collaborationId: signedLater, name: 'Seven Force Strategic Alliance', since: '2015-04-01T00:00:00.000Z' },
     ]);
-    expect(handover!.schemaVersion).toBe(2);
+    expect(handover!.schemaVersion).toBe(3);
   });
 });
 
@@ -238,5 +238,24 @@ describe('an act entered after its actor left office (docs/domain-rules.md, "Bac
     const id = await proposed(store);
     await runCommand(store, collaborationAggregate, { command: sign(id), context: aliceActing });
     expect(await store.streamVersion(`collaboration-${id}`)).toBe(2);
+  });
+});
+
+describe('every act of a policing body is judged by the body its holder held office in that day (PRSRA 2011 s1, Sch 15)', () => {
+  const registrarContext: CommandContext = { ...manager, principal: { personId: 'reg', name: 'Registrar', role: 'registrar' } };
+  const member = { personId: 'pa-kent', name: 'Kent Police Authority (illustrative holder)' };
+  const declare = (on: string) => ({ kind: 'DeclareRiskAppetite' as const, forceCode: 'kent', category: 'financial' as const, level: 'cautious' as const, statement: 'Illustrative', occurredAt: new Date(on) });
+  const asMember: CommandContext = { ...manager, principal: { ...member, role: 'policing-body', force: 'kent' } };
+
+  it('Given a police authority holder still recorded in office, When they declare a risk appetite in 2013, Then PolicingBodyDidNotExist and nothing is written; in 2011 it is recorded', async () => {
+    const store = new InMemoryEventStore();
+    await runCommand(store, officeAggregate, { command: { kind: 'AppointOfficeHolder', forceCode: 'kent', office: 'policing-body', holder: member, basis: 'substantive', occurredAt: new Date('2010-01-04Z') }, context: registrarContext }, WIDE);
+    await expect(runCommand(store, riskAppetiteAggregate, { command: declare('2013-02-01Z'), context: asMember }, WIDE)).rejects.toMatchObject({
+      code: 'PolicingBodyDidNotExist',
+      details: { forceCode: 'kent', body: 'police-authority', on: '2013-02-01', bodyThen: { kind: 'pcc' } },
+    });
+    expect(await store.streamVersion('risk-appetite-kent')).toBe(0);
+    await runCommand(store, riskAppetiteAggregate, { command: declare('2011-02-01Z'), context: asMember }, WIDE);
+    expect((await store.readStream('risk-appetite-kent')).length).toBeGreaterThan(0);
   });
 });

@@ -24,8 +24,8 @@ describe('office holders projection: Given appointments and handovers, Then tenu
   const bob = { personId: 'bob', name: 'Bob' };
   const pending = [{ kind: 'agreement-signature' as const, collaborationId: id, name: 'Alliance', since: '2015-01-05T00:00:00.000Z' }];
   const events: OfficeEvent[] = [
-    { type: 'OfficeHolderAppointed', data: { forceCode: 'kent', office: 'chief-officer', holder: alice, basis: 'substantive' }, occurredAt: on('2014-01-01') },
-    { type: 'OfficeHandedOver', data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', note: '', pending }, occurredAt: on('2015-06-01') },
+    { type: 'OfficeHolderAppointed', data: { forceCode: 'kent', office: 'chief-officer', holder: alice, basis: 'substantive', body: null }, occurredAt: on('2014-01-01') },
+    { type: 'OfficeHandedOver', data: { forceCode: 'kent', office: 'chief-officer', outgoing: alice, incoming: bob, basis: 'acting', body: null, note: '', pending }, occurredAt: on('2015-06-01') },
     { type: 'OfficeVacated', data: { forceCode: 'kent', office: 'chief-officer', holder: bob, reason: 'retired', pending: [] }, occurredAt: on('2016-01-01') },
   ];
   const tenure = { officeStream: stream, forceCode: 'kent', office: 'chief-officer', pendingAtEnd: [] as typeof pending, endedByPosition: null };

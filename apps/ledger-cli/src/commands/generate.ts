@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppendRequest, EventStore } from '#event-store';
-import { type CliContext, type LedgerDatabase, openLedgerDatabase, usageError } from '../cli.js';
+import { type CliContext, type LedgerDatabase, openLedgerDatabase, progressBarOptions, usageError } from '../cli.js';
 
 interface GenerateOptions {
   collaborations?: string;
@@ -84,16 +84,7 @@ export function registerGenerate(program: Command, { config, stdout, stderr }: C
 
         const started = performance.now();
         const seconds = () => (performance.now() - started) / 1000;
-        const bar = new SingleBar({
-          stream: stderr,
-          format: 'generate {bar} {value}/{total} collaborations  {events} events  {rate} events/s',
-          barCompleteChar: '█',
-          barIncompleteChar: '░',
-          barsize: 30,
-          hideCursor: true,
-          clearOnComplete: true,
-          gracefulExit: true,
-        });
+        const bar = new SingleBar(progressBarOptions(stderr, 'generate {bar} {value}/{total} collaborations  {events} events  {rate} events/s'));
         bar.start(collaborations, 0, { events: 0, rate: 0 });
         let report;
         try {

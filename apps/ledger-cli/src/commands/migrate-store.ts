@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { EventStore, ImportTarget, VerifyReport } from '#event-store';
-import { type CliContext, usageError } from '../cli.js';
+import { type CliContext, progressBarOptions, usageError } from '../cli.js';
 
 const STORES = ['postgres', 'eventstoredb'] as const;
 type StoreKind = (typeof STORES)[number];
@@ -66,16 +66,7 @@ export function registerMigrateStore(program: Command, { config, stdout, stderr 
         throw error;
       }
       const bar = (label: string) =>
-        new SingleBar({
-          stream: stderr,
-          format: `${label} {bar} {value}/{total} events  {rate} events/s`,
-          barCompleteChar: '█',
-          barIncompleteChar: '░',
-          barsize: 30,
-          hideCursor: true,
-          clearOnComplete: true,
-          gracefulExit: true,
-        });
+        new SingleBar(progressBarOptions(stderr, `${label} {bar} {value}/{total} events  {rate} events/s`));
       const started = performance.now();
       const rate = (n: number, since: number) => Math.round(n / Math.max(0.001, (performance.now() - since) / 1000));
       let copied: { alreadyCopied: number; copied: number };

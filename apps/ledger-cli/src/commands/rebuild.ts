@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AnyProjection } from '#read-models';
-import { type CliContext, openLedgerDatabase, usageError } from '../cli.js';
+import { type CliContext, openLedgerDatabase, progressBarOptions, usageError } from '../cli.js';
 
 interface RebuildOptions {
   all?: boolean;
@@ -40,16 +40,7 @@ export function registerRebuild(program: Command, { config, stdout, stderr }: Cl
         const started = performance.now();
         const rate = (read: number) => Math.round(read / Math.max(0.001, (performance.now() - started) / 1000));
         // Drawn only when standard error is a terminal; cleared when done, leaving the lines below.
-        const bars = new MultiBar({
-          stream: stderr,
-          format: '{name} {bar} {value}/{total} events  {rate} events/s',
-          barCompleteChar: '█',
-          barIncompleteChar: '░',
-          barsize: 30,
-          hideCursor: true,
-          clearOnComplete: true,
-          gracefulExit: true,
-        });
+        const bars = new MultiBar(progressBarOptions(stderr, '{name} {bar} {value}/{total} events  {rate} events/s'));
         const bar = new Map(chosen.map((p) => [p.name, bars.create(total, 0, { name: p.name.padEnd(width), rate: 0 })]));
         // Side by side: every read model shares each page of the log, read and parsed once.
         const reads = await runner.rebuildTogether(chosen, (projection, count) => bar.get(projection.name)!.update(Math.min(count, total), { rate: rate(count) }));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Fault, VerifyReport } from '#event-store';
 import type { LedgerVerifyReport, Seal, SealFault } from '#integrity';
-import { type CliContext, usageError } from '../cli.js';
+import { type CliContext, progressBarOptions, usageError } from '../cli.js';
 
 interface VerifyOptions {
   stream?: string;
@@ -53,16 +53,7 @@ export function registerVerify(program: Command, { config, stdout, stderr }: Cli
       try {
         // Through the port: the log may be PostgreSQL's or EventStoreDB's (EVENT_STORE).
         const total = options.stream !== undefined ? await database.store.streamVersion(options.stream) : await database.store.countAfter(START);
-        const bar = new SingleBar({
-          stream: stderr,
-          format: 'verifying {bar} {value}/{total} events  {rate} events/s',
-          barCompleteChar: '█',
-          barIncompleteChar: '░',
-          barsize: 30,
-          hideCursor: true,
-          clearOnComplete: true,
-          gracefulExit: true,
-        });
+        const bar = new SingleBar(progressBarOptions(stderr, 'verifying {bar} {value}/{total} events  {rate} events/s'));
         const rate = (checked: number) => Math.round(checked / Math.max(0.001, (performance.now() - started) / 1000));
         bar.start(Math.max(1, total), 0, { rate: 0 });
         const onProgress = (checked: number) => bar.update(checked, { rate: rate(checked) });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { answer, api } from '../api/client';
 import { eventName, formatDate, formatDateTime } from '../format';
 import { Async, Empty, Tag } from './Feedback';
+import { Provenance } from './Provenance';
 
 /** Where an event's stream is read in the web app. */
 function streamLink(streamId: string): string | null {
@@ -48,6 +49,7 @@ export function EventsBehind({ title, positions, onClose }: { title: string; pos
                   <th scope="col">Happened</th>
                   <th scope="col">Recorded</th>
                   <th scope="col">Recorded by</th>
+                  <th scope="col">Source</th>
                   <th scope="col">Where</th>
                 </tr>
               </thead>
@@ -63,6 +65,9 @@ export function EventsBehind({ title, positions, onClose }: { title: string; pos
                       <td>{formatDate(e.occurredAt)}</td>
                       <td>{formatDateTime(e.recordedAt)}</td>
                       <td>{e.recordedBy?.name ?? '—'}</td>
+                      <td>
+                        <Provenance provenance={e.provenance} backDating={e.backDating} />
+                      </td>
                       <td>{link ? <Link to={link}>Open its record</Link> : e.streamId}</td>
                     </tr>
                   );

@@ -12,3 +12,15 @@ export function useForceName() {
   const forces = useForces();
   return (code: string) => forces.data?.items.find((f) => f.code === code)?.name ?? humanise(code);
 }
+
+/** The national bodies a recommendation may be addressed to besides a force (GET /national-bodies): NPCC, College of Policing, Home Office, APCC. */
+export function useNationalBodies() {
+  return useQuery({ queryKey: ['national-bodies'], queryFn: () => answer(api.GET('/national-bodies')), staleTime: Infinity });
+}
+
+/** The name of whoever a recommendation is addressed to: a force, or a national body; its code made readable while they load. */
+export function useAddresseeName() {
+  const forceName = useForceName();
+  const bodies = useNationalBodies();
+  return (code: string) => bodies.data?.items.find((b) => b.code === code)?.name ?? forceName(code);
+}

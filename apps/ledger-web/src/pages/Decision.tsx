@@ -7,6 +7,14 @@ import { Async, Tag, statusTone } from '../components/Feedback';
 import { PageHeading } from '../components/Layout';
 import { useForceName } from '../components/forces';
 import { OFFICE_NAMES, formatDate, formatMoney, formatNumber, humanise, statusName } from '../format';
+import { ruleText } from './collaboration/AgreedTerms';
+
+/** What approval a decision needed, in words (the API's `basis`). */
+const BASIS_NAMES: Record<string, string> = {
+  'lead-force-alone': 'the lead force alone',
+  'all-chief-officers': 'every chief officer',
+  'all-chief-officers-and-policing-bodies': 'every chief officer and policing body',
+};
 
 /** One decision (GET /decisions/{id}): the approvals it needs and has, and the acts open to the signed-in person. */
 export function DecisionPage() {
@@ -44,7 +52,23 @@ export function DecisionPage() {
                     {formatDate(d.proposedAt)} by {d.proposer.name}
                   </dd>
                   <dt>Basis</dt>
-                  <dd>{d.underDelegationScheme ? `Under the delegation scheme: ${humanise(d.basis)}` : humanise(d.basis)}</dd>
+                  <dd>{d.underDelegationScheme ? `Under the delegation scheme: ${BASIS_NAMES[d.basis] ?? humanise(d.basis)}` : (BASIS_NAMES[d.basis] ?? humanise(d.basis))}</dd>
+                  <dt>Judged under</dt>
+                  <dd>
+                    {d.judgedUnder == null ? (
+                      <span className="muted">Not recorded: the decision was proposed before the ledger recorded the rule that judged it.</span>
+                    ) : d.judgedUnder.rule === null ? (
+                      <>No delegation rule covered {humanise(d.category).toLowerCase()} decisions on {formatDate(d.judgedUnder.asAt)}: every chief officer approves.</>
+                    ) : (
+                      <>
+                        {ruleText(d.judgedUnder.rule)}
+                        <div className="muted">
+                          The rule in force on {formatDate(d.judgedUnder.asAt)}
+                          {d.judgedUnder.inForceSince ? `, in force since ${formatDate(d.judgedUnder.inForceSince)}` : '; the record does not say since when'}.
+                        </div>
+                      </>
+                    )}
+                  </dd>
                   {d.decidedAt && (
                     <>
                       <dt>Decided</dt>

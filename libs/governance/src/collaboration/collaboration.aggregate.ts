@@ -3,7 +3,7 @@ import type { Aggregate } from '../aggregate.js';
 import { loadState } from '../command-runner.js';
 import { officeDecider } from '../office/office.decider.js';
 import { officeStreamId } from '../office/office.events.js';
-import { holderAt } from '../office/office.state.js';
+import { bodiesHeldBy, holderAt } from '../office/office.state.js';
 import { type CollaborationCommand, type CollaborationFacts, collaborationDecider } from './collaboration.decider.js';
 import { type CollaborationEvent, collaborationStreamId } from './collaboration.events.js';
 import { type CollaborationState, refuseUnlessExists, remainingParties } from './collaboration.state.js';
@@ -22,7 +22,8 @@ export const collaborationAggregate: Aggregate<CollaborationState, Collaboration
     if (command.kind !== 'SignAgreement' && command.kind !== 'SignVariation') return {};
     // Who held the signing office on the signature's date, from the office's own stream.
     const office = await loadState(store, officeDecider, officeStreamId(command.party, command.role));
-    return { holderThen: holderAt(office.state, command.occurredAt)?.holder };
+    const tenure = holderAt(office.state, command.occurredAt);
+    return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null, signatoryBodies: bodiesHeldBy(office.state, command.signatory.personId) };
   },
 
   target(state, command) {

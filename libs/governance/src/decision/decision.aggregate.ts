@@ -4,7 +4,7 @@ import { loadState } from '../command-runner.js';
 import { notFound } from '../decider.js';
 import { officeDecider } from '../office/office.decider.js';
 import { officeStreamId } from '../office/office.events.js';
-import { holderAt } from '../office/office.state.js';
+import { bodiesHeldBy, holderAt } from '../office/office.state.js';
 import { type DecisionCommand, decisionDecider } from './decision.decider.js';
 import { type DecisionEvent, decisionStreamId } from './decision.events.js';
 import type { DecisionFacts } from './decision.facts.js';
@@ -25,7 +25,8 @@ export const decisionAggregate: Aggregate<DecisionState, DecisionCommand, Decisi
       default: {
         // An approver's act counts only from whoever held the office that day.
         const office = await loadState(store, officeDecider, officeStreamId(command.party, command.role));
-        return { holderThen: holderAt(office.state, command.occurredAt)?.holder };
+        const tenure = holderAt(office.state, command.occurredAt);
+        return { holderThen: tenure?.holder, holderBodyThen: tenure?.body ?? null, signatoryBodies: bodiesHeldBy(office.state, command.signatory.personId) };
       }
     }
   },

@@ -1,5 +1,6 @@
 import type { DelegationRule } from '../collaboration/collaboration.events.js';
 import type { Person } from '../office/office.events.js';
+import type { PolicingBodyKind } from '../reference-data/policing-bodies.js';
 import type { Approver, ApprovalBasis } from './decision.events.js';
 
 /** The collaboration as it stood on the decision's date, read by the handler. */
@@ -18,6 +19,10 @@ export interface CollaborationAsAt {
 
 export interface DecisionFacts {
   holderThen?: Person;
+  /** The policing body that holder held office in (policing-body office), from their tenure. */
+  holderBodyThen?: PolicingBodyKind | null;
+  /** The bodies the signatory ever held this office in (policing-body office), from their tenures. */
+  signatoryBodies?: PolicingBodyKind[];
   collaboration?: CollaborationAsAt;
 }
 

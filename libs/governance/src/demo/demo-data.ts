@@ -13,7 +13,9 @@ import type { Office } from '../office/office.events.js';
 import type { OfficeCommand } from '../office/office.decider.js';
 import { recommendationAggregate } from '../recommendation/recommendation.aggregate.js';
 import type { RecommendationCommand } from '../recommendation/recommendation.decider.js';
+import { nationalBodyByCode } from '../recommendation/national-bodies.js';
 import { forceByCode } from '../reference-data/forces.js';
+import { PCCS_TOOK_OFFICE, policingBodiesOf, policingBodyOn } from '../reference-data/policing-bodies.js';
 
 /**
  * Demo history: the collaborations HMICFRS studied in "The Hard Yards" and those named in the
@@ -50,18 +52,23 @@ export const SOURCES = {
 const at = (date: string) => new Date(`${date}T09:00:00Z`);
 const registrar: Principal = { personId: 'demo-registrar', name: 'National registrar (demo)', role: 'registrar' };
 const chief = (force: string): Principal => ({ personId: `demo-cc-${force}`, name: `Chief Constable of ${forceByCode(force)!.name} (illustrative holder)`, role: 'chief-officer', force });
-/** The policing body that signed: the police authority until 21 November 2012, the PCC (or mayor) after. */
-const authority = (force: string): Principal => ({ personId: `demo-pa-${force}`, name: `${forceByCode(force)!.name} Police Authority`, role: 'policing-body', force });
+/** The policing body that signed: the police authority until 21 November 2012, the PCC (or PFCC, or mayor) after — reference-data/policing-bodies.ts. */
+const authority = (force: string): Principal => ({ personId: `demo-pa-${force}`, name: policingBodiesOf(force)![0]!.name, role: 'policing-body', force });
 const body = (force: string): Principal => ({ personId: `demo-pb-${force}`, name: `${forceByCode(force)!.policingBody} (illustrative holder)`, role: 'policing-body', force });
-const mayor = (force: string): Principal => ({ personId: `demo-mayor-${force}`, name: `Mayor of ${forceByCode(force)!.name} (illustrative holder)`, role: 'policing-body', force });
+const mayor = (force: string): Principal => ({ personId: `demo-mayor-${force}`, name: `${policingBodiesOf(force)!.find((b) => b.kind === 'mayor')!.name} (illustrative holder)`, role: 'policing-body', force });
 const manager = (force: string): Principal => ({ personId: `demo-cm-${force}`, name: `Collaboration manager, ${forceByCode(force)!.name} (illustrative)`, role: 'collaboration-manager', force });
 const person = (p: Principal) => ({ personId: p.personId, name: p.name });
-const PA_ABOLISHED = '2012-11-22';
-const GM_MAYOR = '2017-05-08';
+const PA_ABOLISHED = PCCS_TOOK_OFFICE;
+const HARD_YARDS = 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)';
+/** The day The Hard Yards was published (seeds 000, 001): its s55(5A) response deadline follows from it. */
+const HARD_YARDS_PUBLISHED = '2020-07-21';
 const DEMO_FORCES = ['bedfordshire', 'cambridgeshire', 'essex', 'hertfordshire', 'kent', 'norfolk', 'suffolk', 'dyfed-powys', 'gwent', 'north-wales', 'south-wales', 'avon-and-somerset', 'gloucestershire', 'wiltshire', 'merseyside', 'greater-manchester', 'cheshire', 'cumbria', 'lancashire', 'leicestershire', 'lincolnshire', 'northamptonshire', 'nottinghamshire', 'devon-and-cornwall', 'dorset', 'west-mercia', 'warwickshire'];
 
-/** Who signs for a force's policing body on a date. */
-const policingBodyOn = (force: string, date: string) => (date < PA_ABOLISHED ? authority(force) : force === 'greater-manchester' && date >= GM_MAYOR ? mayor(force) : body(force));
+/** Who signs for a force's policing body on a date: the holder in the body of that day. */
+const signatoryOn = (force: string, date: string) => {
+  const kind = policingBodyOn(force, date)!.kind;
+  return kind === 'police-authority' ? authority(force) : kind === 'mayor' ? mayor(force) : body(force);
+};
 
 type Provenance = { source: string } | { illustrative: true };
 
@@ -116,20 +123,29 @@ export class DemoHistory {
     return this.commands.execute(officeAggregate, { command, context: this.context(registrar, provenance) });
   }
 
-  /** Each force's chief officer (one illustrative holder) and policing body: its police authority, then its PCC (or mayor). */
+  /**
+   * Each force's chief officer (one illustrative holder) and policing body: its police authority,
+   * then its PCC from 22 November 2012, then whatever body followed it in the reference data — the
+   * same person continuing as PFCC (FRSA 2004 s4A), or the mayor taking PCC functions (Greater
+   * Manchester from 8 May 2017). Each appointment and handover names its body.
+   */
   private async officeHolders() {
     for (const force of DEMO_FORCES) {
       await this.office({ kind: 'AppointOfficeHolder', forceCode: force, office: 'chief-officer', holder: person(chief(force)), basis: 'substantive', occurredAt: at('2008-01-01') }, illustrative);
-      await this.office({ kind: 'AppointOfficeHolder', forceCode: force, office: 'policing-body', holder: person(authority(force)), basis: 'substantive', occurredAt: at('2008-01-01') }, illustrative);
+      await this.office({ kind: 'AppointOfficeHolder', forceCode: force, office: 'policing-body', holder: person(authority(force)), basis: 'substantive', body: 'police-authority', occurredAt: at('2008-01-01') }, illustrative);
       await this.office(
-        { kind: 'HandOverOffice', forceCode: force, office: 'policing-body', outgoingPersonId: authority(force).personId, incoming: person(body(force)), basis: 'substantive', note: 'Police authorities abolished; the police and crime commissioner takes office (Police Reform and Social Responsibility Act 2011)', occurredAt: new Date(`${PA_ABOLISHED}T00:01:00Z`) },
+        { kind: 'HandOverOffice', forceCode: force, office: 'policing-body', outgoingPersonId: authority(force).personId, incoming: person(body(force)), basis: 'substantive', body: 'pcc', note: 'Police authorities abolished; the police and crime commissioner takes office (Police Reform and Social Responsibility Act 2011)', occurredAt: new Date(`${PA_ABOLISHED}T00:01:00Z`) },
         source(SOURCES.pccsTookOffice),
       );
+      let holder = body(force);
+      for (const next of policingBodiesOf(force)!.filter((b) => b.from !== null && b.from > PA_ABOLISHED)) {
+        const incoming = next.kind === 'mayor' ? mayor(force) : body(force);
+        const note = next.kind === 'mayor' ? `PCC functions pass to the ${next.name}` : `The commissioner becomes the fire and rescue authority and continues as ${next.name}`;
+        const provenance = force === 'greater-manchester' ? source(SOURCES.greaterManchesterMayor) : source(`${next.source.citation}${next.source.url ? `: ${next.source.url}` : ''} (read ${next.source.readOn})`);
+        await this.office({ kind: 'HandOverOffice', forceCode: force, office: 'policing-body', outgoingPersonId: holder.personId, incoming: person(incoming), basis: 'substantive', body: next.kind, note, occurredAt: at(next.from!) }, provenance);
+        holder = incoming;
+      }
     }
-    await this.office(
-      { kind: 'HandOverOffice', forceCode: 'greater-manchester', office: 'policing-body', outgoingPersonId: body('greater-manchester').personId, incoming: person(mayor('greater-manchester')), basis: 'substantive', note: 'PCC functions pass to the Mayor of Greater Manchester', occurredAt: at(GM_MAYOR) },
-      source(SOURCES.greaterManchesterMayor),
-    );
   }
 
   /** Proposed by the lead force's manager; signed by every party's chief officer and the policing body of the day. */
@@ -158,7 +174,7 @@ export class DemoHistory {
       spec.provenance,
     );
     for (const party of spec.parties) {
-      for (const signer of [chief(party), policingBodyOn(party, spec.signed)]) {
+      for (const signer of [chief(party), signatoryOn(party, spec.signed)]) {
         await this.collaboration(signer, { kind: 'SignAgreement', collaborationId, party, role: signer.role as Office, signatory: person(signer), occurredAt: at(spec.signed) }, spec.provenance);
       }
     }
@@ -170,7 +186,7 @@ export class DemoHistory {
     const variationId = newId();
     await this.collaboration(manager(lead), { kind: 'ProposeVariation', collaborationId, variationId, summary: spec.summary, changes: spec.changes, terms: spec.terms, occurredAt: at(spec.proposed) }, spec.provenance);
     for (const party of parties) {
-      for (const signer of [chief(party), policingBodyOn(party, spec.signed)]) {
+      for (const signer of [chief(party), signatoryOn(party, spec.signed)]) {
         await this.collaboration(signer, { kind: 'SignVariation', collaborationId, variationId, party, role: signer.role as Office, signatory: person(signer), occurredAt: at(spec.signed) }, spec.provenance);
       }
     }
@@ -285,12 +301,29 @@ export class DemoHistory {
     // The Hard Yards recommendation, as Nottinghamshire tracks it (overseen by the deputy chief constable; seed 004).
     const recommendationId = newId();
     const notts = source(SOURCES.nottinghamshireResponse);
-    await this.recommend(chief('nottinghamshire'), { kind: 'RaiseRecommendation', recommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'nottinghamshire', owner: { personId: 'demo-dcc-nottinghamshire', name: 'Deputy Chief Constable of Nottinghamshire (illustrative holder)' }, dueDate: '2020-09-14', occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+    await this.recommend(chief('nottinghamshire'), { kind: 'RaiseRecommendation', recommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'nottinghamshire', owner: { personId: 'demo-dcc-nottinghamshire', name: 'Deputy Chief Constable of Nottinghamshire (illustrative holder)' }, dueDate: '2020-09-14', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
     await this.recommend(body('nottinghamshire'), { kind: 'PublishPolicingBodyResponse', recommendationId, response: 'The Force will continue to use its 4ACTION database for tracking and responding to HMICFRS recommendations, overseen by the Deputy Chief Constable, with regular reports to the Joint Audit and Scrutiny Panel.', occurredAt: at('2020-12-01') }, notts);
 
     // The same recommendation, as Devon and Cornwall answered it (seed 002).
     const dcRecommendationId = newId();
-    await this.recommend(chief('devon-and-cornwall'), { kind: 'RaiseRecommendation', recommendationId: dcRecommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'devon-and-cornwall', owner: person(chief('devon-and-cornwall')), dueDate: '2020-09-14', occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
+    await this.recommend(chief('devon-and-cornwall'), { kind: 'RaiseRecommendation', recommendationId: dcRecommendationId, source: 'inspection-report', reference: 'PEEL spotlight report: The Hard Yards – Police to police collaboration (HMICFRS, 21 July 2020)', recommendationKind: 'recommendation', text: 'Forces that have not yet implemented an effective system to track the benefits of their collaborations should use the methodology the NPCC, College of Policing and Home Office identify.', addressedTo: 'devon-and-cornwall', owner: person(chief('devon-and-cornwall')), dueDate: '2020-09-14', reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, source(SOURCES.hardYards));
     await this.recommend(body('devon-and-cornwall'), { kind: 'PublishPolicingBodyResponse', recommendationId: dcRecommendationId, response: 'Benefits management has been in place since 2009; the Strategic Alliance with Dorset set out 7 key benefits in its Benefits Management Strategy (October 2014), tracked through governance until the programme closed, cashable savings then within business-as-usual budget monitoring. (Summary of the Chief Constable’s and the PCC’s published response.)', occurredAt: at('2020-09-14') }, response);
+
+    // The report's two national recommendations (seeds 000 and 001), each addressed to the NPCC, the College of Policing and the
+    // Home Office together: recorded once for each body, by the registrar who keeps the national register. The report sets them
+    // no date, so the owners and due dates are illustrative, and the due date is put a year after the demo is loaded: the demo must
+    // never show a real national body as overdue on a date it did not set. A national body has no local policing body, so no s55
+    // response is due.
+    const nationalDueDate = `${this.receivedAt.getUTCFullYear() + 1}-07-21`;
+    const national = [
+      'The NPCC, College of Policing and the Home Office should work together to establish a central repository for police collaborations.',
+      'The NPCC, College of Policing and the Home Office should identify a methodology that supports forces in tracking benefits for police collaborations.',
+    ];
+    for (const text of national) {
+      for (const code of ['npcc', 'college-of-policing', 'home-office']) {
+        const name = nationalBodyByCode(code)!.name;
+        await this.recommend(registrar, { kind: 'RaiseRecommendation', recommendationId: newId(), source: 'inspection-report', reference: HARD_YARDS, recommendationKind: 'recommendation', text, addressedTo: code, owner: { personId: `demo-owner-${code}`, name: `${name} (illustrative holder)` }, dueDate: nationalDueDate, reportPublishedOn: HARD_YARDS_PUBLISHED, occurredAt: at('2020-07-21') }, illustrative);
+      }
+    }
   }
 }

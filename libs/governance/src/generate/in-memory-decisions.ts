@@ -2,7 +2,7 @@ import type { EventToAppend } from '#event-store';
 import { authorise } from '#identity';
 import { type CommandContext, LedgerError, type Principal, type Provenance, actorMetadata } from '#shared-kernel';
 import type { Aggregate } from '../aggregate.js';
-import { BACK_DATED_AFTER_MS } from '../command-runner.js';
+import { BACK_DATED_AFTER_MS, lateByDays } from '../command-runner.js';
 import type { AnyCommand, DomainEvent } from '../decider.js';
 import { schemaVersionOf } from '../event-schema.js';
 
@@ -52,6 +52,9 @@ interface Held {
  * GeneratedCommandRefused. The events get the metadata the runner gives them (actorMetadata, the
  * provenance, backDated) and ids from the generator's seeded stream.
  */
+/** Who enters a generated history: fictitious, as every person the generator names. */
+export const GENERATED_REGISTRAR = { personId: 'generated-registrar', name: 'Generated registrar (ledger generate)' };
+
 export class InMemoryDecisions {
   private readonly streams = new Map<string, Held>();
   eventCount = 0;
@@ -74,7 +77,14 @@ export class InMemoryDecisions {
     const streamId = aggregate.streamId(command);
     const held = this.streams.get(streamId);
     const state = (held?.state ?? aggregate.decider.initialState) as State;
-    const context: CommandContext = { principal, correlationId: this.correlationId, receivedAt: new Date(command.occurredAt.getTime() + ENTERED_AFTER_MS), provenance: this.provenance };
+    // Entered as history older than the back-dating window is (ADR 0009): by a registrar, naming its record — here, the generator and its seed.
+    const context: CommandContext = {
+      principal,
+      correlationId: this.correlationId,
+      receivedAt: new Date(command.occurredAt.getTime() + ENTERED_AFTER_MS),
+      provenance: this.provenance,
+      entry: { enteredBy: GENERATED_REGISTRAR, source: `ledger generate (seed ${this.provenance.generated?.seed ?? 'unknown'}): a generated history, illustrative` },
+    };
 
     const target = aggregate.target(state, command, facts);
     if (target instanceof LedgerError) throw new GeneratedCommandRefused(command, target);
@@ -88,7 +98,7 @@ export class InMemoryDecisions {
     if (decided instanceof LedgerError) throw new GeneratedCommandRefused(command, decided);
 
     const backDated = this.recordedFrom.getTime() - command.occurredAt.getTime() > BACK_DATED_AFTER_MS;
-    const metadata = { ...actorMetadata(context), backDated };
+    const metadata = { ...actorMetadata(context), backDated, ...(backDated ? { lateByDays: lateByDays(command.occurredAt, this.recordedFrom) } : {}) };
     const appended = decided.map((event) => ({
       eventId: this.newEventId(),
       type: event.type,

@@ -1,48 +1,35 @@
-import { type PolicingBodyType, forceByCode } from '../reference-data/forces.js';
+import type { PolicingBodyType } from '../reference-data/forces.js';
+import { PCCS_TOOK_OFFICE, type PolicingBodyKind, policingBodyOn } from '../reference-data/policing-bodies.js';
+
+export { PCCS_TOOK_OFFICE };
 
 /**
- * Which kind of policing body a force had on a date: the generator's ONE place for it, so that it
- * can be switched to `policingBodyOn(force, date)` of libs/governance/src/reference-data/
- * policing-bodies.ts (another branch) when that lands.
+ * Which kind of policing body a force had on a date: the generator's one place for it, read from
+ * the reference data of the 43 forces' bodies with their days and sources
+ * (reference-data/policing-bodies.ts), in the register's vocabulary (forces.ts). MOPAC counts as a
+ * mayor's office; the Common Council of the City of London as a police authority; a PFCC is its
+ * PCC under another name (so no handover is generated on that day by the office decider's rules,
+ * only the name changes).
  *
  * Only dates from 22 November 2012 are answered (PCCs took office then; police authorities before
- * are not modelled here): the generator's histories start in 2013 by default. The changes from a
- * PCC to a mayor or a PFCC below are the public dates as best known here and are to be checked
- * against that module; the generated people are fictitious whatever the kind.
+ * are not generated): the generator's histories start in 2013 by default.
  */
-export const PCCS_TOOK_OFFICE = '2012-11-22';
-
-/** A force's change of policing body kind: from `on`, the body is `to`. */
-interface KindChange {
-  on: string;
-  to: PolicingBodyType;
-}
-
-const CHANGES: Readonly<Record<string, readonly KindChange[]>> = {
-  // MOPAC (the Mayor's Office for Policing and Crime) from 16 January 2012, before any PCC.
-  metropolitan: [{ on: '2012-01-16', to: 'mayor' }],
-  'greater-manchester': [{ on: '2017-05-08', to: 'mayor' }],
-  essex: [{ on: '2017-10-01', to: 'PFCC' }],
-  staffordshire: [{ on: '2018-08-01', to: 'PFCC' }],
-  'north-yorkshire': [
-    { on: '2018-11-15', to: 'PFCC' },
-    { on: '2024-05-07', to: 'mayor' },
-  ],
-  northamptonshire: [{ on: '2019-01-01', to: 'PFCC' }],
-  'west-yorkshire': [{ on: '2021-05-10', to: 'mayor' }],
-  'south-yorkshire': [{ on: '2024-05-07', to: 'mayor' }],
-  cumbria: [{ on: '2024-05-09', to: 'PFCC' }],
+const VOCABULARY: Record<PolicingBodyKind, PolicingBodyType> = {
+  'police-authority': 'police-authority',
+  'common-council': 'police-authority',
+  'home-secretary': 'police-authority',
+  mopac: 'mayor',
+  mayor: 'mayor',
+  pcc: 'PCC',
+  pfcc: 'PFCC',
 };
 
 /** The kind of policing body of `forceCode` on `date` (YYYY-MM-DD, on or after 22 November 2012). */
 export function policingBodyKindOn(forceCode: string, date: string): PolicingBodyType {
   if (date < PCCS_TOOK_OFFICE) throw new Error(`policing bodies before ${PCCS_TOOK_OFFICE} (police authorities) are not modelled by the generator: ${date}`);
-  const force = forceByCode(forceCode);
-  if (!force) throw new Error(`unknown force ${forceCode}`);
-  if (force.policingBodyType === 'police-authority') return 'police-authority';
-  let kind: PolicingBodyType = 'PCC';
-  for (const change of CHANGES[forceCode] ?? []) if (date >= change.on) kind = change.to;
-  return kind;
+  const body = policingBodyOn(forceCode, date);
+  if (!body) throw new Error(`no policing body is recorded for ${forceCode} on ${date}`);
+  return VOCABULARY[body.kind];
 }
 
 /**

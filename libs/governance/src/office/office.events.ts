@@ -1,4 +1,5 @@
-import type { DomainEvent } from '../decider.js';
+import type { DomainEvent, Upcaster } from '../decider.js';
+import { type PolicingBodyKind, policingBodyOn } from '../reference-data/policing-bodies.js';
 
 /** The two offices whose holders sign and approve for a force. */
 export const OFFICES = ['chief-officer', 'policing-body'] as const;
@@ -43,18 +44,40 @@ export type PendingItem =
 export type RecommendationAwaiting = 'implementation' | 'closure-decision' | 's55-response';
 export const PENDING_KINDS = ['agreement-signature', 'variation-signature', 'decision-approval', 'ratification', 'recommendation-action'] as const;
 
-export type OfficeHolderAppointed = DomainEvent<'OfficeHolderAppointed', { forceCode: string; office: Office; holder: Person; basis: Basis }>;
+/**
+ * `body`: for the policing-body office, the kind of policing body the holder holds office in (a police
+ * authority, a PCC, a PFCC, a mayor, MOPAC, the Common Council…: reference-data/policing-bodies.ts);
+ * null for the chief-officer office. Schema version 2 of the three events below; version 1 events
+ * read with the body the reference data gives for the force on the event's date (OFFICE_UPCASTERS).
+ */
+export type OfficeHolderAppointed = DomainEvent<'OfficeHolderAppointed', { forceCode: string; office: Office; holder: Person; basis: Basis; body: PolicingBodyKind | null }>;
 export type OfficeHandedOver = DomainEvent<
   'OfficeHandedOver',
-  { forceCode: string; office: Office; outgoing: Person; incoming: Person; basis: Basis; note: string; pending: PendingItem[] }
+  { forceCode: string; office: Office; outgoing: Person; incoming: Person; basis: Basis; body: PolicingBodyKind | null; note: string; pending: PendingItem[] }
 >;
 
 export type ActingHolderDesignated = DomainEvent<
   'ActingHolderDesignated',
-  { forceCode: string; office: Office; holder: Person; replaces: Person | null; reason: string; pending: PendingItem[] }
+  { forceCode: string; office: Office; holder: Person; body: PolicingBodyKind | null; replaces: Person | null; reason: string; pending: PendingItem[] }
 >;
 export type OfficeVacated = DomainEvent<'OfficeVacated', { forceCode: string; office: Office; holder: Person; reason: string; pending: PendingItem[] }>;
 
 export type OfficeEvent = OfficeHolderAppointed | OfficeHandedOver | ActingHolderDesignated | OfficeVacated;
+
+/**
+ * A version 1 appointment, handover or acting designation named no body: it is read as naming the
+ * body the reference data gives for its force on its date (null for the chief-officer office, or
+ * where the reference data has none).
+ */
+const inferBody: Upcaster['up'] = (data, { occurredAt }) => ({
+  ...data,
+  body: data.office === 'policing-body' ? (policingBodyOn(String(data.forceCode), occurredAt)?.kind ?? null) : null,
+});
+
+export const OFFICE_UPCASTERS: Upcaster[] = [
+  { type: 'OfficeHolderAppointed', fromVersion: 1, up: inferBody },
+  { type: 'OfficeHandedOver', fromVersion: 1, up: inferBody },
+  { type: 'ActingHolderDesignated', fromVersion: 1, up: inferBody },
+];
 
 export const officeStreamId = (forceCode: string, office: Office) => `office-${forceCode}-${office}`;

@@ -6,8 +6,9 @@ import { Public } from '#identity';
 import { loadState } from '../command-runner.js';
 import { historyOptions } from '../history.js';
 import { ApiProblems, HistoryQuery } from '../http.js';
-import { ForcesView, OfficeView } from './office.view.js';
-import { FORCES } from '../reference-data/forces.js';
+import { ForcesView, OfficeView, PolicingBodiesView } from './office.view.js';
+import { FORCES, forceByCode } from '../reference-data/forces.js';
+import { policingBodiesOf } from '../reference-data/policing-bodies.js';
 import { knownForce, knownOffice } from '../http.js';
 import { officeDecider } from './office.decider.js';
 import { officeStreamId } from './office.events.js';
@@ -24,6 +25,22 @@ export class OfficeQueriesController {
   @ApiOkResponse({ type: ForcesView })
   forces(): ForcesView {
     return { items: [...FORCES], total: FORCES.length };
+  }
+
+  @Get('forces/:forceCode/policing-bodies')
+  @Public()
+  @ApiOperation({
+    summary: 'A force’s policing bodies over time — police authority, PCC, PFCC, mayor, MOPAC or Common Council — with the days from the public record and each one’s source',
+  })
+  @ApiOkResponse({ type: PolicingBodiesView })
+  @ApiProblems(400, 404)
+  policingBodies(@Param('forceCode') forceCode: string): PolicingBodiesView {
+    const code = knownForce(forceCode);
+    return {
+      forceCode: code,
+      forceName: forceByCode(code)!.name,
+      items: policingBodiesOf(code)!.map((body) => ({ kind: body.kind, name: body.name, from: body.from, to: body.to ?? null, continues: body.continues ?? null, source: { ...body.source } })),
+    };
   }
 
   @Get('offices/:forceCode/:office')

@@ -1,8 +1,11 @@
+import type { PolicingBodyKind } from '../reference-data/policing-bodies.js';
 import type { Basis, Office, OfficeEvent, PendingItem, Person } from './office.events.js';
 
 export interface Tenure {
   holder: Person;
   basis: Basis;
+  /** The policing body the holder held office in (policing-body office); null for the chief officer. */
+  body: PolicingBodyKind | null;
   from: Date;
   /** When the tenure ended; absent while it lasts. */
   to?: Date;
@@ -25,7 +28,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
       return {
         forceCode: event.data.forceCode,
         office: event.data.office,
-        tenures: [...state.tenures, { holder: event.data.holder, basis: event.data.basis, from: event.occurredAt }],
+        tenures: [...state.tenures, { holder: event.data.holder, basis: event.data.basis, body: event.data.body ?? null, from: event.occurredAt }],
       };
     case 'OfficeHandedOver':
       return {
@@ -33,7 +36,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         office: event.data.office,
         tenures: [
           ...endCurrent(state.tenures, event.occurredAt, event.data.pending),
-          { holder: event.data.incoming, basis: event.data.basis, from: event.occurredAt },
+          { holder: event.data.incoming, basis: event.data.basis, body: event.data.body ?? null, from: event.occurredAt },
         ],
       };
     case 'ActingHolderDesignated':
@@ -42,7 +45,7 @@ export function evolveOffice(state: OfficeState, event: OfficeEvent): OfficeStat
         office: event.data.office,
         tenures: [
           ...endCurrent(state.tenures, event.occurredAt, event.data.pending),
-          { holder: event.data.holder, basis: 'acting', from: event.occurredAt },
+          { holder: event.data.holder, basis: 'acting', body: event.data.body ?? null, from: event.occurredAt },
         ],
       };
     case 'OfficeVacated':
@@ -59,3 +62,7 @@ export const currentTenure = (state: OfficeState): Tenure | undefined => state.t
 /** Who held the office at that instant, if anyone: a tenure includes its start and excludes its end. */
 export const holderAt = (state: OfficeState, at: Date): Tenure | undefined =>
   state.tenures.find((t) => t.from.getTime() <= at.getTime() && (t.to === undefined || at.getTime() < t.to.getTime()));
+
+/** The policing bodies a person held the office in, in order of their tenures (none for the chief officer). */
+export const bodiesHeldBy = (state: OfficeState, personId: string): PolicingBodyKind[] =>
+  state.tenures.filter((t) => t.holder.personId === personId && t.body !== null).map((t) => t.body!);

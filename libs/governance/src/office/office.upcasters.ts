@@ -17,8 +17,9 @@ const sinceNotRecorded = (data: Record<string, unknown>) => ({
   pending: ((data.pending as Array<Record<string, unknown>> | undefined) ?? []).map((item) => ({ ...item, since: item.since ?? null })),
 });
 
+/** After office.events.ts's step 1 → 2 (the policing body, OFFICE_UPCASTERS) for the two events that have it. */
 export const PENDING_LIST_UPCASTERS: Upcaster[] = [
-  { type: 'OfficeHandedOver', fromVersion: 1, up: sinceNotRecorded },
-  { type: 'ActingHolderDesignated', fromVersion: 1, up: sinceNotRecorded },
+  { type: 'OfficeHandedOver', fromVersion: 2, up: sinceNotRecorded },
+  { type: 'ActingHolderDesignated', fromVersion: 2, up: sinceNotRecorded },
   { type: 'OfficeVacated', fromVersion: 1, up: sinceNotRecorded },
 ];

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore, PG_POOL } from '#event-store';
 import { ApiProblems, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
-import { ActorView, EntryMarksView, entryMarksOf } from '../timeline/timeline.controller.js';
+import { ActorView, BackDatingView, ProvenanceView, backDatingOf, provenanceOf } from '../timeline/event-provenance.js';
 
 export const MAX_POSITIONS = 200;
 
@@ -17,7 +17,7 @@ export class EventsBehindQuery {
   positions!: string;
 }
 
-export class EventBehindView extends EntryMarksView {
+export class EventBehindView {
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ example: 'decision-6f1c2a5e-3b7d-4f0e-9a1b-2c3d4e5f6a7b' }) streamId!: string;
   @ApiProperty() version!: number;
@@ -28,6 +28,8 @@ export class EventBehindView extends EntryMarksView {
   @ApiProperty({ type: ActorView, nullable: true }) recordedBy!: ActorView | null;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s payload, in its current schema' }) data!: unknown;
+  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded' }) provenance!: ProvenanceView | null;
+  @ApiProperty({ type: BackDatingView, nullable: true, description: 'How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded' }) backDating!: BackDatingView | null;
 }
 
 export class EventsBehindView {
@@ -62,9 +64,8 @@ export class EventsBehindController {
     const items = await Promise.all(
       rows.map(async (row) => {
         const [event] = await this.store.readStream(row.stream_id, { fromVersion: row.stream_version, maxCount: 1 });
-        const metadata = event!.metadata as Parameters<typeof entryMarksOf>[0];
+        const metadata = event!.metadata as { backDated?: boolean; actor?: ActorView; role?: string } & Record<string, unknown>;
         return {
-          ...entryMarksOf(metadata),
           globalPosition: event!.globalPosition,
           streamId: event!.streamId,
           version: event!.streamVersion,
@@ -75,6 +76,8 @@ export class EventsBehindController {
           recordedBy: metadata.actor ?? null,
           role: metadata.role ?? null,
           data: upcast(event!).data,
+          provenance: provenanceOf(metadata),
+          backDating: backDatingOf(metadata),
         };
       }),
     );

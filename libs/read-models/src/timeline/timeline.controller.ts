@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, WholeNumberParameter, collaborationStreamId, upcast } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
 import { ReadModelController } from '../read-after.js';
+import { ActorView, BackDatingView, ProvenanceView, backDatingOf, provenanceOf } from './event-provenance.js';
 
 export class TimelineQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'The first stream version to return' })
@@ -26,46 +27,9 @@ export class TimelineQuery {
   limit: number = 200;
 }
 
-export class ActorView {
-  @ApiProperty() personId!: string;
-  @ApiProperty() name!: string;
-}
+export { ActorView };
 
-export class ProvenanceView {
-  @ApiPropertyOptional({ description: 'The record it comes from: a document of the seeds, or a public page with the date it was read' }) source?: string;
-  @ApiPropertyOptional({ description: 'True where the public record is silent and the value is illustrative (demo data)' }) illustrative?: boolean;
-}
-
-/** How an event reached the ledger: how late, entered by whom on the actor's behalf, from which record. */
-export class EntryMarksView {
-  @ApiProperty({ type: Number, nullable: true, description: 'Whole days between when it happened and when the ledger recorded it, for a back-dated entry; null otherwise' })
-  lateByDays!: number | null;
-  @ApiProperty({ type: ActorView, nullable: true, description: 'The registrar who entered it on the actor’s behalf (history older than the back-dating window); null when the actor entered it' })
-  enteredBy!: ActorView | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The record a registrar entered it from' }) source!: string | null;
-  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the recorded fact comes from (demo history: a source, or illustrative)' })
-  provenance!: ProvenanceView | null;
-}
-
-interface EntryMetadata {
-  backDated?: boolean;
-  actor?: ActorView;
-  role?: string;
-  lateByDays?: number;
-  enteredBy?: ActorView;
-  source?: string;
-  provenance?: ProvenanceView;
-}
-
-/** The entry marks of an event's metadata (events recorded before they existed have none). */
-export const entryMarksOf = (metadata: EntryMetadata): EntryMarksView => ({
-  lateByDays: metadata.lateByDays ?? null,
-  enteredBy: metadata.enteredBy ?? null,
-  source: metadata.source ?? null,
-  provenance: metadata.provenance ?? null,
-});
-
-export class TimelineEntryView extends EntryMarksView {
+export class TimelineEntryView {
   @ApiProperty() version!: number;
   @ApiProperty({ example: 'AgreementSigned' }) type!: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When it happened in the world' }) occurredAt!: Date;
@@ -76,6 +40,8 @@ export class TimelineEntryView extends EntryMarksView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s payload, in its current schema' }) data!: unknown;
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ description: 'The event’s link in its stream’s hash chain (docs/integrity.md)' }) hash!: string;
+  @ApiProperty({ type: ProvenanceView, nullable: true, description: 'Where the fact comes from (metadata.provenance): a source, or illustrative; null when not recorded' }) provenance!: ProvenanceView | null;
+  @ApiProperty({ type: BackDatingView, nullable: true, description: 'How a late entry was made (metadata lateByDays, enteredBy, source); null when not recorded' }) backDating!: BackDatingView | null;
 }
 
 export class TimelineView {
@@ -102,9 +68,8 @@ export class TimelineController {
     return {
       collaborationId,
       items: page.map((e) => {
-        const metadata = e.metadata as EntryMetadata;
+        const metadata = e.metadata as { backDated?: boolean; actor?: ActorView; role?: string } & Record<string, unknown>;
         return {
-          ...entryMarksOf(metadata),
           version: e.streamVersion,
           type: e.type,
           occurredAt: e.occurredAt,
@@ -115,6 +80,8 @@ export class TimelineController {
           data: upcast(e).data,
           globalPosition: e.globalPosition,
           hash: e.hash,
+          provenance: provenanceOf(metadata),
+          backDating: backDatingOf(metadata),
         };
       }),
       nextFromVersion: events.length > query.limit ? page.at(-1)!.streamVersion + 1 : null,

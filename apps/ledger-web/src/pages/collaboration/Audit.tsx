@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
 import { Async, Tag, TableWrap } from '../../components/Feedback';
+import { Provenance, backDatingOfMetadata, provenanceOfMetadata } from '../../components/Provenance';
 import { formatDateTime } from '../../format';
 import { useCollaboration } from './CollaborationLayout';
 
@@ -41,6 +42,7 @@ export function AuditPage() {
                     <th scope="col">Happened (occurredAt)</th>
                     <th scope="col">Recorded (recordedAt)</th>
                     <th scope="col">Position · transaction</th>
+                    <th scope="col">Source (metadata.provenance)</th>
                     <th scope="col">Previous hash → hash</th>
                   </tr>
                 </thead>
@@ -63,6 +65,9 @@ export function AuditPage() {
                         </td>
                         <td>
                           {e.globalPosition} · {e.transactionId}
+                        </td>
+                        <td>
+                          <Provenance provenance={provenanceOfMetadata(e.metadata)} backDating={backDatingOfMetadata(e.metadata)} />
                         </td>
                         <td className="hash">
                           <span className="muted">{e.prevHash}</span>

@@ -8,11 +8,13 @@ import { DateSlider } from '../../components/DateSlider';
 import { Async, Empty, Tag, statusTone } from '../../components/Feedback';
 import { useForceName } from '../../components/forces';
 import { eventName, formatDate, formatMoney, humanise, statusName, today } from '../../format';
+import { ABOVE_LIMIT, LEGAL_BASIS_NAMES, OTHER_PARTY_KINDS, PUBLICATION_LEVELS, VariationItem, appetiteText, useBudgetText } from './AgreedTerms';
 import { type Collaboration, useCollaboration } from './CollaborationLayout';
 
 /** The fields this page knows how to show; any other field the API adds is shown under "Other terms". */
 const KNOWN = new Set([
   'collaborationId', 'version', 'name', 'purpose', 'functions', 'parties', 'leadForce', 'costSharing', 'noticePeriodMonths', 'reviewDate', 'proposedBy', 'status', 'proposedAt', 'signatures', 'cameIntoForceAt',
+  'otherParties', 'legalBasis', 'annualBudget', 'agreedEnd',
   'purposeHistory', 'variations', 'delegationScheme', 'riskAppetite', 'budgets', 'publication', 'withdrawalNotices', 'withdrawnParties', 'reviews', 'directions', 'keyRoles', 'terminatedAt',
 ]);
 
@@ -63,12 +65,25 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 function TermsList({ c }: { c: Collaboration }) {
   const forceName = useForceName();
+  const budgetText = useBudgetText();
   const others = Object.entries(c).filter(([key, value]) => !KNOWN.has(key) && value !== null && value !== undefined);
+  const pending = c.variations.filter((v) => !v.agreedAt);
+  const agreed = c.variations.filter((v) => v.agreedAt);
   return (
     <div role="region" aria-label="Terms at that date" className="terms" data-version={c.version}>
       <dl className="summary">
         <Row term="Status">
           <Tag tone={statusTone(c.status)}>{statusName(c.status)}</Tag>
+        </Row>
+        <Row term="Made under">
+          {c.legalBasis ? (
+            <>
+              {LEGAL_BASIS_NAMES[c.legalBasis.section] ?? c.legalBasis.section}
+              <div className="muted">{c.legalBasis.citation}</div>
+            </>
+          ) : (
+            'Not recorded'
+          )}
         </Row>
         <Row term="Purpose">{c.purposeHistory.at(-1)?.purpose ?? c.purpose}</Row>
         <Row term="Functions in scope">{c.functions.join(', ')}</Row>
@@ -81,16 +96,31 @@ function TermsList({ c }: { c: Collaboration }) {
             </span>
           ))}
         </Row>
+        <Row term="Other parties (s22A(6))">
+          {c.otherParties?.length ? (
+            <ul className="plain-list">
+              {c.otherParties.map((o) => (
+                <li key={o.partyId}>
+                  {o.name} <span className="muted">({OTHER_PARTY_KINDS[o.kind] ?? humanise(o.kind)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None: forces and their policing bodies only'
+          )}
+        </Row>
         <Row term="Lead force">{forceName(c.leadForce)}</Row>
         <Row term="Cost sharing">{c.costSharing}</Row>
         <Row term="Notice period for withdrawal">{c.noticePeriodMonths} months</Row>
+        <Row term="Annual budget in the agreement">{c.annualBudget ? budgetText(c.annualBudget) : 'None agreed'}</Row>
         <Row term="Review date">{formatDate(c.reviewDate)}</Row>
+        {c.agreedEnd && <Row term="Ends by agreement of the parties (s23C(5))">{formatDate(c.agreedEnd.endsOn)}</Row>}
         <Row term="Proposed">
           {formatDate(c.proposedAt)} by {c.proposedBy.name}
         </Row>
         <Row term="In force since">{c.cameIntoForceAt ? formatDate(c.cameIntoForceAt) : 'Not in force'}</Row>
         {c.terminatedAt && <Row term="Terminated">{formatDate(c.terminatedAt)}</Row>}
-        <Row term="Publication">{c.publication ? `${humanise(c.publication.level)} since ${formatDate(c.publication.publishedAt)}${c.publication.reason ? ` — ${c.publication.reason}` : ''}` : 'Not published'}</Row>
+        <Row term="Publication">{c.publication ? `${PUBLICATION_LEVELS[c.publication.level] ?? humanise(c.publication.level)} since ${formatDate(c.publication.publishedAt)}${c.publication.reason ? ` — ${c.publication.reason}` : ''}` : 'Not published'}</Row>
       </dl>
 
       <h3 className="heading-s">Delegation scheme</h3>
@@ -109,7 +139,7 @@ function TermsList({ c }: { c: Collaboration }) {
               <tr key={rule.category}>
                 <td>{humanise(rule.category)}</td>
                 <td>{formatMoney(rule.leadForceAloneUpToGbp)}</td>
-                <td>{rule.aboveLimit === 'all-chief-officers' ? 'every chief officer' : 'every chief officer and policing body'}</td>
+                <td>{ABOVE_LIMIT[rule.aboveLimit] ?? humanise(rule.aboveLimit)}</td>
               </tr>
             ))}
           </tbody>
@@ -120,9 +150,7 @@ function TermsList({ c }: { c: Collaboration }) {
 
       <h3 className="heading-s">Agreed risk appetite</h3>
       {c.riskAppetite ? (
-        <p>
-          {c.riskAppetite.appetite.map((a) => `${humanise(a.category)}: ${a.level}`).join('; ')}. <span className="muted">{c.riskAppetite.statement}</span>
-        </p>
+        <p>{appetiteText(c.riskAppetite)}</p>
       ) : (
         <Empty>None agreed.</Empty>
       )}
@@ -132,7 +160,7 @@ function TermsList({ c }: { c: Collaboration }) {
         <ul>
           {c.budgets.map((b) => (
             <li key={b.financialYear}>
-              {b.financialYear}: {formatMoney(b.totalGbp)} ({b.contributions.map((x) => `${forceName(x.party)} ${formatMoney(x.amountGbp)}`).join(', ')})
+              {budgetText(b)}
             </li>
           ))}
         </ul>
@@ -140,18 +168,11 @@ function TermsList({ c }: { c: Collaboration }) {
         <Empty>No budget set.</Empty>
       )}
 
-      <h3 className="heading-s">Variations</h3>
-      {c.variations.length ? (
-        <ul>
-          {c.variations.map((v) => (
-            <li key={v.variationId}>
-              <strong>{v.summary}</strong> — {v.changes}. Proposed {formatDate(v.proposedAt)}; {v.agreedAt ? `agreed ${formatDate(v.agreedAt)}` : `${v.signatures.length} signature${v.signatures.length === 1 ? '' : 's'} so far, not yet agreed`}.
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Empty>No variation.</Empty>
-      )}
+      <h3 className="heading-s">Proposed variations awaiting signatures ({pending.length})</h3>
+      {pending.length ? pending.map((v) => <VariationItem key={v.variationId} v={v} />) : <Empty>None awaiting signatures.</Empty>}
+
+      <h3 className="heading-s">Agreed variations ({agreed.length})</h3>
+      {agreed.length ? agreed.map((v) => <VariationItem key={v.variationId} v={v} />) : <Empty>No variation agreed.</Empty>}
 
       <h3 className="heading-s">Notices of withdrawal</h3>
       {c.withdrawalNotices.length ? (

@@ -2,6 +2,8 @@ import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, refuse } from '../../decider.js';
 import type { Office, Person } from '../../office/office.events.js';
+import { refuseUnlessBodyExisted } from '../../office/policing-body.rule.js';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
 import type { CollaborationEvent, SignatoryRole } from '../collaboration.events.js';
 import { type CollaborationState, allPartiesSigned, hasSigned, lastSignedAt, refuseUnlessActive, refuseUnlessRemainingParty } from '../collaboration.state.js';
 
@@ -21,6 +23,10 @@ export interface SignAgreement {
 /** Looked up by the handler from the office's stream: who held it when the agreement was signed. */
 export interface SignatureFacts {
   holderThen?: Person;
+  /** The policing body that holder held office in (policing-body office), from their tenure. */
+  holderBodyThen?: PolicingBodyKind | null;
+  /** The bodies the signatory ever held this office in (policing-body office), from their tenures. */
+  signatoryBodies?: PolicingBodyKind[];
 }
 
 export function signAgreement(state: CollaborationState, command: SignAgreement, context: DecisionContext<SignatureFacts>): CollaborationEvent[] | LedgerError {
@@ -56,13 +62,26 @@ export function signedAgreement(
   return [signed, { type: 'AgreementCameIntoForce', data: { signatures }, occurredAt: lastSignedAt(signatures) }];
 }
 
-/** A signature counts only from the person who held the office on its date. */
+/**
+ * A signature (or an approval) counts only from the person who held the office on its date, and,
+ * for a policing body, only while the body they held office in existed that day: a police
+ * authority's holder cannot sign after 22 November 2012 (PRSRA 2011 s1(9)), a PCC's before it
+ * (s1, Sch 1; SI 2012/2892), Greater Manchester's PCC after 8 May 2017 (SI 2016/448 art 4) —
+ * reference-data/policing-bodies.ts.
+ */
 export function refuseUnlessOfficeHolder(
   command: { party: string; role: Office; signatory: Person; occurredAt: Date },
   facts: SignatureFacts,
 ): LedgerError | undefined {
   const holder = facts.holderThen;
-  if (holder && holder.personId === command.signatory.personId) return undefined;
+  if (holder && holder.personId === command.signatory.personId) {
+    return command.role === 'policing-body' ? refuseUnlessBodyExisted(command.party, facts.holderBodyThen, command.occurredAt, holder) : undefined;
+  }
+  // Someone who held the office only in bodies that did not exist that day (a PCC signing in 2008).
+  const bodies = command.role === 'policing-body' ? (facts.signatoryBodies ?? []) : [];
+  if (bodies.length > 0 && bodies.every((body) => refuseUnlessBodyExisted(command.party, body, command.occurredAt, command.signatory))) {
+    return refuseUnlessBodyExisted(command.party, bodies.at(-1)!, command.occurredAt, command.signatory);
+  }
   return refuse(
     'SignerNotOfficeHolder',
     `${command.signatory.name} did not hold the ${command.role} office of ${command.party} on ${command.occurredAt.toISOString().slice(0, 10)}` +

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
+import { Nested, OccurredAtDto, PersonDto, PolicingBodyField } from '../../http.js';
 import type { Basis } from '../office.events.js';
 
 export class AppointOfficeHolderRequest extends OccurredAtDto {
@@ -11,4 +12,7 @@ export class AppointOfficeHolderRequest extends OccurredAtDto {
   @ApiProperty({ enum: ['substantive', 'acting'], example: 'substantive' })
   @IsIn(['substantive', 'acting'])
   basis!: Basis;
+
+  @PolicingBodyField()
+  body?: PolicingBodyKind;
 }

@@ -3,7 +3,9 @@ import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { HandoverFacts } from '../hand-over-office/hand-over-office.command.js';
 import type { Office, OfficeEvent, Person } from '../office.events.js';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+import { bodyOfOffice } from '../policing-body.rule.js';
 
 export const DESIGNATE_ACTING_HOLDER: Action = { name: 'designate-acting-holder', kind: 'reference-data', roles: ['registrar'] };
 
@@ -13,6 +15,8 @@ export interface DesignateActingHolder {
   forceCode: string;
   office: Office;
   holder: Person;
+  /** For the policing-body office: the body the acting holder acts in; absent: the reference data's for the date. */
+  body?: PolicingBodyKind;
   reason: string;
   occurredAt: Date;
 }
@@ -27,6 +31,8 @@ export function designateActingHolder(state: OfficeState, command: DesignateActi
   if (!current && lastEnd && command.occurredAt < lastEnd) {
     return refuse('OverlapsEarlierTenure', `the office was held until ${day(lastEnd)}; acting cannot start before then`);
   }
+  const body = bodyOfOffice(command);
+  if (body instanceof Error) return body;
   return [
     {
       type: 'ActingHolderDesignated',
@@ -34,6 +40,7 @@ export function designateActingHolder(state: OfficeState, command: DesignateActi
         forceCode: command.forceCode,
         office: command.office,
         holder: command.holder,
+        body,
         replaces: current?.holder ?? null,
         reason: command.reason,
         pending: context.facts.pending,

@@ -20,6 +20,7 @@ export class DesignateActingHolderController {
       office: knownOffice(scope.params.office!),
       holder: { personId: body.holder.personId, name: body.holder.name },
       reason: body.reason,
+      ...(body.body ? { body: body.body } : {}),
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
     return this.commands.run(officeAggregate, command, scope);

@@ -2,7 +2,9 @@ import type { Action } from '#identity';
 import type { LedgerError } from '#shared-kernel';
 import { type DecisionContext, day, refuse } from '../../decider.js';
 import type { Basis, Office, OfficeEvent, PendingItem, Person } from '../office.events.js';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
 import { type OfficeState, currentTenure } from '../office.state.js';
+import { bodyOfOffice } from '../policing-body.rule.js';
 
 export const HAND_OVER_OFFICE: Action = { name: 'hand-over-office', kind: 'reference-data', roles: ['registrar'] };
 
@@ -14,6 +16,12 @@ export interface HandOverOffice {
   outgoingPersonId: string;
   incoming: Person;
   basis: Basis;
+  /**
+   * For the policing-body office: the body the incoming holder holds office in; absent: the
+   * reference data's for the date. A handover may be to the same person when the body changes
+   * (a PCC who becomes the PFCC, Fire and Rescue Services Act 2004 s4A).
+   */
+  body?: PolicingBodyKind;
   note: string;
   occurredAt: Date;
 }
@@ -31,9 +39,13 @@ export function handOverOffice(state: OfficeState, command: HandOverOffice, cont
       holder: current.holder,
     });
   }
-  if (command.incoming.personId === current.holder.personId) return refuse('HandoverToSelf', 'an office cannot be handed over to its own holder');
   if (command.occurredAt < current.from) {
     return refuse('HandoverBeforeTenure', `${current.holder.name} has held the office only since ${day(current.from)}`);
+  }
+  const body = bodyOfOffice(command);
+  if (body instanceof Error) return body;
+  if (command.incoming.personId === current.holder.personId && body === current.body) {
+    return refuse('HandoverToSelf', 'an office cannot be handed over to its own holder (unless the body they hold it in changes)');
   }
   return [
     {
@@ -44,6 +56,7 @@ export function handOverOffice(state: OfficeState, command: HandOverOffice, cont
         outgoing: current.holder,
         incoming: command.incoming,
         basis: command.basis,
+        body,
         note: command.note,
         pending: context.facts.pending,
       },

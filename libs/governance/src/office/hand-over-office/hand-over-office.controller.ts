@@ -22,6 +22,7 @@ export class HandOverOfficeController {
       incoming: { personId: body.incoming.personId, name: body.incoming.name },
       basis: body.basis,
       note: body.note,
+      ...(body.body ? { body: body.body } : {}),
       occurredAt: occurredAtOr(body.occurredAt, scope.context.receivedAt),
     };
     return this.commands.run(officeAggregate, command, scope);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Nested, OccurredAtDto, PersonDto } from '../../http.js';
+import type { PolicingBodyKind } from '../../reference-data/policing-bodies.js';
+import { Nested, OccurredAtDto, PersonDto, PolicingBodyField } from '../../http.js';
 import type { Basis } from '../office.events.js';
 
 export class HandOverOfficeRequest extends OccurredAtDto {
@@ -16,6 +17,9 @@ export class HandOverOfficeRequest extends OccurredAtDto {
   @ApiProperty({ enum: ['substantive', 'acting'], example: 'acting' })
   @IsIn(['substantive', 'acting'])
   basis!: Basis;
+
+  @PolicingBodyField()
+  body?: PolicingBodyKind;
 
   @ApiProperty({ example: 'Retirement; the deputy acts until a substantive appointment.', maxLength: 2000 })
   @IsString()
