@@ -85,7 +85,7 @@ describe('read-model processes beside the API', () => {
         const failure = { position: 9, error: 'column "signed_on" does not exist', since: '2026-01-05T10:00:00.000Z', attempts: 4, retryAt: '2026-01-05T10:00:08.000Z' };
         await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v4'`, [JSON.stringify(failure)]);
         const table = await projections();
-        expect(table.stdout).toMatch(/^decision-log\.v3 +\d+ +\d+ +0 +FAILING$/m);
+        expect(table.stdout).toMatch(/^decision-log\.v4 +\d+ +\d+ +0 +FAILING$/m);
         expect(table.stdout).toMatch(/^register\.v3 +\d+ +\d+ +0 +ok$/m);
         expect(table.stdout).toContain('decision-log.v4 cannot apply the event at position 9: column "signed_on" does not exist');
         expect(table.stdout).toContain('failing since 2026-01-05T10:00:00.000Z, 4 attempts; next attempt at 2026-01-05T10:00:08.000Z');
