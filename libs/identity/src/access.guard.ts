@@ -37,10 +37,11 @@ export class AccessGuard implements CanActivate {
       throw new LedgerError('NoActionDeclared', 'forbidden', 'This route declares no access rule, so it is refused.');
     }
     // The role, before anything is read; the target is judged by the command runner from the record.
-    // A registrar entering history on another's behalf (`entry`) is judged as the person named, by
-    // the command runner.
-    if (!isRegistrarEntry(request)) authorise(request.principal, routeAction.action);
-    if (routeAction.action.kind !== 'read' && routeAction.action.kind !== 'audit') await this.rateLimiter.consume(request.principal, request.ip);
+    // A registrar entering history on another's behalf (`entry`, commands only) is judged as the
+    // person named, by the command runner.
+    const reads = routeAction.action.kind === 'read' || routeAction.action.kind === 'audit';
+    if (reads || !isRegistrarEntry(request)) authorise(request.principal, routeAction.action);
+    if (!reads) await this.rateLimiter.consume(request.principal, request.ip);
     return true;
   }
 }
