@@ -36,7 +36,10 @@ describe('the demo history', () => {
     expect(day(byName['West Mercia and Warwickshire Strategic Alliance'].terminatedAt)).toBe('2020-04-01');
     expect(day(byName['Devon and Cornwall and Dorset Strategic Alliance'].cameIntoForceAt)).toBe('2015-03-27');
     const decisions = (await send('GET', '/decision-log', auditor)).body!.items as Array<{ status: string; title: string; daysToDecide: number | null }>;
-    expect(decisions.map((d) => d.status).sort()).toEqual(['rejected', 'taken']);
+    // The vehicle framework (taken), the merger business case (rejected), and an illustrative decision taken under urgency and ratified by every approver it skipped.
+    expect(decisions.map((d) => d.status).sort()).toEqual(['ratified', 'rejected', 'taken']);
+    const sevenForce = (await send('GET', `/collaborations/${byName['Seven Force Strategic Alliance'].collaborationId}`, auditor)).body!;
+    expect(sevenForce.reviews).toMatchObject([{ outcome: 'continue', nextReviewDate: '2018-03-29' }]);
     expect(decisions.find((d) => d.status === 'taken')!.daysToDecide).toBe(21);
     const benefits = (await send('GET', '/benefits-against-plan', auditor)).body!.items as Array<{ category: string }>;
     expect(benefits.map((b) => b.category).sort()).toEqual(['economic', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'effectiveness', 'efficiency']);

@@ -257,6 +257,16 @@ export class DemoHistory {
     await this.office({ kind: 'HandOverOffice', forceCode: 'suffolk', office: 'chief-officer', outgoingPersonId: suffolkDeputy.personId, incoming: person(chief('suffolk')), basis: 'substantive', note: 'The chief constable returns from leave (illustrative)', occurredAt: at('2016-05-23') }, illustrative);
     for (const force of sevenForces) await this.decide(chief(force), { kind: 'ApproveDecision', decisionId, party: force, role: 'chief-officer', signatory: person(chief(force)), occurredAt: at('2016-05-24') });
 
+    // Illustrative: a decision the lead force's chief constable took under urgency, outside the alliance's
+    // delegation (above £250,000 it needs every chief officer), ratified by every approver it skipped; and the alliance's first review. Neither is in the public record: titles and dates are illustrative.
+    const urgentId = newId();
+    await this.decide(manager('essex'), { kind: 'ProposeDecision', decisionId: urgentId, collaborationId: sevenForce, title: 'Six-month extension of a shared contract about to end (illustrative)', category: 'financial', valueGbp: 400_000, rationale: 'The contract would end before a new one could be let (illustrative)', optionsConsidered: ['let the contract end', 'extend it for six months'], occurredAt: at('2016-09-12') });
+    await this.decide(chief('essex'), { kind: 'TakeDecisionUnderUrgency', decisionId: urgentId, party: 'essex', role: 'chief-officer', signatory: person(chief('essex')), justification: 'The service would stop before every approver could meet (illustrative)', occurredAt: at('2016-09-13') });
+    for (const force of sevenForces.filter((f) => f !== 'essex')) {
+      await this.decide(chief(force), { kind: 'RatifyDecision', decisionId: urgentId, party: force, role: 'chief-officer', signatory: person(chief(force)), occurredAt: at('2016-10-04') });
+    }
+    await this.collaboration(manager('essex'), { kind: 'CompleteReview', collaborationId: sevenForce, outcome: 'continue', findings: 'The alliance continues; its first year of joint work reviewed (illustrative)', nextReviewDate: '2018-03-29', occurredAt: at('2017-03-30') });
+
     // Devon & Cornwall–Dorset Strategic Alliance: formally agreed March 2015; its 7 benefits (strategy approved October 2014).
     const alliance = await this.agreement({
       name: 'Devon and Cornwall and Dorset Strategic Alliance',
