@@ -6,7 +6,7 @@ import type { Aggregate } from './aggregate.js';
 import type { AnyCommand, Decider, DomainEvent } from './decider.js';
 import { schemaVersionOf, upcast } from './event-schema.js';
 import { type Idempotency, eventIdOf, idempotencyMetadata, recall } from './idempotency.js';
-import { refuseIfActorLeftOffice } from './office/actor-in-office.js';
+import { refuseUnlessActorSpeaksForOffice } from './office/actor-in-office.js';
 
 export interface Loaded<State> {
   state: State;
@@ -130,7 +130,7 @@ async function decideAndAppend<State, Command extends AnyCommand, Event extends 
   const target = aggregate.target(state, command, facts);
   if (target instanceof LedgerError) throw target;
   authorise(context.principal, action, target);
-  await refuseIfActorLeftOffice(store, context, command.occurredAt);
+  await refuseUnlessActorSpeaksForOffice(store, context, command.occurredAt);
 
   if (expectedVersion !== undefined && expectedVersion !== version) {
     throw new LedgerError(

@@ -24,7 +24,7 @@ const isOffice = (role: string): role is Office => role === 'chief-officer' || r
  * holder of the day, SignerNotOfficeHolder), not here. Reads the office's stream: one short stream
  * per force and office.
  */
-export async function refuseIfActorLeftOffice(store: Pick<EventStore, 'readStream'>, context: CommandContext, occurredAt: Date): Promise<void> {
+export async function refuseUnlessActorSpeaksForOffice(store: Pick<EventStore, 'readStream'>, context: CommandContext, occurredAt: Date): Promise<void> {
   const { principal, receivedAt } = context;
   if (!isOffice(principal.role) || !principal.force) return;
   const recorded = await store.readStream(officeStreamId(principal.force, principal.role));
