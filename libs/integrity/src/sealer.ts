@@ -188,7 +188,7 @@ export class Sealer {
   private async recordAsEvent(seal: StoredSeal): Promise<void> {
     const eventId = sealEventId(seal.sealHash);
     if (await this.store.findEvent(eventId)) return;
-    await this.store.append({
+    const recorded = await this.store.append({
       streamId: SEAL_STREAM,
       streamType: 'integrity',
       expectedVersion: 'any',
@@ -213,6 +213,20 @@ export class Sealer {
         },
       ],
     });
+    await this.untilVisible(recorded.positions[0]!);
+  }
+
+  /**
+   * Waits (at most 5 s) until gap-free readers see the event at `position`: a transaction anywhere in
+   * the cluster still open holds back what readers see (transaction_id < pg_snapshot_xmin), and the
+   * next seal of a backlog should cover this seal's own event, as it does when nothing is held open.
+   * If it stays unseen, sealing goes on: the seal after covers it.
+   */
+  private async untilVisible(position: number): Promise<void> {
+    for (let waited = 0; waited < 5_000; waited += 10) {
+      if ((await this.store.head()).position >= position) return;
+      await sleep(10);
+    }
   }
 
   /** Publishes what each sink has not yet taken; a failing sink keeps its queue for the next tick. */
