@@ -10,10 +10,9 @@
  * Results are printed and written to reports/bench-append.json; docs/benchmarks.md records them.
  * The scenarios themselves are in bench/suite/appends.ts, which `npm run bench` (bench/run.ts) shares.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabaseIfMissing, startEmbeddedPostgres } from '#event-store';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { openBenchDatabase } from './suite/bench-database.js';
 import { ALL_SCENARIOS, measureAppends } from './suite/appends.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -21,27 +20,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SLICE_SECONDS = 1;
 
 async function main(): Promise<void> {
-  let stopDatabase = async () => undefined as void;
-  let url = process.env.DATABASE_URL;
-  let where = 'DATABASE_URL';
-  if (!url) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
-    const { chmod } = await import('node:fs/promises');
-    await chmod(dataDir, 0o755);
-    const database = await startEmbeddedPostgres({ dataDir, database: 'ledger_bench', persistent: false, provision: false });
-    url = database.url;
-    where = 'embedded PostgreSQL (fsync on, synchronous_commit on)';
-    stopDatabase = async () => {
-      await database.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-  } else {
-    const target = new URL(url);
-    const admin = target.toString();
-    target.pathname = `/ledger_bench_${Date.now()}`;
-    await createDatabaseIfMissing(admin, target.pathname.slice(1));
-    url = target.toString();
-  }
+  const database = await openBenchDatabase('ledger_bench');
+  const { url, where } = database;
 
   const bench = await measureAppends({ url, scenarios: ALL_SCENARIOS, seconds: SECONDS, sliceSeconds: SLICE_SECONDS, before0003: true, emmett: 'none' });
   const { results } = bench;
@@ -60,7 +40,7 @@ async function main(): Promise<void> {
   await writeFile('reports/bench-append.json', JSON.stringify(report, null, 2));
   console.log(`\n${where}, PostgreSQL ${report.database.serverVersion}; written to reports/bench-append.json`);
   await bench.close();
-  await stopDatabase();
+  await database.stop();
 }
 
 main().catch((error: unknown) => {

@@ -32,12 +32,11 @@ import {
   canonicalContent,
   checkpointOf,
   compareCheckpoints,
-  createDatabaseIfMissing,
   migrate,
-  startEmbeddedPostgres,
 } from '#event-store';
 import { SealKeyring, SealStore, Sealer, verifyLedger } from '#integrity';
 import { metadata, payload } from './suite/appends.js';
+import { openBenchDatabase } from './suite/bench-database.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -103,27 +102,8 @@ function memoryStore(events: RecordedEvent[], heads: Awaited<ReturnType<EventSto
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
-  let stopDatabase = async () => undefined as void;
-  let url = process.env.DATABASE_URL;
-  let where = 'DATABASE_URL';
-  if (!url) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
-    const { chmod } = await import('node:fs/promises');
-    await chmod(dataDir, 0o755);
-    const database = await startEmbeddedPostgres({ dataDir, database: 'ledger_bench', persistent: false, provision: false });
-    url = database.url;
-    where = 'embedded PostgreSQL (fsync on, synchronous_commit on)';
-    stopDatabase = async () => {
-      await database.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-  } else {
-    const target = new URL(url);
-    const admin = target.toString();
-    target.pathname = `/ledger_bench_integrity_${Date.now()}`;
-    await createDatabaseIfMissing(admin, target.pathname.slice(1));
-    url = target.toString();
-  }
+  const database = await openBenchDatabase('ledger_bench_integrity');
+  const { url, where } = database;
   const pool = new pg.Pool({ connectionString: url, max: 30 });
   let stopping = false;
   pool.on('error', (error) => stopping || console.error(`idle connection: ${error.message}`));
@@ -228,7 +208,7 @@ async function main(): Promise<void> {
   stopping = true;
   await store.close();
   await pool.end();
-  await stopDatabase();
+  await database.stop();
   await rm(keysDir, { recursive: true, force: true });
 }
 
