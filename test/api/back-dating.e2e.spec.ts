@@ -93,6 +93,16 @@ describe('back-dating: a window for everyone, registrar entries beyond it, over 
     expect(await eventCount()).toBe(before);
   });
 
+  it('refuses a malformed entry (an array, a string, a NUL or lone surrogate in its source, an unknown field) with a 400 problem detail, writing nothing', async () => {
+    const before = await eventCount();
+    for (const entry of [[], 'registrar', { source: 'Minutes\u0000' }, { source: 'Minutes \ud800' }, { source: 'Minutes', extra: 1 }, { source: '' }]) {
+      const response = await send('POST', '/collaborations', registrar, { ...proposal('2015-04-01T09:00:00Z', 'Malformed entry (illustrative)'), entry });
+      expect({ entry, status: response.status }).toEqual({ entry, status: 400 });
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
   it('refuses a registrar entry naming an actor who could not have done it (a manager of a force not a party), writing nothing', async () => {
     const before = await eventCount();
     const response = await send('POST', '/collaborations', registrar, {
