@@ -149,15 +149,39 @@ function personsAt(root: Record<string, unknown>, path: string): Array<{ person:
     .map(({ value, at }) => ({ person: value as { personId: string; name: unknown }, at }));
 }
 
-/** Every envelope in an event's data and metadata, with where it is. */
-function envelopesIn(value: unknown, at: string, found: Array<{ holder: Record<string, unknown> | unknown[]; field: string | number; envelope: ErasableEnvelope; at: string }>): void {
+/** The key ids of every envelope in a value (no allocation when there is none). */
+function keyIdsIn(value: unknown, into: Set<string>): void {
   if (typeof value !== 'object' || value === null) return;
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [field, child] of entries) {
-    const here = at ? `${at}.${field}` : String(field);
-    if (isEnvelope(child)) found.push({ holder: value as Record<string, unknown>, field, envelope: child, at: here });
-    else envelopesIn(child, here, found);
+  if (isEnvelope(value)) {
+    into.add(value.key);
+    return;
   }
+  if (Array.isArray(value)) for (const child of value) keyIdsIn(child, into);
+  else for (const field in value) keyIdsIn((value as Record<string, unknown>)[field], into);
+}
+
+/**
+ * The value with every envelope opened, copying only the objects and arrays on the way to one (the
+ * rest is shared with the value read, which is never changed). `path` is the dot-separated place of
+ * `value` in the event ({ data, metadata }), the additional data each envelope was sealed with
+ * (a stack: pushed and popped on the way down and up).
+ */
+function opened(value: unknown, path: Array<string | number>, eventId: string, keys: ReadonlyMap<string, Buffer | null>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (isEnvelope(value)) return openName(value, keys.get(value.key) ?? null, eventId, path.join('.'));
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  const visit = (field: string | number, child: unknown) => {
+    if (typeof child !== 'object' || child === null) return;
+    path.push(field);
+    const open = opened(child, path, eventId, keys);
+    path.pop();
+    if (open === child) return;
+    copy ??= Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+    (copy as Record<string | number, unknown>)[field] = open;
+  };
+  if (Array.isArray(value)) value.forEach((child, index) => visit(index, child));
+  else for (const field in value) visit(field, (value as Record<string, unknown>)[field]);
+  return copy ?? value;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -197,25 +221,24 @@ export class PersonalDataEventStore implements EventStore {
     return { ...event, data: copy.data, metadata: copy.metadata };
   }
 
-  /** Opens every envelope of these events, with one key lookup for all of them. */
+  /**
+   * Opens every envelope of these events, with one key lookup for all of them. The events read are
+   * never changed (a store may hand out what it holds): an event with an envelope is returned as a
+   * copy, sharing whatever holds none.
+   */
   private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const found: Array<{ event: number; holder: Record<string, unknown> | unknown[]; field: string | number; envelope: ErasableEnvelope; at: string }> = [];
-    const copies = events.map((event, index) => {
-      const spots: Parameters<typeof envelopesIn>[2] = [];
-      envelopesIn({ data: event.data, metadata: event.metadata }, '', spots);
-      if (spots.length === 0) return event;
-      const copy = { ...event, data: clone(event.data), metadata: clone(event.metadata) };
-      const copied: Parameters<typeof envelopesIn>[2] = [];
-      envelopesIn({ data: copy.data, metadata: copy.metadata }, '', copied);
-      for (const spot of copied) found.push({ event: index, ...spot });
-      return copy;
-    });
-    if (found.length === 0) return events;
-    const keys = await this.keys.keysById([...new Set(found.map((f) => f.envelope.key))]);
-    for (const { event, holder, field, envelope, at } of found) {
-      (holder as Record<string | number, unknown>)[field] = openName(envelope, keys.get(envelope.key) ?? null, copies[event]!.eventId, at);
+    const keyIds = new Set<string>();
+    for (const event of events) {
+      keyIdsIn(event.data, keyIds);
+      keyIdsIn(event.metadata, keyIds);
     }
-    return copies;
+    if (keyIds.size === 0) return events;
+    const keys = await this.keys.keysById([...keyIds]);
+    return events.map((event) => {
+      const data = opened(event.data, ['data'], event.eventId, keys);
+      const metadata = opened(event.metadata, ['metadata'], event.eventId, keys) as Record<string, unknown>;
+      return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
+    });
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
