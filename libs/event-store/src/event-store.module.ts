@@ -6,6 +6,7 @@ import { ledgerPoolOptions } from './postgres/pool-options.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 import { EventStoreDbEventStore, connectEventStoreDb } from './eventstoredb/eventstoredb-event-store.js';
 import { type PersonalFields, PersonalDataEventStore, PostgresPersonalDataKeys } from './personal-data/personal-data-store.js';
+import { PostgresStateSnapshots } from './snapshots/postgres-state-snapshots.js';
 
 export const PG_POOL = Symbol.for('governance-ledger.PgPool');
 /**
@@ -82,8 +83,11 @@ export class EventStoreModule {
         },
         {
           provide: EVENT_STORE,
+          // Snapshots of long streams' state sit beside a PostgreSQL log only (each is checked against its event's hash there).
           useFactory: (raw: EventStore, pool: pg.Pool) =>
-            options.personalFields ? new PersonalDataEventStore(raw, new PostgresPersonalDataKeys(pool), options.personalFields) : raw,
+            options.personalFields
+              ? new PersonalDataEventStore(raw, new PostgresPersonalDataKeys(pool), options.personalFields, raw instanceof PostgresEventStore ? new PostgresStateSnapshots(pool) : undefined)
+              : raw,
           inject: [RAW_EVENT_STORE, PG_POOL],
         },
         EventStoreShutdown,

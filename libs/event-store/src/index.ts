@@ -15,3 +15,5 @@ export * from './eventstoredb/eventstoredb-codec.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
 export * from './migrate-store.js';
 export * from './personal-data/personal-data-store.js';
+export * from './snapshots/state-snapshots.js';
+export * from './snapshots/postgres-state-snapshots.js';

@@ -1,30 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type EventStore, type ReadStreamOptions, WrongExpectedVersion } from '#event-store';
+import { type EventStore, WrongExpectedVersion } from '#event-store';
 import { authorise } from '#identity';
 import { type CommandContext, LedgerError, actorMetadata } from '#shared-kernel';
 import type { Aggregate } from './aggregate.js';
 import type { AnyCommand, Decider, DomainEvent } from './decider.js';
-import { schemaVersionOf, upcast } from './event-schema.js';
+import { schemaVersionOf } from './event-schema.js';
+import { loadState } from './load-state.js';
 import { type Idempotency, eventIdOf, idempotencyMetadata, recall } from './idempotency.js';
 import { refuseUnlessActorSpeaksForOffice } from './office/actor-in-office.js';
 
-export interface Loaded<State> {
-  state: State;
-  /** The stream's version: 0 when it does not exist. */
-  version: number;
-}
-
-/** Folds a stream (as at / as known at, by the options) into state; every event upcast to its current shape. */
-export async function loadState<State, Event extends DomainEvent>(
-  store: Pick<EventStore, 'readStream'>,
-  decider: { initialState: State; evolve(state: State, event: Event): State },
-  streamId: string,
-  options: ReadStreamOptions = {},
-): Promise<Loaded<State>> {
-  const recorded = await store.readStream(streamId, options);
-  const state = recorded.reduce((current, e) => decider.evolve(current, upcast<Event>(e)), decider.initialState);
-  return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
-}
+export { type Fold, type Loaded, loadState, stateCodeVersion } from './load-state.js';
 
 export interface CommandOutcome {
   streamId: string;

@@ -45,6 +45,8 @@ export interface Decider<State, Command extends AnyCommand, Event extends Domain
   decide(state: State, command: Command, context: DecisionContext<Facts>): readonly Event[] | LedgerError;
   /** The access policy's action for a command. */
   actionOf(command: Command): Action;
+  /** Names this state among snapshots of long streams (load-state.ts; docs/adr/0010-state-snapshots.md). */
+  stateKind?: string;
 }
 
 /** A decider from its initial state, its evolve and its use cases: decide dispatches on `command.kind`. */
@@ -52,6 +54,7 @@ export function deciderOf<State, Command extends AnyCommand, Event extends Domai
   initialState: State,
   evolve: (state: State, event: Event) => State,
   useCases: UseCases<State, Command, Event, Facts>,
+  stateKind?: string,
 ): Decider<State, Command, Event, Facts> {
   const of = (command: Command) => (useCases as Record<string, UseCase<State, Command, Event, Facts>>)[command.kind]!;
   return {
@@ -59,6 +62,7 @@ export function deciderOf<State, Command extends AnyCommand, Event extends Domai
     evolve,
     decide: (state, command, context) => of(command).decide(state, command, context),
     actionOf: (command) => of(command).action,
+    stateKind,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   StreamHead,
   SubscribeOptions,
 } from '../event-store.port.js';
+import type { StateSnapshots } from '../snapshots/state-snapshots.js';
 
 /**
  * Personal data that can be erased from an immutable log (UK GDPR art. 17, DPA 2018): the names of
@@ -187,6 +188,14 @@ function opened(value: unknown, path: Array<string | number>, eventId: string, k
 const clone = <T>(value: T): T => structuredClone(value);
 
 /**
+ * On an event read through the personal-data store: the key ids of the names opened in it (not
+ * enumerable, so never serialised). A snapshot of state folded from it is sealed under those keys.
+ */
+export const OPENED_KEY_IDS = Symbol('ledger.openedKeyIds');
+
+export const openedKeyIdsOf = (event: RecordedEvent): readonly string[] => (event as { [OPENED_KEY_IDS]?: readonly string[] })[OPENED_KEY_IDS] ?? [];
+
+/**
  * The event store as the domain sees it: declared personal names encrypted on the way in, every
  * envelope opened (or shown as ERASED) on the way out. Everything else passes through. The raw
  * record, proofs, the sealer and verify use the store underneath, which holds the ciphertext.
@@ -196,6 +205,8 @@ export class PersonalDataEventStore implements EventStore {
     readonly inner: EventStore,
     private readonly keys: PersonalDataKeys,
     private readonly personalFields: PersonalFields,
+    /** Snapshots of folded state, when the store underneath is PostgreSQL (loadState uses them). */
+    readonly snapshots?: StateSnapshots,
   ) {}
 
   async append(request: AppendRequest): Promise<AppendResult> {
@@ -237,7 +248,11 @@ export class PersonalDataEventStore implements EventStore {
     return events.map((event) => {
       const data = opened(event.data, ['data'], event.eventId, keys);
       const metadata = opened(event.metadata, ['metadata'], event.eventId, keys) as Record<string, unknown>;
-      return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
+      if (data === event.data && metadata === event.metadata) return event;
+      const keyIdsOfEvent = new Set<string>();
+      keyIdsIn(event.data, keyIdsOfEvent);
+      keyIdsIn(event.metadata, keyIdsOfEvent);
+      return Object.defineProperty({ ...event, data, metadata }, OPENED_KEY_IDS, { value: [...keyIdsOfEvent], enumerable: false });
     });
   }
 

@@ -27,4 +27,4 @@ export const benefitDecider = deciderOf<BenefitState, BenefitCommand, BenefitEve
   HandBenefitToBusinessAsUsual: { action: HAND_BENEFIT_TO_BUSINESS_AS_USUAL, decide: handToBusinessAsUsual },
   RecordPostImplementationReview: { action: RECORD_POST_IMPLEMENTATION_REVIEW, decide: recordPostImplementationReview },
   CloseBenefit: { action: CLOSE_BENEFIT, decide: closeBenefit },
-});
+}, 'benefit');

@@ -48,4 +48,4 @@ export const collaborationDecider = deciderOf<CollaborationState, CollaborationC
   RecordDirection: { action: RECORD_DIRECTION, decide: recordDirection },
   TerminateCollaboration: { action: TERMINATE_COLLABORATION, decide: terminateCollaboration },
   StaffKeyRole: { action: STAFF_KEY_ROLE, decide: staffKeyRole },
-});
+}, 'collaboration');

@@ -21,4 +21,4 @@ export const decisionDecider = deciderOf<DecisionState, DecisionCommand, Decisio
   TakeDecisionUnderUrgency: { action: TAKE_DECISION_UNDER_URGENCY, decide: takeDecisionUnderUrgency },
   RatifyDecision: { action: RATIFY_DECISION, decide: ratifyDecision },
   RescindDecision: { action: RESCIND_DECISION, decide: rescindDecision },
-});
+}, 'decision');

@@ -14,4 +14,4 @@ export const officeDecider = deciderOf<OfficeState, OfficeCommand, OfficeEvent, 
   HandOverOffice: { action: HAND_OVER_OFFICE, decide: handOverOffice },
   DesignateActingHolder: { action: DESIGNATE_ACTING_HOLDER, decide: designateActingHolder },
   VacateOffice: { action: VACATE_OFFICE, decide: vacateOffice },
-});
+}, 'office');

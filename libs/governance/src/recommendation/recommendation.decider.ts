@@ -33,4 +33,4 @@ export const recommendationDecider = deciderOf<RecommendationState, Recommendati
   AcceptClosure: { action: ACCEPT_CLOSURE, decide: acceptClosure },
   RejectClosure: { action: REJECT_CLOSURE, decide: rejectClosure },
   PublishPolicingBodyResponse: { action: PUBLISH_POLICING_BODY_RESPONSE, decide: publishPolicingBodyResponse },
-});
+}, 'recommendation');

@@ -10,4 +10,4 @@ export type RiskAppetiteCommand = DeclareRiskAppetite | ReviseRiskAppetite;
 export const riskAppetiteDecider = deciderOf<RiskAppetiteState, RiskAppetiteCommand, RiskAppetiteEvent, undefined>(initialRiskAppetiteState, evolveRiskAppetite, {
   DeclareRiskAppetite: { action: DECLARE_RISK_APPETITE, decide: declareRiskAppetite },
   ReviseRiskAppetite: { action: REVISE_RISK_APPETITE, decide: reviseRiskAppetite },
-});
+}, 'risk-appetite');
