@@ -181,12 +181,14 @@ export class ProjectionRunner {
   }
 
   /** Applies every event after the checkpoint; returns how many it read. Live running and rebuild both use it. */
-  async catchUp(projection: AnyProjection, onProgress?: (read: number) => void, signal?: AbortSignal): Promise<number> {
+  async catchUp(projection: AnyProjection, onProgress?: (read: number) => void, signal?: AbortSignal, convoy?: Convoy): Promise<number> {
     await this.prepare(projection);
     let read = 0;
     let { checkpoint } = await this.checkpointOf(projection);
     while (!signal?.aborted) {
+      await convoy?.mayRead(projection.name);
       const page = await this.pages.readAll(checkpoint, { maxCount: this.batchSize });
+      convoy?.advanced(projection.name);
       if (page.events.length === 0) return read;
       const applied = await this.applyNarrowing(projection, checkpoint, page.events, page.checkpoint);
       if (!applied) {
@@ -277,11 +279,25 @@ export class ProjectionRunner {
   /**
    * Rebuilds several projections side by side: all reset, then all replayed at once, so that they
    * share each page of the log (read and parsed once) and one's database writes overlap another's
-   * work. Returns the events each read.
+   * work. They move as a convoy: none runs more than half the shared pages ahead of the slowest, so
+   * a page is still kept when the slowest comes to it and the log is read once, not once per drift.
+   * Returns the events each read.
    */
   async rebuildTogether(projections: readonly AnyProjection[], onProgress?: (projection: AnyProjection, read: number) => void): Promise<number[]> {
     for (const projection of projections) await this.reset(projection);
-    return Promise.all(projections.map((projection) => this.catchUp(projection, (read) => onProgress?.(projection, read))));
+    const convoy = new Convoy(
+      projections.map((p) => p.name),
+      Math.floor(this.pages.capacity / 2),
+    );
+    return Promise.all(
+      projections.map(async (projection) => {
+        try {
+          return await this.catchUp(projection, (read) => onProgress?.(projection, read), undefined, convoy);
+        } finally {
+          convoy.left(projection.name);
+        }
+      }),
+    );
   }
 
   /** Keeps every projection current in the background; one process per projection holds its lock. */
@@ -483,4 +499,47 @@ export class ProjectionRunner {
     return this.checkpointReady;
   }
 
+}
+
+/**
+ * Projections rebuilt together, each counting the pages it has read: one may read its next page
+ * only while it is fewer than `window` pages ahead of the slowest still reading.
+ */
+export class Convoy {
+  private readonly read = new Map<string, number>();
+  private waiting: Array<() => void> = [];
+
+  constructor(
+    names: readonly string[],
+    private readonly window: number,
+  ) {
+    for (const name of names) this.read.set(name, 0);
+  }
+
+  async mayRead(name: string): Promise<void> {
+    while ((this.read.get(name) ?? 0) - this.slowest() >= this.window) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  advanced(name: string): void {
+    this.read.set(name, (this.read.get(name) ?? 0) + 1);
+    this.wake();
+  }
+
+  /** A projection done (or failed) holds no one back. */
+  left(name: string): void {
+    this.read.delete(name);
+    this.wake();
+  }
+
+  private slowest(): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const pages of this.read.values()) least = Math.min(least, pages);
+    return least;
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
 }

@@ -22,8 +22,8 @@ export class SharedLogPages {
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
-    /** Pages kept: enough for every projection to be a few pages apart. */
-    private readonly capacity = 64,
+    /** Pages kept: enough for every projection to be a few pages apart (a rebuild's convoy keeps them within half). */
+    readonly capacity = 64,
     private readonly maxAgeMs = 10_000,
   ) {}
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { type Checkpoint, InMemoryEventStore, START } from '#event-store';
-import { SharedLogPages } from '#read-models';
+import { Convoy, SharedLogPages } from '#read-models';
 
 /** A log of `n` events, and a store that counts its global reads. */
 async function logOf(n: number) {
@@ -86,5 +86,45 @@ describe('one reader of the log for every projection (issue 16)', () => {
     const before = reads();
     await pages.readAll(START, { maxCount: 2 });
     expect(reads() - before).toBe(1);
+  });
+});
+
+describe('a rebuild’s convoy (projections rebuilt together)', () => {
+  it('Given a fast and a slow projection, Then the fast one never reads more than the window ahead, and each page comes from the store once', async () => {
+    const log = await logOf(200);
+    const pages = new SharedLogPages(log.counting, 4);
+    const convoy = new Convoy(['fast', 'slow'], 2);
+    const lead: number[] = [];
+    const read = { fast: 0, slow: 0 };
+    const run = async (name: 'fast' | 'slow', delayMs: number) => {
+      let checkpoint = START;
+      for (;;) {
+        await convoy.mayRead(name);
+        const page = await pages.readAll(checkpoint, { maxCount: 10 });
+        convoy.advanced(name);
+        read[name] += 1;
+        lead.push(read.fast - read.slow);
+        if (page.events.length === 0) return convoy.left(name);
+        checkpoint = page.checkpoint;
+        await new Promise((r) => setTimeout(r, delayMs));
+      }
+    };
+    await Promise.all([run('fast', 0), run('slow', 3)]);
+    expect(Math.max(...lead)).toBeLessThanOrEqual(2);
+    expect(read).toEqual({ fast: 21, slow: 21 });
+    // 20 pages of events and the empty page at the end (never kept: each asks the store).
+    expect(log.reads()).toBe(22);
+  });
+
+  it('Given the slow projection done (or failed), Then it holds no one back', async () => {
+    const convoy = new Convoy(['fast', 'slow'], 1);
+    convoy.advanced('fast');
+    let passed = false;
+    const waiting = convoy.mayRead('fast').then(() => (passed = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(passed).toBe(false);
+    convoy.left('slow');
+    await waiting;
+    expect(passed).toBe(true);
   });
 });
