@@ -22,7 +22,7 @@ import { mkdir } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type AnyProjection, PROJECTIONS, ProjectionRunner, openReadModelDatabase } from '#read-models';
+import { type AnyProjection, PROJECTIONS, ProjectionRunner, monthsBefore, openReadModelDatabase } from '#read-models';
 import { CachedPersonalDataKeys, PersonalDataEventStore, PostgresEventStore, PostgresPersonalDataKeys, PostgresStateSnapshots, START, ledgerPoolOptions } from '#event-store';
 import { InMemoryDecisions, loadState, personalFieldsOf, recommendationAggregate, recommendationDecider, recommendationStreamId } from '#governance';
 import type { Principal } from '#shared-kernel';
@@ -362,13 +362,18 @@ export async function nationalFigures(
       await admin.query<{ id: string; n: string }>(`SELECT substr(stream_id, 15) AS id, count(*) AS n FROM events WHERE stream_id LIKE 'collaboration-%' GROUP BY stream_id ORDER BY count(*) DESC LIMIT 1`)
     ).rows[0]!;
     const pair = (await admin.query<{ parties: string[] }>("SELECT data->'parties' AS parties FROM events WHERE stream_id = $1 AND stream_version = 1", [`collaboration-${biggest.id}`])).rows[0]!.parties;
-    detail.http = { collaboration: biggest.id, collaborationEvents: Number(biggest.n), pair: pair.slice(0, 2) };
+    // The pair's months: the year up to its largest shared collaboration's last event (the default year, up to now, would be empty on a generated history), and the ten years before it (the most one request may ask).
+    const lastMonth = (await admin.query<{ m: string }>("SELECT to_char(max(occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM events WHERE stream_id = $1", [`collaboration-${biggest.id}`])).rows[0]!.m;
+    const year = { from: monthsBefore(lastMonth, 11), to: lastMonth };
+    const decade = { from: monthsBefore(lastMonth, 119), to: lastMonth };
+    detail.http = { collaboration: biggest.id, collaborationEvents: Number(biggest.n), pair: pair.slice(0, 2), pairYear: year, pairDecade: decade };
     const bare = await startBareServer(ledger.appUrl, { register: { sql: `SELECT * FROM ${schema}.rm_register ORDER BY proposed_at, collaboration_id LIMIT 50`, params: [] } }, 10);
     try {
       const reads = [
         { name: 'GET /register', path: '/register', bare: '/read/register' as string | undefined },
         { name: 'GET /collaborations/{id}/indicators (its largest collaboration)', path: `/collaborations/${biggest.id}/indicators`, bare: undefined },
-        { name: `GET /indicators/pairs/${pair[0]}/${pair[1]}`, path: `/indicators/pairs/${pair[0]}/${pair[1]}`, bare: undefined },
+        { name: `GET /indicators/pairs/${pair[0]}/${pair[1]}?from=${year.from}&to=${year.to} (a year)`, path: `/indicators/pairs/${pair[0]}/${pair[1]}?from=${year.from}&to=${year.to}`, bare: undefined },
+        { name: `GET /indicators/pairs/${pair[0]}/${pair[1]}?from=${decade.from}&to=${decade.to} (ten years, the most one request may ask)`, path: `/indicators/pairs/${pair[0]}/${pair[1]}?from=${decade.from}&to=${decade.to}`, bare: undefined },
       ];
       for (const r of reads) {
         const response = await fetch(`${api.url}${r.path}`, { headers: { authorization: `Bearer ${reader}` } });

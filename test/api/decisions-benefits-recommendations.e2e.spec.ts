@@ -186,7 +186,8 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
 
   it('shows trust between two forces per month, and notices and benefits in the collaboration’s monthly indicators', async () => {
     await projectionsCaughtUp(api);
-    const pair = (await send('GET', '/indicators/pairs/essex/kent', registrar)).body!;
+    const pair = (await send('GET', '/indicators/pairs/essex/kent?from=2015-01&to=2016-12', registrar)).body!;
+    expect(pair).toMatchObject({ from: '2015-01', to: '2016-12' });
     expect(pair.sharedCollaborations).toEqual([expect.objectContaining({ collaborationId })]);
     const june = pair.months.find((m: { month: string }) => m.month === '2016-06');
     expect(june.decisions).toMatchObject({ proposed: 1, decided: 1, rejected: 1, shareEscalated: 1, shareEscalatedByScheme: 1, shareEscalatedByChoice: 0, rejectionsByParty: { essex: 0, kent: 1 } });
@@ -194,6 +195,13 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     expect(february.daysToSign).toEqual({ essex: 27, kent: 27 });
     expect(february.signatureEvents).toHaveLength(4);
     expect(await send('GET', '/indicators/pairs/kent/kent', registrar)).toMatchObject({ status: 400, body: { code: 'SameForceTwice' } });
+    // A year up to now by default; a month range as asked, at most ten years, never backwards.
+    const thisYear = (await send('GET', '/indicators/pairs/essex/kent', registrar)).body!;
+    expect(thisYear.to).toBe(new Date().toISOString().slice(0, 7));
+    expect(thisYear.months.every((m: { month: string }) => m.month >= thisYear.from && m.month <= thisYear.to)).toBe(true);
+    for (const query of ['from=2016-13', 'to=2016-6', 'from=2016-05&to=2016-04', 'from=2005-01&to=2016-04', 'from=2016-01&from=2016-02']) {
+      expect(await send('GET', `/indicators/pairs/essex/kent?${query}`, registrar)).toMatchObject({ status: 400, body: { code: 'InvalidMonthRange' } });
+    }
     const { months } = (await send('GET', `/collaborations/${collaborationId}/indicators`, registrar)).body!;
     const april2016 = months.find((m: { month: string }) => m.month === '2016-04');
     expect(april2016.benefits).toMatchObject({ measured: 1 });

@@ -9,6 +9,8 @@ import {
   type RegisterEntry,
   againstPlan,
   asAtOf,
+  monthRangeBounds,
+  monthRangeOf,
   benefitTotals,
   benefitsProjection,
   boundedTenures,
@@ -259,11 +261,26 @@ describe('docs/indicators.md worked examples', () => {
       ev('decision-p1', 'DecisionProposed', { decisionId: 'p1', collaborationId: C, title: 'p1', category: 'operational', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone' }, '2016-03-01'),
       ev('decision-p1', 'DecisionRejected', { party: 'kent', role: 'chief-officer', approver: person('k'), reason: 'no' }, '2016-04-05'),
     ]);
-    const view = pairIndicators('essex', 'kent', [entry()], [], decisions);
+    const view = pairIndicators('essex', 'kent', [entry()], [], decisions, { from: '2016-01', to: '2016-12' });
     expect(view.months.map((m) => [m.month, m.decisions.proposed, m.decisions.decided, m.decisions.rejectionsByParty])).toEqual([
       ['2016-03', 1, 0, { essex: 0, kent: 0 }],
       ['2016-04', 0, 1, { essex: 0, kent: 1 }],
     ]);
+    expect(view).toMatchObject({ from: '2016-01', to: '2016-12' });
+    // Only the months asked for: April alone.
+    const april = pairIndicators('essex', 'kent', [entry()], [], decisions, { from: '2016-04', to: '2016-04' });
+    expect(april.months.map((m) => [m.month, m.decisions.proposed, m.decisions.decided])).toEqual([['2016-04', 0, 1]]);
+  });
+
+  it('§9 a pair’s months: a year up to the instant read as at by default, any range up to 120 months, nothing backwards', () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    expect(monthRangeOf({}, now)).toEqual({ from: '2025-12', to: '2026-11' });
+    expect(monthRangeOf({ from: '2016-03' }, now)).toEqual({ from: '2016-03', to: '2017-02' });
+    expect(monthRangeOf({ to: '2016-02' }, now)).toEqual({ from: '2015-03', to: '2016-02' });
+    expect(monthRangeOf({ from: '2013-01', to: '2022-12' }, now)).toEqual({ from: '2013-01', to: '2022-12' });
+    expect(() => monthRangeOf({ from: '2013-01', to: '2023-01' }, now)).toThrow(expect.objectContaining({ code: 'InvalidMonthRange' }));
+    expect(() => monthRangeOf({ from: '2016-05', to: '2016-04' }, now)).toThrow(expect.objectContaining({ code: 'InvalidMonthRange' }));
+    expect(monthRangeBounds({ from: '2016-12', to: '2016-12' })).toEqual({ start: new Date('2016-12-01T00:00:00Z'), end: new Date('2017-01-01T00:00:00Z') });
   });
 
   it('§10 As at and as known at: a back-dated figure counts as at its date, but not as known before it was recorded', () => {

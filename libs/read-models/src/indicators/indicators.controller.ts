@@ -1,9 +1,11 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { type DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { IsOptional, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { And, type DataSource, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, knownForce } from '#governance';
-import { LedgerError } from '#shared-kernel';
+import { LedgerError, ProblemCode } from '#shared-kernel';
 import { type AsAt, AsAtQuery, asAtOf, rowsAsAt } from '../as-at.js';
 import { BenefitAgainstPlan } from '../benefits-against-plan/benefits-against-plan.entity.js';
 import { benefitsProjection } from '../benefits-against-plan/benefits-against-plan.projection.js';
@@ -21,8 +23,24 @@ import { AppetitePeriod } from '../risk-appetite/risk-appetite.entity.js';
 import { riskAppetiteProjection } from '../risk-appetite/risk-appetite.projection.js';
 import { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
 import { signatureMatrixProjection } from '../signature-matrix/signature-matrix.projection.js';
-import { type CollaborationRecords, CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, pairIndicators } from './indicators.js';
+import { type CollaborationRecords, CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, monthRangeBounds, monthRangeOf, pairIndicators } from './indicators.js';
 import { ReadModelController } from '../read-after.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** ?from=&to= (YYYY-MM) beside ?asOf= and ?knownAt=. */
+export class PairIndicatorsQuery extends AsAtQuery {
+  @ApiPropertyOptional({ example: '2019-05', description: 'The first month (YYYY-MM). Default: eleven months before `to`' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  @ProblemCode('InvalidMonthRange')
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2020-04', description: 'The last month (YYYY-MM), at most 120 months after `from`. Default: eleven months after `from`, or without `from` the month of asOf (else knownAt, else now)' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  @ProblemCode('InvalidMonthRange')
+  to?: string;
+}
 
 /**
  * The indicators, from the projected rows; as at (asOf) or as known at (knownAt) an instant, from
@@ -94,11 +112,13 @@ export class IndicatorsController {
   })
   @ApiOkResponse({ type: PairIndicatorsView })
   @ApiProblems(400, 401, 404, 503)
-  async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string, @Query() query: AsAtQuery): Promise<PairIndicatorsView> {
+  async pair(@Param('forceA') forceA: string, @Param('forceB') forceB: string, @Query() query: PairIndicatorsQuery): Promise<PairIndicatorsView> {
     knownForce(forceA);
     knownForce(forceB);
     if (forceA === forceB) throw new LedgerError('SameForceTwice', 'invalid', 'Name two different forces.');
     const asAt = asAtOf(query, new Date());
+    const range = monthRangeOf(query, asAt.at);
+    const { start, end } = monthRangeBounds(range);
     const both = (parties: string[]) => parties.includes(forceA) && parties.includes(forceB);
     if (!asAt.current) {
       const [register, signatures, decisions] = await Promise.all([
@@ -114,6 +134,7 @@ export class IndicatorsController {
         shared,
         signatures.filter((s) => ids.has(s.collaborationId) && (s.party === forceA || s.party === forceB)),
         decisions.filter((d) => ids.has(d.collaborationId)),
+        range,
         asAt.answered,
       );
     }
@@ -125,12 +146,17 @@ export class IndicatorsController {
       .addOrderBy('entry.collaborationId', 'ASC')
       .getMany();
     const ids = shared.map((c) => c.collaborationId);
+    const within = And(MoreThanOrEqual(start), LessThan(end));
     const [signatures, decisions] = ids.length
       ? await Promise.all([
-          this.db.getRepository(SignatureCell).findBy({ collaborationId: In(ids), party: In([forceA, forceB]) }),
-          this.db.getRepository(DecisionLogEntry).findBy({ collaborationId: In(ids) }),
+          this.db.getRepository(SignatureCell).findBy({ collaborationId: In(ids), party: In([forceA, forceB]), signedAt: within }),
+          // Proposed or decided within the months: a month's figures count both.
+          this.db.getRepository(DecisionLogEntry).findBy([
+            { collaborationId: In(ids), proposedAt: within },
+            { collaborationId: In(ids), decidedAt: within },
+          ]),
         ])
       : [[], []];
-    return pairIndicators(forceA, forceB, shared, signatures, decisions, asAt.answered);
+    return pairIndicators(forceA, forceB, shared, signatures, decisions, range, asAt.answered);
   }
 }

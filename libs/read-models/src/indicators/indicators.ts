@@ -8,6 +8,7 @@ import type { AppetitePeriod } from '../risk-appetite/risk-appetite.entity.js';
 import { AnsweredAsAt } from '../as-at.js';
 import { realisation, round2 } from '../benefits-against-plan/realisation.js';
 import { widestSpread } from '../risk-appetite/risk-appetite.queries.js';
+import { LedgerError } from '#shared-kernel';
 import type { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
 
 /**
@@ -356,7 +357,42 @@ export class SharedCollaborationView {
 export class PairIndicatorsView extends AnsweredAsAt {
   @ApiProperty({ type: [String] }) forces!: string[];
   @ApiProperty({ type: [SharedCollaborationView] }) sharedCollaborations!: SharedCollaborationView[];
-  @ApiProperty({ type: [PairMonth] }) months!: PairMonth[];
+  @ApiProperty({ example: '2019-05', description: 'The first month answered for (YYYY-MM)' }) from!: string;
+  @ApiProperty({ example: '2020-04', description: 'The last month answered for (YYYY-MM)' }) to!: string;
+  @ApiProperty({ type: [PairMonth], description: 'The months from `from` to `to` with any signature or decision, in order' }) months!: PairMonth[];
+}
+
+/** A range of whole months, YYYY-MM to YYYY-MM, both included. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+/** The first instant of a month and of the month after another (UTC): the range's bounds as instants. */
+export function monthRangeBounds(range: MonthRange): { start: Date; end: Date } {
+  const [year, month] = range.to.split('-').map(Number) as [number, number];
+  return { start: new Date(`${range.from}-01T00:00:00Z`), end: new Date(Date.UTC(year, month, 1)) };
+}
+
+/** The month `months` whole months before a YYYY-MM month (0: itself). */
+export function monthsBefore(month: string, months: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m - 1 - months, 1)).toISOString().slice(0, 7);
+}
+
+/** A pair's months are answered a year at a time unless asked otherwise, and at most ten years at a time. */
+export const PAIR_DEFAULT_MONTHS = 12;
+export const PAIR_MAX_MONTHS = 120;
+
+/** The months a pair's indicators answer for: as asked, or the year up to the instant they are read as at. */
+export function monthRangeOf(query: { from?: string; to?: string }, at: Date): MonthRange {
+  const to = query.to ?? (query.from ? monthsBefore(query.from, -(PAIR_DEFAULT_MONTHS - 1)) : monthOf(at));
+  const from = query.from ?? monthsBefore(to, PAIR_DEFAULT_MONTHS - 1);
+  if (from > to) throw new LedgerError('InvalidMonthRange', 'invalid', `from (${from}) is after to (${to}).`, { from, to });
+  if (from < monthsBefore(to, PAIR_MAX_MONTHS - 1)) {
+    throw new LedgerError('InvalidMonthRange', 'invalid', `from ${from} to ${to} is more than ${PAIR_MAX_MONTHS} months: ask for at most ten years at a time.`, { from, to, maxMonths: PAIR_MAX_MONTHS });
+  }
+  return { from, to };
 }
 
 /** Trust between two forces per month, across every collaboration both are party to. */
@@ -366,14 +402,17 @@ export function pairIndicators(
   shared: readonly RegisterEntry[],
   signatures: readonly SignatureCell[],
   decisions: readonly DecisionLogEntry[],
+  range: MonthRange,
   answered: AnsweredAsAt = { asOf: null, knownAt: null },
 ): PairIndicatorsView {
   const proposedAt = new Map(shared.map((c) => [c.collaborationId, c.proposedAt]));
+  const inRange = (month: string) => month >= range.from && month <= range.to;
   const months = new Map<string, PairMonth>();
   const at = (key: string) =>
     months.get(key) ?? months.set(key, { month: key, daysToSign: { [forceA]: null, [forceB]: null }, signatureEvents: [], decisions: decisionFigures([], [], [forceA, forceB]) }).get(key)!;
   const signDays = new Map<string, Map<string, number[]>>();
   for (const s of signatures) {
+    if (!inRange(monthOf(s.signedAt))) continue;
     const m = at(monthOf(s.signedAt));
     m.signatureEvents.push(s.eventPosition);
     const byParty = signDays.get(m.month) ?? new Map<string, number[]>();
@@ -381,10 +420,11 @@ export function pairIndicators(
     signDays.set(m.month, byParty);
   }
   for (const [key, byParty] of signDays) for (const [party, values] of byParty) at(key).daysToSign[party] = mean(values);
-  for (const [key, { proposed, decided }] of decisionsByMonth(decisions)) at(key).decisions = decisionFigures(proposed, decided, [forceA, forceB]);
+  for (const [key, { proposed, decided }] of decisionsByMonth(decisions)) if (inRange(key)) at(key).decisions = decisionFigures(proposed, decided, [forceA, forceB]);
   return {
     forces: [forceA, forceB],
     sharedCollaborations: shared.map((c) => ({ collaborationId: c.collaborationId, name: c.name, status: c.status })),
+    ...range,
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     ...answered,
   };
