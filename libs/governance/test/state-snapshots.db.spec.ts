@@ -64,11 +64,12 @@ describe('State snapshots of long streams', () => {
 
   const kept = async () => (await db.adminPool.query<{ v: string }>('SELECT stream_version AS v FROM state_snapshots WHERE stream_id = $1 ORDER BY 1', [streamId])).rows.map((r) => Number(r.v));
 
-  it('snapshots are taken at every 100th version up to 2,047, then at a sixteenth to a thirty-second of the length', () => {
+  it('snapshots are taken at every 100th version up to 8,191, then at a 64th to a 128th of the length', () => {
     const versions = Array.from({ length: 12_000 }, (_, i) => i + 1).filter(isSnapshotVersion);
     expect(versions.slice(0, 3)).toEqual([100, 200, 300]);
-    expect(versions.slice(17, 24)).toEqual([1800, 1900, 2000, 2048, 2176, 2304, 2432]);
-    expect(versions.filter((v) => v > 9000 && v <= 10_240)).toEqual([9216, 9728, 10_240]);
+    expect(versions.slice(78, 86)).toEqual([7900, 8000, 8100, 8192, 8320, 8448, 8576, 8704]);
+    expect(versions.filter((v) => v > 9800 && v <= 10_240)).toEqual([9856, 9984, 10_112, 10_240]);
+    expect(versions).toHaveLength(111);
   });
 
   it('Given a 250-event stream, When it is first loaded, Then it folds the whole log, keeps snapshots at 100 and 200, and answers as the fold does', async () => {
