@@ -273,7 +273,18 @@ export class ProjectionRunner {
   /** Reset, then replay the whole log into the projection. */
   async rebuild(projection: AnyProjection, onProgress?: (read: number) => void): Promise<number> {
     await this.reset(projection);
-    return this.catchUp(projection, onProgress);
+    const read = await this.catchUp(projection, onProgress);
+    await this.analyse(projection);
+    return read;
+  }
+
+  /**
+   * Refreshes the planner's statistics of a projection's table after it was filled from empty: until
+   * then PostgreSQL plans its queries blind (autovacuum may be off, or minutes away), and picked a
+   * sequential scan of 283,000 decisions for a pair's indicators where the index reads 6,300 (75 → 21 ms).
+   */
+  async analyse(projection: AnyProjection): Promise<void> {
+    await this.dataSource.query(`ANALYZE ${this.tableOf(this.dataSource.manager, projection)}`);
   }
 
   /**
@@ -289,7 +300,7 @@ export class ProjectionRunner {
       projections.map((p) => p.name),
       Math.floor(this.pages.capacity / 2),
     );
-    return Promise.all(
+    const read = await Promise.all(
       projections.map(async (projection) => {
         try {
           return await this.catchUp(projection, (read) => onProgress?.(projection, read), undefined, convoy);
@@ -298,6 +309,8 @@ export class ProjectionRunner {
         }
       }),
     );
+    for (const projection of projections) await this.analyse(projection);
+    return read;
   }
 
   /** Keeps every projection current in the background; one process per projection holds its lock. */
@@ -417,6 +430,7 @@ export class ProjectionRunner {
       await builder.prepare(projection);
       await builder.catchUp(projection, undefined, signal);
       if (signal.aborted) return;
+      await builder.analyse(projection);
       await this.options.beforeSwap?.(projection);
       await this.dataSource.transaction(async (tx) => {
         // Waits for the old version's page in flight; its next page finds itself retired.
