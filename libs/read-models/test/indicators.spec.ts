@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '#governance';
 import {
+  type AppetitePeriod,
   type BenefitAgainstPlan,
   type CollaborationRecords,
   type DecisionLogEntry,
@@ -9,6 +10,8 @@ import {
   type RegisterEntry,
   againstPlan,
   asAtOf,
+  heldAt,
+  heldAtEach,
   monthRangeBounds,
   monthRangeOf,
   benefitTotals,
@@ -295,5 +298,23 @@ describe('docs/indicators.md worked examples', () => {
     expect(realisedOf({ occurredUntil: on('2016-06-30T23:59:59.999Z') })).toBe(12);
     expect(realisedOf({ occurredUntil: on('2016-06-30T23:59:59.999Z'), recordedUntil: on('2016-08-31T23:59:59.999Z') })).toBe(5);
     expect(realisedOf({})).toBe(12);
+  });
+});
+
+describe('the periods in force at each month end (one sweep)', () => {
+  it('Given declarations beginning and ending at random, Then at every instant it gives what heldAt gives, in the same order', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const day = (n: number) => new Date(Date.UTC(2014, 0, 1) + n * 86_400_000);
+    const periods = Array.from({ length: 300 }, (_, i) => {
+      const from = Math.floor(random() * 3000);
+      const ends = random() < 0.7;
+      return { forceCode: `force-${i % 7}`, remit: 'operational', category: 'financial', level: 'cautious', heldFrom: day(from), heldTo: ends ? day(from + Math.floor(random() * 400)) : null, eventPosition: i } as unknown as AppetitePeriod;
+    });
+    const instants = Array.from({ length: 120 }, (_, i) => day(i * 30 + 15));
+    const swept = heldAtEach(periods, instants);
+    instants.forEach((at, i) => expect(swept[i]).toEqual(heldAt(periods, at)));
+    expect(swept.some((held) => held.length > 10)).toBe(true);
+    expect(() => heldAtEach(periods, [day(10), day(5)])).toThrow(/must not decrease/);
   });
 });

@@ -7,7 +7,7 @@ import type { RegisterEntry } from '../register/register.entity.js';
 import type { AppetitePeriod } from '../risk-appetite/risk-appetite.entity.js';
 import { AnsweredAsAt } from '../as-at.js';
 import { realisation, round2 } from '../benefits-against-plan/realisation.js';
-import { widestSpread } from '../risk-appetite/risk-appetite.queries.js';
+import { heldAtEach, widestSpreadAmong } from '../risk-appetite/risk-appetite.queries.js';
 import { LedgerError } from '#shared-kernel';
 import type { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
 
@@ -321,12 +321,13 @@ export function collaborationIndicators(entry: RegisterEntry, records: Collabora
   for (const period of records.appetite) if (period.heldFrom.getTime() <= boundedAt.getTime()) at(monthOf(period.heldFrom)); // months when an appetite changed
   const ordered = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
   let cashableToDate = 0;
-  for (const m of ordered) {
+  const monthEnds = ordered.map((m) => new Date(Math.min(endOfMonth(m.month).getTime() - 1, boundedAt.getTime())));
+  const heldAtMonthEnds = heldAtEach(records.appetite, monthEnds);
+  for (const [i, m] of ordered.entries()) {
     cashableToDate += cashable.get(m.month) ?? 0;
     m.benefits.cashableRealisedGbp = round2(cashable.get(m.month) ?? 0);
     m.benefits.cashableRealisedToDateGbp = round2(cashableToDate);
-    const monthEnd = new Date(Math.min(endOfMonth(m.month).getTime() - 1, boundedAt.getTime()));
-    const widest = widestSpread(partiesAt(entry, monthEnd), records.appetite, monthEnd);
+    const widest = widestSpreadAmong(partiesAt(entry, monthEnds[i]!), heldAtMonthEnds[i]!);
     if (widest) m.riskAppetite = widest;
   }
   return {

@@ -76,9 +76,38 @@ export function alignment(entry: RegisterEntry, periods: readonly AppetitePeriod
   return { collaborationId: entry.collaborationId, asOf: at.toISOString(), knownAt: null, categories };
 }
 
+/**
+ * The periods in force at each of a non-decreasing series of instants (each as `heldAt` would give
+ * it): one sweep, each period added when it begins and dropped when it ends, rather than every
+ * period tested at every instant (a collaboration's ten years of months against its parties'
+ * thousands of declarations).
+ */
+export function heldAtEach(periods: readonly AppetitePeriod[], instants: readonly Date[]): AppetitePeriod[][] {
+  const order = new Map(periods.map((period, index) => [period, index]));
+  const byStart = [...periods].sort((a, b) => a.heldFrom.getTime() - b.heldFrom.getTime());
+  const active = new Set<AppetitePeriod>();
+  const held: AppetitePeriod[][] = [];
+  let next = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const instant of instants) {
+    const at = instant.getTime();
+    if (at < previous) throw new Error('heldAtEach: instants must not decrease');
+    previous = at;
+    while (next < byStart.length && byStart[next]!.heldFrom.getTime() <= at) active.add(byStart[next++]!);
+    for (const period of active) if (period.heldTo !== null && period.heldTo.getTime() <= at) active.delete(period);
+    held.push([...active].sort((a, b) => order.get(a)! - order.get(b)!)); // in the order given, as heldAt keeps it
+  }
+  return held;
+}
+
 /** The widest spread between parties' declared levels at an instant, in any category and remit, with the periods behind it. */
 export function widestSpread(parties: readonly string[], periods: readonly AppetitePeriod[], at: Date) {
-  const current = heldAt(periods, at).filter((p) => parties.includes(p.forceCode));
+  return widestSpreadAmong(parties, heldAt(periods, at));
+}
+
+/** widestSpread over the periods in force at the instant (heldAt, heldAtEach). */
+export function widestSpreadAmong(parties: readonly string[], held: readonly AppetitePeriod[]) {
+  const current = held.filter((p) => parties.includes(p.forceCode));
   let widest: { widestSpread: number; category: string; remit: string; events: number[] } | null = null;
   for (const remit of REMITS) {
     for (const category of RISK_CATEGORIES) {
