@@ -35,6 +35,8 @@ export class ReadAfterInterceptor implements NestInterceptor {
         throw new LedgerError('UnknownPosition', 'invalid', `No event has been recorded at position ${position}: name a globalPosition a command answered with.`, { position });
       }
       if (reached) return;
+      // Someone is waiting: the projections resting between polls catch up now.
+      this.runner.nudge();
       if (Date.now() >= deadline) {
         void reply.header('retry-after', '1');
         throw new LedgerError('ReadModelBehind', 'unavailable', `The read models have not yet applied the event at position ${position}; try again in a moment.`, { position, retryAfterSeconds: 1 });

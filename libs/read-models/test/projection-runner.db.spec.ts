@@ -293,4 +293,32 @@ describe('projections over PostgreSQL', () => {
     expect(whileBuilding).toEqual({ live: ['handover'], beside: ['HANDOVER'] });
     expect(await endings('rm_office_tenures')).toEqual(['HANDOVER']);
   });
+
+  it('Given projections resting between polls (a minute apart), When a reader waits for them (nudge), Then they catch up at once', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [decisionLogProjection], { pollIntervalMs: 60_000 });
+    await runner.start();
+    try {
+      for (let i = 0; i < 200 && (await runner.status())[0]!.lag !== 0; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 300)); // its first catch-up over, it rests for a minute
+      const nudged = randomUUID();
+      const [globalPosition] = (await store.append({
+        streamId: `decision-${nudged}`,
+        expectedVersion: 'no-stream',
+        events: [ev('DecisionProposed', { decisionId: nudged, collaborationId, title: 'Nudged', category: 'financial', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone', requiredApprovals: [] }, '2017-01-01Z')],
+      })).positions as [number];
+      await logSettled(database.pool, () => store.head());
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await runner.appliedThrough(globalPosition)).toBe(false);
+      runner.nudge();
+      let applied = false;
+      for (let i = 0; i < 200 && !applied; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        applied = (await runner.appliedThrough(globalPosition)) === true;
+      }
+      expect(applied).toBe(true);
+      expect(await dataSource.getRepository(DecisionLogEntry).existsBy({ decisionId: nudged })).toBe(true);
+    } finally {
+      await runner.stop();
+    }
+  });
 });
