@@ -4189,6 +4189,17 @@ export interface components {
             knownAt: string | null;
             forces: string[];
             sharedCollaborations: components["schemas"]["SharedCollaborationView"][];
+            /**
+             * @description The first month answered for (YYYY-MM)
+             * @example 2019-05
+             */
+            from: string;
+            /**
+             * @description The last month answered for (YYYY-MM)
+             * @example 2020-04
+             */
+            to: string;
+            /** @description The months from `from` to `to` with any signature or decision, in order */
             months: components["schemas"]["PairMonth"][];
         };
         ActorView: {
@@ -10713,6 +10724,10 @@ export interface operations {
                 asOf?: string;
                 /** @description As it was known then: only what the ledger had recorded by this instant (recorded time). RFC 3339 date-time with offset, or a date (the end of that day, UTC) */
                 knownAt?: string;
+                /** @description The first month (YYYY-MM). Default: eleven months before `to` */
+                from?: string;
+                /** @description The last month (YYYY-MM), at most 120 months after `from`. Default: eleven months after `from`, or without `from` the month of asOf (else knownAt, else now) */
+                to?: string;
             };
             header?: {
                 /** @description A globalPosition a command answered with: the answer includes that event (waits up to 5 s, else 503 ReadModelBehind) */
