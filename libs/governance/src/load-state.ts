@@ -52,7 +52,8 @@ export function stateCodeVersion(): string {
  * passes snapshot versions (state-snapshots.ts, isSnapshotVersion) over an unbroken prefix of the
  * stream keeps those states as snapshots for the next loads (the first load of a long stream once
  * per code version pays for them). The answer is the same either way:
- * load-state.spec.ts folds with and without snapshots, at every date, and compares.
+ * state-snapshots.db.spec.ts and long-stream-snapshots.e2e.spec.ts fold with and without snapshots,
+ * at many dates, and compare.
  */
 export async function loadState<State, Event extends DomainEvent>(
   store: Pick<EventStore, 'readStream'>,
