@@ -1,7 +1,6 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { And, Brackets, type DataSource, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, knownForce } from '#governance';
