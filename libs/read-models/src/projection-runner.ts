@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type EntityManager, In, type QueryRunner } from 'typeorm';
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '#event-store';
 import { ProjectionCheckpoint } from './checkpoint.entity.js';
@@ -368,8 +367,7 @@ export class ProjectionRunner {
         wait = 5_000;
       }
       // Only the ordinary poll is cut short: never a failure's back-off, nor the wait for another process's lock.
-      const until = wait === this.pollIntervalMs ? AbortSignal.any([signal, nudged]) : signal;
-      await sleep(wait, undefined, { signal: until }).catch(() => undefined);
+      await rest(wait, signal, wait === this.pollIntervalMs ? nudged : undefined);
     }
   }
 
@@ -529,6 +527,25 @@ export class ProjectionRunner {
     return this.checkpointReady;
   }
 
+}
+
+/**
+ * Waits `ms`, or until either signal aborts; every listener removed when it ends (a loop that rests
+ * four times a second for months must not leave one behind each time).
+ */
+function rest(ms: number, stop: AbortSignal, nudged?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', done);
+      nudged?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    if (stop.aborted || nudged?.aborted) return done();
+    stop.addEventListener('abort', done, { once: true });
+    nudged?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**
