@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type EventStore, type ReadStreamOptions, type RecordedEvent, type SnapshotKey, type StateSnapshot, type StateSnapshots, isSnapshotVersion, openedKeyIdsOf } from '#event-store';
+import { type EventStore, type ReadStreamOptions, type RecordedEvent, type SnapshotKey, type StateSnapshot, type StateSnapshots, holdsErased, isSnapshotVersion, openedKeyIdsOf } from '#event-store';
 import type { DomainEvent } from './decider.js';
 import { upcast } from './event-schema.js';
 
@@ -27,16 +27,18 @@ let codeVersion: string | undefined;
 
 /**
  * A digest of the code that folds state: every source file of this library and of the shared
- * kernel (its deciders, evolve functions, upcasters and reference data), as it runs (sources under
- * test, dist/ in production). Any change to them, deployed, retires every snapshot folded before.
+ * kernel (its deciders, evolve functions, upcasters and reference data) and of the personal-data
+ * store (how names are opened, or shown erased), as it runs (sources under test, dist/ in
+ * production). Any change to them, deployed, retires every snapshot folded before.
  */
 export function stateCodeVersion(): string {
   if (codeVersion) return codeVersion;
   const here = dirname(fileURLToPath(import.meta.url));
   const libs = dirname(dirname(here));
   const hash = createHash('sha256');
-  for (const library of ['governance', 'shared-kernel']) {
-    const root = join(libs, library, 'src');
+  // The deciders and what they use; and how names are opened into the events they fold.
+  for (const folder of ['governance/src', 'shared-kernel/src', 'event-store/src/personal-data']) {
+    const root = join(libs, folder);
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
     for (const file of files) hash.update(relative(libs, join(root, file))).update('\0').update(readFileSync(join(root, file))).update('\0');
   }
@@ -69,13 +71,17 @@ export async function loadState<State, Event extends DomainEvent>(
     return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
   }
   const key: SnapshotKey = { streamId, kind: decider.stateKind, codeVersion: stateCodeVersion() };
-  const from = snapshots.worthLooking(key) ? await snapshots.latest<State>(key, options) : undefined;
+  // A cache: a snapshot that cannot be read, or kept, costs a fold, never an answer.
+  const from = snapshots.worthLooking(key) ? await snapshots.latest<State>(key, options).catch(() => undefined) : undefined;
   const recorded = await store.readStream(streamId, { ...options, fromVersion: (from?.version ?? 0) + 1 });
   const folded = foldFrom(decider, from, recorded);
   const version = recorded.at(-1)?.streamVersion ?? from?.version ?? 0;
   snapshots.loaded(key, version);
-  // A cache: not keeping one loses nothing.
-  for (const snapshot of folded.taken) await snapshots.save(key, snapshot).catch(() => undefined);
+  if (folded.taken.length > 0) {
+    // Those another load (this process's first, another process's) already kept are not kept again.
+    const kept = await snapshots.kept(key).catch(() => new Set<number>());
+    for (const snapshot of folded.taken) if (!kept.has(snapshot.version)) await snapshots.save(key, snapshot).catch(() => undefined);
+  }
   return { state: folded.state, version };
 }
 
@@ -93,7 +99,8 @@ function foldFrom<State, Event extends DomainEvent>(
   for (const event of recorded) {
     state = decider.evolve(state, upcast<Event>(event));
     // Events left out by a date bound break the prefix: nothing after it is a state of the stream as it is.
-    if (event.streamVersion !== prefix + 1) {
+    // So does a name erased: no state holding it is kept (it could never be sealed under its destroyed key).
+    if (event.streamVersion !== prefix + 1 || holdsErased(event)) {
       prefix = -1;
       continue;
     }

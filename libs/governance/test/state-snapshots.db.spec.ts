@@ -144,6 +144,37 @@ describe('State snapshots of long streams', () => {
     expect(JSON.stringify(loaded.state)).toContain(ERASED);
   });
 
+  it('Given a person named only after the snapshot at 100 forgotten, Then that older snapshot serves, the name reads as erased, and nothing holding it is kept', async () => {
+    const RECOMMENDATION_B = '5a0b0000-0000-4000-8000-00000000b250';
+    const other = recommendationStreamId(RECOMMENDATION_B);
+    const later: Principal = { personId: 'snapshot-spec-later-registrar', name: 'Illustrative Later Registrar', role: 'registrar' };
+    let n = 5000;
+    const decisions = new InMemoryDecisions(() => `5a0b0000-0000-4000-8000-${String(++n).padStart(12, '0')}`, { illustrative: true }, 'snapshot-spec', new Date('2026-01-01T00:00:00Z'));
+    decisions.run(recommendationAggregate, { kind: 'RaiseRecommendation', recommendationId: RECOMMENDATION_B, source: 'inspection-report', reference: 'SPEC-B', recommendationKind: 'area-for-improvement', text: 'Illustrative', addressedTo: 'home-office', owner, dueDate: '2099-12-31', reportPublishedOn: '2020-01-02', occurredAt: start }, registrar, {});
+    for (let i = 1; i <= 249; i++) {
+      decisions.run(recommendationAggregate, { kind: 'ReportProgress', recommendationId: RECOMMENDATION_B, note: `Illustrative progress ${i}`, occurredAt: new Date(start.getTime() + i * 24 * HOUR) }, i <= 150 ? registrar : later, {});
+    }
+    const decided = decisions.take([other])[0]!;
+    const fresh = new PersonalDataEventStore(raw, new PostgresPersonalDataKeys(db.pool), personalFieldsOf, new PostgresStateSnapshots(db.pool));
+    await fresh.append({ streamId: other, streamType: decided.streamType, expectedVersion: 'no-stream', events: decided.events });
+    await loadState(fresh, recommendationDecider, other);
+    const keptFor = async () => (await db.adminPool.query<{ v: string }>('SELECT stream_version AS v FROM state_snapshots WHERE stream_id = $1 ORDER BY 1', [other])).rows.map((r) => Number(r.v));
+    expect(await keptFor()).toEqual([100, 200]);
+
+    await db.adminPool.query('SELECT ledger_forget_person($1)', [later.personId]);
+    const asked: Array<number | undefined> = [];
+    const readStream = fresh.readStream.bind(fresh);
+    fresh.readStream = (id, options) => (asked.push(options?.fromVersion), readStream(id, options));
+    const loaded = await loadState(fresh, recommendationDecider, other);
+    expect(asked).toEqual([101]);
+    expect(loaded).toStrictEqual(await loadState(folding, recommendationDecider, other));
+    expect(loaded.state.progress.at(-1)!.by).toEqual({ personId: later.personId, name: ERASED });
+    expect(loaded.state.progress[0]!.by.name).toBe(registrar.name);
+    await db.adminPool.query('DELETE FROM state_snapshots WHERE stream_id = $1 AND stream_version = 200', [other]);
+    await loadState(fresh, recommendationDecider, other);
+    expect(await keptFor()).toEqual([100]);
+  });
+
   it('Given a short stream, When it is loaded, Then no snapshot is asked for (a command on it costs no extra query)', async () => {
     const other = recommendationStreamId('5a0b0000-0000-4000-8000-000000000003');
     const decided = history(2);

@@ -349,6 +349,7 @@ export class ProjectionRunner {
       const nudged = this.pollWake.signal;
       const wasActive = this.active.has(projection.name);
       let wait = this.pollIntervalMs;
+      let polling = true; // false: a failure's back-off, or waiting for another process's lock
       const locked = wasActive || (await this.tryLock(projection).catch(() => false));
       if (locked) {
         try {
@@ -362,12 +363,14 @@ export class ProjectionRunner {
             return;
           }
           wait = await this.recordFailure(projection, error as Error);
+          polling = false;
         }
       } else {
         wait = 5_000;
+        polling = false;
       }
       // Only the ordinary poll is cut short: never a failure's back-off, nor the wait for another process's lock.
-      await rest(wait, signal, wait === this.pollIntervalMs ? nudged : undefined);
+      await rest(wait, signal, polling ? nudged : undefined);
     }
   }
 

@@ -195,6 +195,11 @@ export const OPENED_KEY_IDS = Symbol('ledger.openedKeyIds');
 
 export const openedKeyIdsOf = (event: RecordedEvent): readonly string[] => (event as { [OPENED_KEY_IDS]?: readonly string[] })[OPENED_KEY_IDS] ?? [];
 
+/** On an event read through the personal-data store: true when a name in it is erased (its key destroyed). No state folded from it is kept as a snapshot. */
+export const HOLDS_ERASED = Symbol('ledger.holdsErased');
+
+export const holdsErased = (event: RecordedEvent): boolean => (event as { [HOLDS_ERASED]?: boolean })[HOLDS_ERASED] === true;
+
 /**
  * The event store as the domain sees it: declared personal names encrypted on the way in, every
  * envelope opened (or shown as ERASED) on the way out. Everything else passes through. The raw
@@ -252,7 +257,13 @@ export class PersonalDataEventStore implements EventStore {
       const keyIdsOfEvent = new Set<string>();
       keyIdsIn(event.data, keyIdsOfEvent);
       keyIdsIn(event.metadata, keyIdsOfEvent);
-      return Object.defineProperty({ ...event, data, metadata }, OPENED_KEY_IDS, { value: [...keyIdsOfEvent], enumerable: false });
+      return Object.defineProperties(
+        { ...event, data, metadata },
+        {
+          [OPENED_KEY_IDS]: { value: [...keyIdsOfEvent], enumerable: false },
+          [HOLDS_ERASED]: { value: [...keyIdsOfEvent].some((keyId) => !keys.get(keyId)), enumerable: false },
+        },
+      );
     });
   }
 

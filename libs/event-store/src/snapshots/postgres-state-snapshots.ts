@@ -37,30 +37,48 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The most recently used states up to a budget of their serialised size (in memory they take two to three times that). */
+/**
+ * The most recently used states up to a budget of their serialised size (in memory they take two
+ * to three times that), each for at most a minute: a state may hold a name, and a name forgotten
+ * (`ledger forget`) must not linger in memory long after its snapshot is refused.
+ */
 class RecentStates {
-  private readonly states = new Map<string, { state: unknown; bytes: number }>();
+  private readonly states = new Map<string, { state: unknown; bytes: number; at: number }>();
   private bytes = 0;
 
-  constructor(private readonly budget: number) {}
+  constructor(
+    private readonly budget: number,
+    private readonly maxAgeMs = 60_000,
+  ) {}
 
   get(id: string): unknown {
     const entry = this.states.get(id);
     if (!entry) return undefined;
-    this.states.delete(id);
+    this.forget(id);
+    if (performance.now() - entry.at > this.maxAgeMs) return undefined;
     this.states.set(id, entry);
+    this.bytes += entry.bytes;
     return entry.state;
   }
 
   set(id: string, state: unknown, bytes: number): void {
     if (bytes > this.budget / 4) return;
-    this.states.set(id, { state, bytes });
+    this.forget(id);
+    this.states.set(id, { state, bytes, at: performance.now() });
     this.bytes += bytes;
-    for (const [oldest, entry] of this.states) {
+    for (const oldest of this.states.keys()) {
       if (this.bytes <= this.budget) break;
-      this.states.delete(oldest);
-      this.bytes -= entry.bytes;
+      this.forget(oldest);
     }
+    const now = performance.now();
+    for (const [old, entry] of this.states) if (now - entry.at > this.maxAgeMs) this.forget(old);
+  }
+
+  private forget(id: string): void {
+    const entry = this.states.get(id);
+    if (!entry) return;
+    this.states.delete(id);
+    this.bytes -= entry.bytes;
   }
 }
 
@@ -118,13 +136,15 @@ export class PostgresStateSnapshots implements StateSnapshots {
               WHERE s.stream_id = $1 AND s.state_kind = $2 AND s.code_version = $3
                 AND ($4::timestamptz IS NULL OR s.last_occurred_at <= $4)
                 AND ($5::timestamptz IS NULL OR e.recorded_at <= $5)
+                -- Not one holding a name whose key is destroyed: an older one, from before that name, still serves.
+                AND NOT EXISTS (SELECT 1 FROM unnest(s.key_ids) AS d(key_id) LEFT JOIN personal_data_keys dk ON dk.key_id = d.key_id WHERE dk.key IS NULL)
               ORDER BY s.stream_version DESC LIMIT 1`,
       values: [key.streamId, key.kind, key.codeVersion, bounds.occurredUntil ?? null, bounds.recordedUntil ?? null],
     });
     const row = rows[0];
     if (!row) return undefined;
     const version = Number(row.stream_version);
-    // A name whose key is destroyed: the snapshot is as unreadable as the name (folding the log shows it erased).
+    // A name whose key was destroyed since the query chose it: as unreadable as the name.
     if (row.keys.some((k) => k === null)) return undefined;
     const found = { version, eventHash: row.event_hash, lastOccurredAt: row.last_occurred_at, keyIds: row.key_ids };
     const id = [key.streamId, key.kind, key.codeVersion, version, row.event_hash].join('\n');
@@ -148,9 +168,18 @@ export class PostgresStateSnapshots implements StateSnapshots {
     }
   }
 
+  async kept(key: SnapshotKey): Promise<ReadonlySet<number>> {
+    const { rows } = await this.pool.query<{ v: string }>({
+      name: 'ledger_snapshots_kept',
+      text: 'SELECT stream_version AS v FROM state_snapshots WHERE stream_id = $1 AND state_kind = $2 AND code_version = $3',
+      values: [key.streamId, key.kind, key.codeVersion],
+    });
+    return new Set(rows.map((r) => Number(r.v)));
+  }
+
   async save<State>(key: SnapshotKey, snapshot: StateSnapshot<State>): Promise<void> {
     const keyIds = [...new Set(snapshot.keyIds)].sort();
-    let state: Buffer = deflateRawSync(serialize(snapshot.state), { level: 1 });
+    let keys: Buffer[] = [];
     if (keyIds.length > 0) {
       const { rows } = await this.pool.query<{ key: Buffer | null }>({
         name: 'ledger_snapshot_keys',
@@ -159,8 +188,10 @@ export class PostgresStateSnapshots implements StateSnapshots {
       });
       // A name forgotten meanwhile: nothing to keep.
       if (rows.some((r) => r.key === null)) return;
-      state = seal(state, snapshotKey(rows.map((r) => r.key!), key, snapshot.version));
+      keys = rows.map((r) => r.key!);
     }
+    let state: Buffer = deflateRawSync(serialize(snapshot.state), { level: 1 });
+    if (keyIds.length > 0) state = seal(state, snapshotKey(keys, key, snapshot.version));
     await this.pool.query({
       name: 'ledger_save_snapshot',
       text: `INSERT INTO state_snapshots (stream_id, state_kind, code_version, stream_version, event_hash, last_occurred_at, key_ids, state)

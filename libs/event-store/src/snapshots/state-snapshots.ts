@@ -36,6 +36,8 @@ export interface StateSnapshots {
   latest<State>(key: SnapshotKey, bounds: SnapshotBounds): Promise<StateSnapshot<State> | undefined>;
   /** Keeps a snapshot; one already kept at that version stays as it is. Failing to keep one loses nothing. */
   save<State>(key: SnapshotKey, snapshot: StateSnapshot<State>): Promise<void>;
+  /** The versions at which snapshots of this stream's state are kept (so that a load keeps only the others). */
+  kept(key: SnapshotKey): Promise<ReadonlySet<number>>;
   /** Whether loading this stream should ask for a snapshot first (false: read it whole). */
   worthLooking(key: SnapshotKey): boolean;
   /** Told after each load how far the stream was folded. */
