@@ -1,8 +1,8 @@
 import type { EventStore } from '#event-store';
 import { type CommandContext, LedgerError } from '#shared-kernel';
 import { day } from '../decider.js';
-import { upcast } from '../event-schema.js';
-import { type Office, type OfficeEvent, officeStreamId } from './office.events.js';
+import { loadState } from '../load-state.js';
+import { type Office, officeStreamId } from './office.events.js';
 import { evolveOffice, initialOfficeState } from './office.state.js';
 import { refuseUnlessBodyExisted } from './policing-body.rule.js';
 
@@ -27,8 +27,7 @@ const isOffice = (role: string): role is Office => role === 'chief-officer' || r
 export async function refuseUnlessActorSpeaksForOffice(store: Pick<EventStore, 'readStream'>, context: CommandContext, occurredAt: Date): Promise<void> {
   const { principal, receivedAt } = context;
   if (!isOffice(principal.role) || !principal.force) return;
-  const recorded = await store.readStream(officeStreamId(principal.force, principal.role));
-  const office = recorded.reduce((state, e) => evolveOffice(state, upcast<OfficeEvent>(e)), initialOfficeState);
+  const { state: office } = await loadState(store, { initialState: initialOfficeState, evolve: evolveOffice }, officeStreamId(principal.force, principal.role));
   const theirs = office.tenures.filter((t) => t.holder.personId === principal.personId);
   if (theirs.length === 0) return;
   const covers = (at: number) => (t: (typeof theirs)[number]) => t.from.getTime() <= at && (t.to === undefined || at < t.to.getTime());
