@@ -243,25 +243,26 @@ export class PersonalDataEventStore implements EventStore {
    * copy, sharing whatever holds none.
    */
   private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const keyIds = new Set<string>();
-    for (const event of events) {
-      keyIdsIn(event.data, keyIds);
-      keyIdsIn(event.metadata, keyIds);
-    }
+    // Each event's key ids, found once: for the one lookup, and to mark the events they open.
+    const keyIdsOf = events.map((event) => {
+      const found = new Set<string>();
+      keyIdsIn(event.data, found);
+      keyIdsIn(event.metadata, found);
+      return found;
+    });
+    const keyIds = new Set(keyIdsOf.flatMap((found) => [...found]));
     if (keyIds.size === 0) return events;
     const keys = await this.keys.keysById([...keyIds]);
-    return events.map((event) => {
+    return events.map((event, index) => {
+      const found = keyIdsOf[index]!;
+      if (found.size === 0) return event;
       const data = opened(event.data, ['data'], event.eventId, keys);
       const metadata = opened(event.metadata, ['metadata'], event.eventId, keys) as Record<string, unknown>;
-      if (data === event.data && metadata === event.metadata) return event;
-      const keyIdsOfEvent = new Set<string>();
-      keyIdsIn(event.data, keyIdsOfEvent);
-      keyIdsIn(event.metadata, keyIdsOfEvent);
       return Object.defineProperties(
         { ...event, data, metadata },
         {
-          [OPENED_KEY_IDS]: { value: [...keyIdsOfEvent], enumerable: false },
-          [HOLDS_ERASED]: { value: [...keyIdsOfEvent].some((keyId) => !keys.get(keyId)), enumerable: false },
+          [OPENED_KEY_IDS]: { value: [...found], enumerable: false },
+          [HOLDS_ERASED]: { value: [...found].some((keyId) => !keys.get(keyId)), enumerable: false },
         },
       );
     });

@@ -126,7 +126,7 @@ export class PostgresStateSnapshots implements StateSnapshots {
   }
 
   async latest<State>(key: SnapshotKey, bounds: SnapshotBounds): Promise<StateSnapshot<State> | undefined> {
-    const { rows } = await this.pool.query<{ stream_version: string; event_hash: string; last_occurred_at: Date; key_ids: string[]; keys: Array<Buffer | null> }>({
+    const { rows } = await this.pool.query<{ stream_version: string; event_hash: string; last_occurred_at: Date; key_ids: string[]; keys: Buffer[] }>({
       name: 'ledger_latest_snapshot',
       text: `SELECT s.stream_version, s.event_hash, s.last_occurred_at, s.key_ids::text[] AS key_ids,
                     ARRAY(SELECT k.key FROM unnest(s.key_ids) WITH ORDINALITY AS u(key_id, n)
@@ -144,8 +144,6 @@ export class PostgresStateSnapshots implements StateSnapshots {
     const row = rows[0];
     if (!row) return undefined;
     const version = Number(row.stream_version);
-    // A name whose key was destroyed since the query chose it: as unreadable as the name.
-    if (row.keys.some((k) => k === null)) return undefined;
     const found = { version, eventHash: row.event_hash, lastOccurredAt: row.last_occurred_at, keyIds: row.key_ids };
     const id = [key.streamId, key.kind, key.codeVersion, version, row.event_hash].join('\n');
     const remembered = this.recent.get(id);
@@ -157,7 +155,7 @@ export class PostgresStateSnapshots implements StateSnapshots {
     });
     if (!states[0]) return undefined;
     try {
-      const packed = row.key_ids.length === 0 ? states[0].state : open(states[0].state, snapshotKey(row.keys as Buffer[], key, version));
+      const packed = row.key_ids.length === 0 ? states[0].state : open(states[0].state, snapshotKey(row.keys, key, version));
       const serialized = inflateRawSync(packed);
       const state = deepFreeze(deserialize(serialized)) as State;
       this.recent.set(id, state, serialized.length);
