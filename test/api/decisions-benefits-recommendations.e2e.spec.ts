@@ -199,7 +199,7 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
     const thisYear = (await send('GET', '/indicators/pairs/essex/kent', registrar)).body!;
     expect(thisYear.to).toBe(new Date().toISOString().slice(0, 7));
     expect(thisYear.months.every((m: { month: string }) => m.month >= thisYear.from && m.month <= thisYear.to)).toBe(true);
-    for (const query of ['from=2016-13', 'to=2016-6', 'from=2016-05&to=2016-04', 'from=2005-01&to=2016-04', 'from=2016-01T00:00:00Z', 'to=']) {
+    for (const query of ['from=2016-13', 'to=2016-6', 'from=2016-05&to=2016-04', 'from=2005-01&to=2016-04', 'from=2016-01T00:00:00Z', 'to=', 'from=0050-01', 'to=2100-01']) {
       expect(await send('GET', `/indicators/pairs/essex/kent?${query}`, registrar)).toMatchObject({ status: 400, body: { code: 'InvalidMonthRange' } });
     }
     expect(await send('GET', '/indicators/pairs/essex/kent?from=2016-01&from=2016-02', registrar)).toMatchObject({ status: 400, body: { code: 'RepeatedParameter' } });

@@ -25,7 +25,8 @@ import { signatureMatrixProjection } from '../signature-matrix/signature-matrix.
 import { type CollaborationRecords, CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, monthRangeBounds, monthRangeOf, pairIndicators } from './indicators.js';
 import { ReadModelController } from '../read-after.js';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month, YYYY-MM, from 1900 to 2099: the ledger's records start in 2008 (years below 100 would be read as 19xx by Date.UTC). */
+const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 /** What a pair's decision figures read of each decision (decisionFigures): not its title, approvals or value. */
 const PAIR_DECISION_COLUMNS = [
   'decisionId',
@@ -48,13 +49,13 @@ const PAIR_DECISION_COLUMNS = [
 export class PairIndicatorsQuery extends AsAtQuery {
   @ApiPropertyOptional({ example: '2019-05', description: 'The first month (YYYY-MM). Default: eleven months before `to`' })
   @IsOptional()
-  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  @Matches(MONTH, { message: 'from must be a month, YYYY-MM, from 1900-01 to 2099-12' })
   @ProblemCode('InvalidMonthRange')
   from?: string;
 
   @ApiPropertyOptional({ example: '2020-04', description: 'The last month (YYYY-MM), at most 120 months after `from`. Default: eleven months after `from`, or without `from` the month of asOf (else knownAt, else now)' })
   @IsOptional()
-  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  @Matches(MONTH, { message: 'to must be a month, YYYY-MM, from 1900-01 to 2099-12' })
   @ProblemCode('InvalidMonthRange')
   to?: string;
 }
