@@ -110,11 +110,11 @@ describe('GET /health over HTTP, without signing in', () => {
     expect(health!.status).toBe('degraded');
     expect(health!.details.projections.failing).toEqual(['recommendations.v3']);
     expect(health!.details.projections.projections['recommendations.v3']!.failing).toMatchObject({ position: globalPosition, error: expect.stringContaining('date'), attempts: expect.any(Number) });
-    expect(health!.details.projections.projections['register.v3']!.failing).toBeNull();
+    expect(health!.details.projections.projections['register.v4']!.failing).toBeNull();
 
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('ledger_projection_failing{projection="recommendations.v3"} 1');
-    expect(metrics).toContain('ledger_projection_failing{projection="register.v3"} 0');
+    expect(metrics).toContain('ledger_projection_failing{projection="register.v4"} 0');
     expect(metrics).toContain(`ledger_projection_failing_position{projection="recommendations.v3"} ${globalPosition}`);
     expect(metrics).toContain('ledger_projection_failure_info{projection="recommendations.v3",error="invalid input syntax for type date: \\"2020-W01\\""} 1');
   });

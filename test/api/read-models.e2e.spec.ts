@@ -151,7 +151,7 @@ describe('read models over HTTP', () => {
   it('reports each projection’s lag on /health and /metrics', async () => {
     await caughtUp();
     const health = (await send('GET', '/health', null)).body!;
-    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v4', 'decision-log.v4', 'office-holders.v3', 'recommendations.v3', 'register.v3', 'risk-appetite.v2', 'signature-matrix.v2']);
+    expect(Object.keys(health.info.projections.projections).sort()).toEqual(['benefits.v4', 'decision-log.v4', 'office-holders.v3', 'recommendations.v3', 'register.v4', 'risk-appetite.v2', 'signature-matrix.v2']);
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();

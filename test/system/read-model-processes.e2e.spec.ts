@@ -64,7 +64,7 @@ describe('read-model processes beside the API', () => {
       const id = await propose(api, 'North West underwater search (illustrative)');
       expect(await registerOf(api, id)).toEqual([id]);
       const { stdout } = await run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'rebuild', '--all'], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
-      for (const name of ['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} +\\d+ events`));
+      for (const name of ['register.v4', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']) expect(stdout).toMatch(new RegExp(`${name.replace('.', '\\.')} +\\d+ events`));
       // Side by side: each page of the log read once for all read models (each still reads the empty page that ends it).
       const [, read, given] = /\d+ read models rebuilt from \d+ events \(\d+ applied\) in [\d.]+ s: \d+ events\/s applied; pages of the log read from the database (\d+) times, given to read models (\d+) times/.exec(stdout)!;
       expect(Number(read)).toBeLessThan(Number(given));
@@ -76,7 +76,7 @@ describe('read-model processes beside the API', () => {
       const projections = (args: string[] = []) =>
         run(process.execPath, ['dist/apps/ledger-cli/src/main.js', 'projections', ...args], { env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir } });
       const report = JSON.parse((await projections(['--json'])).stdout) as Array<{ projection: string; checkpoint: { position: number }; eventsApplied: number; lag: number; failing: unknown }>;
-      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v3', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']));
+      expect(report.map((p) => p.projection)).toEqual(expect.arrayContaining(['register.v4', 'signature-matrix.v2', 'office-holders.v3', 'decision-log.v4']));
       for (const p of report) expect(p).toMatchObject({ lag: 0, failing: null, checkpoint: { position: expect.any(Number) } });
       // …and one failing, as its runner records a page it cannot apply (see the runner's spec): still exit code 0.
       const database = new pg.Client({ connectionString: embeddedUrlsForPort((await runningEmbeddedPort(join(dataDir, 'postgres')))!).url });

@@ -56,6 +56,19 @@ export class ProjectionRetired extends Error {
   }
 }
 
+/**
+ * A version being built beside its live predecessor (blue-green) until it takes over: the table
+ * under its name is still the predecessor's, which it must neither empty nor write.
+ */
+export class ProjectionNotYetLive extends Error {
+  constructor(
+    readonly projection: string,
+    readonly predecessor: string,
+  ) {
+    super(`projection ${projection} is built beside ${predecessor}, which serves their table until ${projection} takes over; until then nothing may reset or apply it there`);
+  }
+}
+
 /** A projection whose table changed shape without a new version: its rows would no longer fit. */
 export class ProjectionSchemaChanged extends Error {
   constructor(readonly projection: string) {
@@ -77,6 +90,28 @@ export function findProjection(projections: readonly AnyProjection[], name: stri
   const found = projections.find((p) => p.name === name || baseName(p.name) === name);
   if (!found) throw new Error(`no projection "${name}"; there are: ${projections.map((p) => p.name).join(', ')}`);
   return found;
+}
+
+/**
+ * A blue-green build's table is swapped in under the live name, but its primary key and indexes keep
+ * the names TypeORM gave them for the bg_ table, and the next version's build beside it would create
+ * those same names and fail (indexes share the schema's namespace). Renames each such index, where
+ * it exists, to the name the live table's own would have, where that name is free.
+ */
+async function giveLiveIndexNames(db: Pick<DataSource, 'query'>, built: DataSource, live: DataSource, projection: AnyProjection): Promise<void> {
+  const names = (dataSource: DataSource) => {
+    const table = dataSource.getMetadata(projection.entity);
+    const key = dataSource.namingStrategy.primaryKeyName(table.tablePath, table.primaryColumns.map((c) => c.databaseName));
+    return [key, ...table.indices.map((index) => index.name), ...table.uniques.map((unique) => unique.name)];
+  };
+  const from = names(built);
+  const to = names(live);
+  const existing = new Set<string>(
+    (await db.query(`SELECT relname FROM pg_class WHERE relkind = 'i' AND relnamespace = current_schema()::regnamespace AND relname = ANY($1)`, [[...from, ...to]])).map((r: { relname: string }) => r.relname),
+  );
+  for (const [i, name] of from.entries()) {
+    if (name !== to[i] && existing.has(name) && !existing.has(to[i]!)) await db.query(`ALTER INDEX "${name}" RENAME TO "${to[i]}"`);
+  }
 }
 
 /** The shape of a projection's table: any change to it needs a new projection version. */
@@ -174,6 +209,14 @@ export class ProjectionRunner {
     }
   }
 
+  /** prepare, then refuses (ProjectionNotYetLive) a version still to be built beside its live predecessor: the table is the predecessor's. */
+  private async prepareLive(projection: AnyProjection): Promise<void> {
+    await this.prepare(projection);
+    if (this.prepared.has(projection.name)) return;
+    const predecessor = await this.predecessorOf(projection);
+    if (predecessor) throw new ProjectionNotYetLive(projection.name, predecessor);
+  }
+
   /** Prepares every projection: the read routes can answer (from empty tables) before the first page is applied. */
   async prepareAll(): Promise<void> {
     for (const projection of this.projections) await this.prepare(projection);
@@ -181,7 +224,7 @@ export class ProjectionRunner {
 
   /** Applies every event after the checkpoint; returns how many it read. Live running and rebuild both use it. */
   async catchUp(projection: AnyProjection, onProgress?: (read: number) => void, signal?: AbortSignal, convoy?: Convoy): Promise<number> {
-    await this.prepare(projection);
+    await this.prepareLive(projection);
     let read = 0;
     let { checkpoint } = await this.checkpointOf(projection);
     while (!signal?.aborted) {
@@ -256,7 +299,7 @@ export class ProjectionRunner {
 
   /** Empties the projection's table and resets its checkpoint, in one transaction. */
   async reset(projection: AnyProjection): Promise<void> {
-    await this.prepare(projection);
+    await this.prepareLive(projection);
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`TRUNCATE ${this.tableOf(tx, projection)}`);
       await tx.query(`UPDATE ${this.checkpointTable()} SET transaction_id = $2, position = $3, events_applied = 0, updated_at = now(), failure = NULL WHERE projection = $1`, [
@@ -353,7 +396,9 @@ export class ProjectionRunner {
       const locked = wasActive || (await this.tryLock(projection).catch(() => false));
       if (locked) {
         try {
-          if (!wasActive) await this.takeOverFromPredecessor(projection, signal);
+          // Until it has taken over (a build that failed is tried again), never only on taking the lock.
+          if (!this.prepared.has(projection.name)) await this.takeOverFromPredecessor(projection, signal);
+          if (signal.aborted) break; // a build stopped half-way is begun again by the next process
           await this.prepare(projection);
           await this.catchUp(projection, undefined, signal);
           if (this.failures.delete(projection.name)) this.log(`projection ${projection.name} recovered`);
@@ -441,6 +486,8 @@ export class ProjectionRunner {
     try {
       // A build that an earlier process began and did not finish starts again from nothing. (Other
       // projections may be building beside theirs: the shadow checkpoint table is shared.)
+      // A table swapped in before 2026-11-30 still bears its build's index names, which this build is about to create.
+      await giveLiveIndexNames(this.dataSource, shadow, this.dataSource, projection);
       const builder = new ProjectionRunner(this.store, shadow, [projection], { batchSize: this.batchSize });
       await builder.ensureCheckpointTable();
       await shadow.query(`DELETE FROM ${shadow.getMetadata(ProjectionCheckpoint).tablePath} WHERE projection = $1`, [projection.name]);
@@ -455,6 +502,7 @@ export class ProjectionRunner {
         const live = this.tableOf(tx, projection);
         await tx.query(`DROP TABLE IF EXISTS ${live}`);
         await tx.query(`ALTER TABLE ${SHADOW_PREFIX}${live} RENAME TO ${live}`);
+        await giveLiveIndexNames(tx, shadow, this.dataSource, projection);
         await tx.query(
           `INSERT INTO ${this.checkpointTable()} (projection, transaction_id, position, events_applied, updated_at, retired, schema)
            SELECT projection, transaction_id, position, events_applied, now(), false, schema FROM ${SHADOW_PREFIX}${this.checkpointTable()} WHERE projection = $1`,

@@ -6,6 +6,7 @@ import {
   DecisionLogEntry,
   OfficeTenure,
   type Projection,
+  ProjectionNotYetLive,
   ProjectionRetired,
   ProjectionRunner,
   RegisterEntry,
@@ -18,6 +19,9 @@ import {
   signatureMatrixProjection,
 } from '#read-models';
 import { type TestDatabase, createTestDatabase, logSettled } from '#testing';
+
+/** The name of a projection's next version: register.v4 → register.v5. */
+const nextVersion = (name: string) => name.replace(/\.v(\d+)$/, (_m, v: string) => `.v${Number(v) + 1}`);
 
 const ev = (type: string, data: object, occurredAt: string): EventToAppend => ({ eventId: randomUUID(), type, data, occurredAt: new Date(occurredAt) });
 
@@ -231,11 +235,11 @@ describe('projections over PostgreSQL', () => {
   });
 
   it('rebuilds a changed projection blue-green: the new version builds beside the old, which keeps serving, then takes over', async () => {
-    const v1 = registerProjection; // register.v3 today, live since the first test
+    const v1 = registerProjection; // live since the first test
     // The next version writes names in capitals: it must write them into its own tables while it builds.
     const v2: Projection<RegisterEntry> = {
       ...registerProjection,
-      name: 'register.v4',
+      name: nextVersion(v1.name),
       evolve: (rows, event) => registerProjection.evolve(rows, event as never).map((row) => ({ ...row, name: row.name.toUpperCase() })),
     };
     const oldRunner = new ProjectionRunner(store, dataSource, [v1]);
@@ -258,7 +262,7 @@ describe('projections over PostgreSQL', () => {
     expect(servedWhileBuilding).toEqual(servedBefore); // the old version served, untouched, until the swap
     expect(await namesNow()).toEqual(servedBefore.map((n) => n.toUpperCase()).sort());
     const checkpoints = await dataSource.query(`SELECT projection, retired FROM rm_checkpoints WHERE projection LIKE 'register.%' ORDER BY projection`);
-    expect(checkpoints).toEqual([{ projection: 'register.v3', retired: true }, { projection: 'register.v4', retired: false }]);
+    expect(checkpoints).toEqual([{ projection: v1.name, retired: true }, { projection: v2.name, retired: false }]);
     await expect(oldRunner.catchUp(v1)).resolves.toBe(0); // nothing new to read…
     await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: randomUUID(), name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
     await logSettled(database.pool, () => store.head());
@@ -267,6 +271,52 @@ describe('projections over PostgreSQL', () => {
     // the swapped tables open again as they are
     const reopened = await openReadModelDatabase(database.url, 1);
     await reopened.destroy();
+
+    // The swap gave the table's key and indexes the live table's names, so the next build's own (bg_)
+    // names are free again (indexes share the schema's namespace)…
+    const table = dataSource.getRepository(RegisterEntry).metadata;
+    const indexesNow = async () =>
+      (await dataSource.query(`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass ORDER BY 1`, [table.tablePath])).map((r: { name: string }) => r.name);
+    const liveNames = [dataSource.namingStrategy.primaryKeyName(table.tablePath, table.primaryColumns.map((c) => c.databaseName)), ...table.indices.map((i) => i.name)].sort();
+    expect(await indexesNow()).toEqual(liveNames);
+    // …and a table swapped in before that fix, still under its build's names, is renamed before the next build.
+    const naming = dataSource.namingStrategy;
+    const key = naming.primaryKeyName(table.tablePath, table.primaryColumns.map((c) => c.databaseName));
+    const builtNames = new Map([
+      [key, naming.primaryKeyName(`bg_${table.tablePath}`, table.primaryColumns.map((c) => c.databaseName))],
+      ...table.indices.map((index) => [index.name, naming.indexName(`bg_${table.tablePath}`, index.columns.map((c) => c.databaseName), index.where)] as [string, string]),
+    ]);
+    for (const [name, stale] of builtNames) await dataSource.query(`ALTER INDEX "${name}" RENAME TO "${stale}"`);
+    expect(await indexesNow()).toEqual([...builtNames.values()].sort());
+    // Its first build fails on an event until mended (and is tried again beside the live table, never into it).
+    let faulty = true;
+    const v3: Projection<RegisterEntry> = {
+      ...registerProjection,
+      name: nextVersion(v2.name),
+      evolve: (rows, event) => {
+        if (faulty) throw new Error('a fault in the new version');
+        return registerProjection.evolve(rows, event as never).map((row) => ({ ...row, name: row.name.endsWith('!') ? row.name : `${row.name}!` }));
+      },
+    };
+    const v2Names = await namesNow();
+    // Nothing resets or rebuilds it into the table its predecessor serves.
+    await expect(new ProjectionRunner(store, dataSource, [v3]).rebuild(v3)).rejects.toBeInstanceOf(ProjectionNotYetLive);
+    expect(await namesNow()).toEqual(v2Names);
+    const servedAtSwap: string[][] = [];
+    const thirdRunner = new ProjectionRunner(store, dataSource, [v3], { pollIntervalMs: 20, backoffMs: 20, beforeSwap: async () => void servedAtSwap.push(await namesNow()) });
+    await thirdRunner.start();
+    for (let i = 0; i < 200 && !(await thirdRunner.status())[0]!.failing; i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await thirdRunner.status())[0]!.failing).toMatchObject({ error: expect.stringContaining('a fault in the new version') });
+    await new Promise((r) => setTimeout(r, 100)); // tried again, and failed again, while faulty
+    expect(await namesNow()).toEqual(v2Names);
+    faulty = false;
+    for (let i = 0; i < 200 && ((await thirdRunner.status())[0]!.failing || !(await namesNow()).includes('Alliance!')); i++) await new Promise((r) => setTimeout(r, 25));
+    const [third] = await thirdRunner.status();
+    await thirdRunner.stop();
+    expect(third).toMatchObject({ projection: v3.name, failing: null });
+    expect(servedAtSwap).toEqual([v2Names]); // v2's rows served until the one swap
+    expect(await namesNow()).toEqual([...servedBefore, 'Third'].map((n) => `${n}!`).sort());
+    expect(await indexesNow()).toEqual(liveNames);
   });
 
   it('builds a new version of a projection whose groups hold several rows (office tenures) in its own table, never the live one', async () => {

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export interface Budget {
   totalGbp: number;
@@ -24,8 +24,14 @@ export interface AgreedAppetite {
   position: number;
 }
 
-/** Read model 1: the national register of collaborations, one row each, as it stands. */
+/**
+ * Read model 1: the national register of collaborations, one row each, as it stands.
+ * Indexed (register.v4) for its order, by proposal then id, so that a page reads its rows from the
+ * index instead of sorting every row (10,000 of 1.5 kB at national scale), and for its parties
+ * (GIN: a force's collaborations, a region's, a pair's, by `@>` and `?|`).
+ */
 @Entity({ name: 'rm_register' })
+@Index(['proposedAt', 'collaborationId'])
 export class RegisterEntry {
   @PrimaryColumn({ type: 'uuid', name: 'collaboration_id' })
   collaborationId!: string;
@@ -39,6 +45,7 @@ export class RegisterEntry {
   @Column({ type: 'jsonb' })
   functions!: string[];
 
+  @Index({ type: 'gin' })
   @Column({ type: 'jsonb' })
   parties!: string[];
 

@@ -24,7 +24,7 @@ type RegisterEvent = Extract<
 
 /** 1. The national register: one row per collaboration, as it stands. */
 export const registerProjection: Projection<RegisterEntry, RegisterEvent> = {
-  name: 'register.v3',
+  name: 'register.v4',
   entity: RegisterEntry,
   groupBy: 'collaborationId',
   eventTypes: [
