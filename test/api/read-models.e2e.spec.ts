@@ -155,7 +155,7 @@ describe('read models over HTTP', () => {
     const metrics = await fetch(`${api.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();
-    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v3"\} 0/);
+    expect(text).toMatch(/ledger_projection_lag_events\{projection="register\.v4"\} 0/);
     expect(text).toMatch(/ledger_projection_events_applied\{projection="decision-log\.v4"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });

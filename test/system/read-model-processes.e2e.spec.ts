@@ -86,7 +86,7 @@ describe('read-model processes beside the API', () => {
         await database.query(`UPDATE rm_checkpoints SET failure = $1 WHERE projection = 'decision-log.v4'`, [JSON.stringify(failure)]);
         const table = await projections();
         expect(table.stdout).toMatch(/^decision-log\.v4 +\d+ +\d+ +0 +FAILING$/m);
-        expect(table.stdout).toMatch(/^register\.v3 +\d+ +\d+ +0 +ok$/m);
+        expect(table.stdout).toMatch(/^register\.v4 +\d+ +\d+ +0 +ok$/m);
         expect(table.stdout).toContain('decision-log.v4 cannot apply the event at position 9: column "signed_on" does not exist');
         expect(table.stdout).toContain('failing since 2026-01-05T10:00:00.000Z, 4 attempts; next attempt at 2026-01-05T10:00:08.000Z');
         const failingNow = (JSON.parse((await projections(['--json'])).stdout) as typeof report).filter((p) => p.failing);
