@@ -6,14 +6,21 @@ import { ERASED, InMemoryEventStore, PersonalDataEventStore, type PersonalDataKe
 class KeysInMemory implements PersonalDataKeys {
   readonly byId = new Map<string, Buffer | null>();
   private readonly live = new Map<string, string>();
-  async keyFor(personId: string) {
-    let keyId = this.live.get(personId);
-    if (!keyId) {
-      keyId = randomUUID();
-      this.live.set(personId, keyId);
-      this.byId.set(keyId, randomBytes(32));
-    }
-    return { keyId, key: this.byId.get(keyId)! };
+  /** How many times keys were asked for: one round trip an append. */
+  asked = 0;
+  async keysFor(personIds: readonly string[]) {
+    this.asked++;
+    return new Map(
+      personIds.map((personId) => {
+        let keyId = this.live.get(personId);
+        if (!keyId) {
+          keyId = randomUUID();
+          this.live.set(personId, keyId);
+          this.byId.set(keyId, randomBytes(32));
+        }
+        return [personId, { keyId, key: this.byId.get(keyId)! }] as const;
+      }),
+    );
   }
   async keysById(keyIds: readonly string[]) {
     return new Map(keyIds.map((id) => [id, this.byId.get(id) ?? null] as const));
@@ -60,6 +67,19 @@ describe('Personal data in the log (crypto-shredding)', () => {
     const [read] = await store.readStream('panel-1');
     expect(read!.data).toEqual(event.data);
     expect(read!.metadata).toEqual(event.metadata);
+  });
+
+  it('Given two events naming four people (one twice), When appended together, Then their keys are asked for once and the same person is sealed under the same key', async () => {
+    const { raw, keys, store } = given();
+    const first = panel();
+    const second = { ...panel(), data: { ...panel().data, chair: { personId: 'p-4', name: 'Kim Example' } } };
+    await store.append({ streamId: 'panel-2', streamType: 'panel', expectedVersion: 'no-stream', events: [first, second] });
+    expect(keys.asked).toBe(1);
+    type Sealed = { chair: { name: { key: string } }; members: Array<{ name: { key: string } }> };
+    const [a, b] = (await raw.readStream('panel-2')).map((e) => e.data as Sealed);
+    expect(a!.members[0]!.name.key).toBe(b!.members[0]!.name.key); // p-2 in both
+    expect(a!.chair.name.key).not.toBe(b!.chair.name.key); // p-1, then p-4
+    expect((await store.readStream('panel-2')).map((e) => e.data)).toEqual([first.data, second.data]);
   });
 
   it('Given a read that opened every name, Then what the store underneath holds is unchanged and what holds no name is shared, not copied', async () => {

@@ -264,6 +264,12 @@ describe('projections over PostgreSQL', () => {
     const checkpoints = await dataSource.query(`SELECT projection, retired FROM rm_checkpoints WHERE projection LIKE 'register.%' ORDER BY projection`);
     expect(checkpoints).toEqual([{ projection: v1.name, retired: true }, { projection: v2.name, retired: false }]);
     await expect(oldRunner.catchUp(v1)).resolves.toBe(0); // nothing new to read…
+    // …a page with nothing of the register's in it (its checkpoint would move by one statement) is refused all the same…
+    await store.append({ streamId: `recommendation-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('RecommendationRaised', { note: 'not the register’s' }, '2018-01-01Z')] });
+    await logSettled(database.pool, () => store.head());
+    const [retiredBefore] = await dataSource.query(`SELECT position FROM rm_checkpoints WHERE projection = $1`, [v1.name]);
+    await expect(oldRunner.catchUp(v1)).rejects.toBeInstanceOf(ProjectionRetired);
+    expect((await dataSource.query(`SELECT position FROM rm_checkpoints WHERE projection = $1`, [v1.name]))[0]).toEqual(retiredBefore);
     await store.append({ streamId: `collaboration-${randomUUID()}`, expectedVersion: 'no-stream', events: [ev('CollaborationProposed', { collaborationId: randomUUID(), name: 'Third', purpose: 'p', functions: [], parties: ['kent', 'essex'], leadForce: 'kent', costSharing: 'c', noticePeriodMonths: 6, reviewDate: '2020-01-01', proposedBy: { personId: 'm', name: 'M' } }, '2018-01-01Z')] });
     await logSettled(database.pool, () => store.head());
     await expect(oldRunner.catchUp(v1)).rejects.toBeInstanceOf(ProjectionRetired); // …and the retired version writes nothing

@@ -51,8 +51,8 @@ export type PersonalFields = (event: { type: string; data: unknown; metadata: Re
 
 /** The per-person keys (migration 0005: personal_data_keys). */
 export interface PersonalDataKeys {
-  /** The person's live key, made when they have none. */
-  keyFor(personId: string): Promise<{ keyId: string; key: Buffer }>;
+  /** Each person's live key, made for those who have none: one round trip for all of them. */
+  keysFor(personIds: readonly string[]): Promise<Map<string, { keyId: string; key: Buffer }>>;
   /** Keys by id; a destroyed or unknown key maps to null. */
   keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>>;
 }
@@ -60,9 +60,20 @@ export interface PersonalDataKeys {
 export class PostgresPersonalDataKeys implements PersonalDataKeys {
   constructor(private readonly pool: pg.Pool) {}
 
-  async keyFor(personId: string): Promise<{ keyId: string; key: Buffer }> {
-    const { rows } = await this.pool.query<{ key_id: string; key: Buffer }>('SELECT key_id::text AS key_id, key FROM ledger_personal_data_key($1, $2)', [personId, randomBytes(32)]);
-    return { keyId: rows[0]!.key_id, key: rows[0]!.key };
+  async keysFor(personIds: readonly string[]): Promise<Map<string, { keyId: string; key: Buffer }>> {
+    // In one order whoever asks, so that two commands naming the same people never wait on each other crosswise.
+    const ids = [...new Set(personIds)].sort();
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ person_id: string; key_id: string; key: Buffer }>(
+      `SELECT p.person_id, k.key_id::text AS key_id, k.key
+       FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS p(person_id, candidate, n)
+       CROSS JOIN LATERAL ledger_personal_data_key(p.person_id, p.candidate) AS k
+       ORDER BY p.n`,
+      [ids, ids.map(() => randomBytes(32))],
+    );
+    const keys = new Map(rows.map((row) => [row.person_id, { keyId: row.key_id, key: row.key }] as const));
+    for (const id of ids) if (!keys.has(id)) throw new Error(`no personal-data key was made for ${id}`);
+    return keys;
   }
 
   async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
@@ -83,14 +94,19 @@ export class CachedPersonalDataKeys implements PersonalDataKeys {
 
   constructor(private readonly inner: PersonalDataKeys) {}
 
-  keyFor(personId: string): Promise<{ keyId: string; key: Buffer }> {
-    let key = this.live.get(personId);
-    if (!key) {
-      key = this.inner.keyFor(personId);
-      this.live.set(personId, key);
-      key.catch(() => this.live.delete(personId));
+  async keysFor(personIds: readonly string[]): Promise<Map<string, { keyId: string; key: Buffer }>> {
+    const missing = [...new Set(personIds)].filter((id) => !this.live.has(id));
+    if (missing.length) {
+      const fetched = this.inner.keysFor(missing);
+      for (const id of missing) {
+        const key = fetched.then((keys) => keys.get(id)!);
+        this.live.set(id, key);
+        key.catch(() => this.live.delete(id));
+      }
     }
-    return key;
+    const keys = new Map<string, { keyId: string; key: Buffer }>();
+    for (const id of personIds) keys.set(id, await this.live.get(id)!);
+    return keys;
   }
 
   keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
@@ -217,24 +233,27 @@ export class PersonalDataEventStore implements EventStore {
   async append(request: AppendRequest): Promise<AppendResult> {
     // Refused before any key is made for it (the store underneath checks again, after encryption).
     validateAppend(request);
-    const events: EventToAppend[] = [];
-    for (const event of request.events) events.push(await this.protect(event));
+    // Every name of every event found first, so that all their keys come in one round trip.
+    const named = request.events.map((event) => this.namesIn(event));
+    const keys = await this.keys.keysFor(named.flatMap((n) => n?.names.map(({ person }) => person.personId) ?? []));
+    const events = request.events.map((event, i) => {
+      const found = named[i];
+      if (!found) return event;
+      const eventId = event.eventId.toLowerCase();
+      for (const { person, at } of found.names) (person as { name: unknown }).name = sealName(person.name as string, keys.get(person.personId)!, eventId, `${at}.name`, person.personId);
+      return { ...event, data: found.copy.data, metadata: found.copy.metadata };
+    });
     return this.inner.append({ ...request, events });
   }
 
-  private async protect(event: EventToAppend): Promise<EventToAppend> {
+  /** A copy of an event that holds names, with the person objects in the copy whose names are to be sealed; undefined when it holds none. */
+  private namesIn(event: EventToAppend): { copy: { data: unknown; metadata: Record<string, unknown> }; names: Array<{ person: { personId: string; name: unknown }; at: string }> } | undefined {
     const metadata = event.metadata ?? {};
     const paths = this.personalFields({ type: event.type, data: event.data, metadata });
-    if (paths.length === 0) return event;
+    if (paths.length === 0) return undefined;
     const copy = { data: clone(event.data), metadata: clone(metadata) };
-    const eventId = event.eventId.toLowerCase();
-    for (const path of paths) {
-      for (const { person, at } of personsAt(copy as Record<string, unknown>, path)) {
-        if (typeof person.name !== 'string') continue;
-        (person as { name: unknown }).name = sealName(person.name, await this.keys.keyFor(person.personId), eventId, `${at}.name`, person.personId);
-      }
-    }
-    return { ...event, data: copy.data, metadata: copy.metadata };
+    const names = paths.flatMap((path) => personsAt(copy as Record<string, unknown>, path)).filter(({ person }) => typeof person.name === 'string');
+    return { copy, names };
   }
 
   /**
