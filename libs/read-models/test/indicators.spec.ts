@@ -12,6 +12,7 @@ import {
   asAtOf,
   heldAt,
   heldAtEach,
+  monthOf,
   monthRangeBounds,
   monthRangeOf,
   benefitTotals,
@@ -69,6 +70,14 @@ const entry = (fields: Partial<RegisterEntry> = {}): RegisterEntry =>
   }) as unknown as RegisterEntry;
 const none: CollaborationRecords = { signatures: [], decisions: [], tenures: [], benefits: [], recommendations: [], appetite: [] };
 const END_2016 = on('2016-12-31T23:59:59.999Z');
+
+describe('the month of an instant', () => {
+  it('is its UTC month, YYYY-MM, as toISOString gives it, at the edges of months and years', () => {
+    const instants = ['1999-12-31T23:59:59.999Z', '2000-01-01T00:00:00.000Z', '2020-02-29T12:00:00Z', '2021-07-31T23:30:00-01:00', '0050-03-01T00:00:00Z'].map((s) => new Date(s));
+    expect(instants.map(monthOf)).toEqual(['1999-12', '2000-01', '2020-02', '2021-08', '0050-03']);
+    expect(instants.map(monthOf)).toEqual(instants.map((d) => d.toISOString().slice(0, 7)));
+  });
+});
 
 describe('docs/indicators.md worked examples', () => {
   it('§1 Days to sign: the mean days from the proposal over the signatures made in the month', () => {

@@ -1,7 +1,7 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { And, Brackets, type DataSource, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
+import { And, type DataSource, type EntityMetadata, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, knownForce } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
@@ -44,6 +44,17 @@ const PAIR_DECISION_COLUMNS = [
   'rejections',
   'eventPositions',
 ] as const satisfies ReadonlyArray<keyof DecisionLogEntry>;
+
+/** `"column" AS "property"` for each property: a plain statement's rows shaped as the entity's (for columns without a transformer). */
+function columnsAs(metadata: EntityMetadata, properties: readonly string[]): string {
+  return properties
+    .map((property) => {
+      const column = metadata.findColumnWithPropertyName(property)!;
+      if (column.transformer) throw new Error(`${property} has a transformer: read it through TypeORM`);
+      return `"${column.databaseName}" AS "${property}"`;
+    })
+    .join(', ');
+}
 
 /** ?from=&to= (YYYY-MM) beside ?asOf= and ?knownAt=. */
 export class PairIndicatorsQuery extends AsAtQuery {
@@ -170,14 +181,14 @@ export class IndicatorsController {
     const [signatures, decisions] = ids.length
       ? await Promise.all([
           this.db.getRepository(SignatureCell).findBy({ collaborationId: In(ids), party: In([forceA, forceB]), signedAt: within }),
-          // Proposed or decided within the months (a month's figures count both), by the collaboration's index.
-          this.db
-            .getRepository(DecisionLogEntry)
-            .createQueryBuilder('d')
-            .select(PAIR_DECISION_COLUMNS.map((column) => `d.${column}`))
-            .where('d.collaborationId IN (:...ids)', { ids })
-            .andWhere(new Brackets((q) => q.where('d.proposedAt >= :start AND d.proposedAt < :end', { start, end }).orWhere('d.decidedAt >= :start AND d.decidedAt < :end', { start, end })))
-            .getMany(),
+          // Proposed or decided within the months (a month's figures count both), by the collaboration's
+          // index; a plain statement whose rows pg hands over as they are (no column of these has a
+          // transformer): TypeORM's hydration of ~1,200 rows was a tenth of the route's time.
+          this.db.query(
+            `SELECT ${columnsAs(this.db.getMetadata(DecisionLogEntry), PAIR_DECISION_COLUMNS)} FROM ${this.db.getMetadata(DecisionLogEntry).tablePath}
+             WHERE collaboration_id = ANY ($1::uuid[]) AND ((proposed_at >= $2 AND proposed_at < $3) OR (decided_at >= $2 AND decided_at < $3))`,
+            [ids, start, end],
+          ) as Promise<DecisionLogEntry[]>,
         ])
       : [[], []];
     return pairIndicators(forceA, forceB, shared, signatures, decisions, range, asAt.answered);

@@ -17,7 +17,12 @@ import type { SignatureCell } from '../signature-matrix/signature-matrix.entity.
  * decision, the office holders). No composite score.
  */
 
-export const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+/** The month of an instant, YYYY-MM (UTC): as toISOString().slice(0, 7), without building the whole string for the years 1000–9999. */
+export const monthOf = (date: Date) => {
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  return year >= 1000 && year <= 9999 ? `${year}-${month < 10 ? '0' : ''}${month}` : date.toISOString().slice(0, 7);
+};
 export const mean = (values: number[]) => (values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(2)) : null);
 export const share = (part: number, whole: number) => (whole ? Number((part / whole).toFixed(4)) : null);
 const daysBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 86_400_000;
@@ -180,24 +185,31 @@ export const decidedHow = (d: Pick<DecisionLogEntry, 'status' | 'urgent'>) => (d
  * `countRejectionsOf`, when given, limits rejectionsByParty to those parties (the pair view).
  */
 export function decisionFigures(proposed: readonly DecisionLogEntry[], decided: readonly DecisionLogEntry[], countRejectionsOf?: readonly string[]): DecisionMonth {
-  const count = (test: (d: DecisionLogEntry) => boolean) => decided.filter(test).length;
   const m: DecisionMonth = emptyDecisions();
   m.proposed = proposed.length;
   m.decided = decided.length;
-  m.taken = count((d) => decidedHow(d) === 'taken');
-  m.takenUnderUrgency = count((d) => decidedHow(d) === 'under-urgency');
-  m.rejected = count((d) => decidedHow(d) === 'rejected');
-  m.takenByLeadForceAlone = count((d) => decidedHow(d) === 'taken' && d.takenUnderDelegation);
-  m.escalatedByScheme = count((d) => (d.escalationsRequired ?? 0) > 0);
-  m.escalatedByChoice = count((d) => (d.escalationsChosen ?? 0) > 0);
+  // One pass over the month's decisions for every count below.
+  let escalated = 0;
+  for (const d of decided) {
+    const how = decidedHow(d);
+    if (how === 'taken') {
+      m.taken++;
+      if (d.takenUnderDelegation) m.takenByLeadForceAlone++;
+    } else if (how === 'under-urgency') {
+      m.takenUnderUrgency++;
+      if (d.ratified) m.urgentRatified++;
+    } else m.rejected++;
+    if ((d.escalationsRequired ?? 0) > 0) m.escalatedByScheme++;
+    if ((d.escalationsChosen ?? 0) > 0) m.escalatedByChoice++;
+    if (d.escalations > 0) escalated++;
+  }
   m.meanDaysToDecide = mean(decided.map((d) => d.daysToDecide ?? 0));
-  m.shareEscalated = share(count((d) => d.escalations > 0), m.decided);
+  m.shareEscalated = share(escalated, m.decided);
   m.shareEscalatedByScheme = share(m.escalatedByScheme, m.decided);
   m.shareEscalatedByChoice = share(m.escalatedByChoice, m.decided);
   m.shareTakenByLeadForceAlone = share(m.takenByLeadForceAlone, m.decided);
   m.shareTakenUnderUrgency = share(m.takenUnderUrgency, m.decided);
   m.shareRejected = share(m.rejected, m.decided);
-  m.urgentRatified = count((d) => decidedHow(d) === 'under-urgency' && d.ratified);
   if (countRejectionsOf) for (const party of countRejectionsOf) m.rejectionsByParty[party] = 0;
   for (const d of decided) {
     for (const r of d.rejections) if (!countRejectionsOf || countRejectionsOf.includes(r.party)) m.rejectionsByParty[r.party] = (m.rejectionsByParty[r.party] ?? 0) + 1;
