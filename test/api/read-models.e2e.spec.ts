@@ -60,6 +60,13 @@ describe('read models over HTTP', () => {
     expect((await send('GET', '/register?region=south%20west', auditor)).body!.total).toBe(0);
     expect((await send('GET', '/register?function=procurement', auditor)).body!.total).toBe(1);
     expect((await send('GET', '/register?function=firearms', auditor)).body!.total).toBe(0);
+    // Words in the name, the purpose or a function, in any case; a LIKE pattern's own characters are only themselves.
+    for (const [q, total] of [['WELSH', 1], ['illustrative terms', 1], ['specialist op', 1], ['firearms', 0], ['%', 0], ['_', 0], ['procurement gwent', 0]] as const) {
+      expect([q, (await send('GET', `/register?q=${encodeURIComponent(q)}`, auditor)).body!.total]).toEqual([q, total]);
+    }
+    expect((await send('GET', '/register?force=gwent&status=proposed&leadForce=south-wales&region=Wales&function=procurement&q=wales', auditor)).body!.items).toHaveLength(1);
+    expect((await send('GET', '/register?force=gwent&status=proposed&leadForce=dyfed-powys', auditor)).body).toMatchObject({ total: 0, items: [] });
+    expect((await send('GET', '/register?offset=1', auditor)).body).toMatchObject({ total: 1, offset: 1, items: [] });
     expect(await send('GET', '/register?region=Atlantis', auditor)).toMatchObject({ status: 400, body: { code: 'UnknownRegion' } });
     expect(await send('GET', '/register?limit=500', auditor)).toMatchObject({ status: 400, body: { code: 'InvalidPage' } });
     expect(await send('GET', '/register', null)).toMatchObject({ status: 401, body: { code: 'MissingToken' } });

@@ -1,4 +1,4 @@
-import type { ValueTransformer } from 'typeorm';
+import type { EntityMetadata, ValueTransformer } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { type DomainEvent, upcast } from '#governance';
 
@@ -80,3 +80,19 @@ export const asNumber: ValueTransformer = {
 
 export const idFromStream = (streamId: string, prefix: string) => streamId.slice(prefix.length + 1);
 export const days = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 86_400_000;
+
+/**
+ * `"column" AS "property"` for each property of an entity: a plain statement whose rows pg hands
+ * over already shaped as the entity's, without TypeORM's hydration (a tenth of a read route's time
+ * at national scale). Only for columns without a transformer.
+ */
+export function columnsAs(metadata: EntityMetadata, properties: readonly string[], alias?: string): string {
+  return properties
+    .map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+      if (column.transformer) throw new Error(`${metadata.name}.${property} has a transformer: read it through TypeORM`);
+      return `${alias ? `${alias}.` : ''}"${column.databaseName}" AS "${property}"`;
+    })
+    .join(', ');
+}

@@ -1,7 +1,7 @@
 import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { And, type DataSource, type EntityMetadata, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
+import { And, type DataSource, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiProblems, knownForce } from '#governance';
 import { LedgerError, ProblemCode } from '#shared-kernel';
@@ -24,6 +24,7 @@ import { SignatureCell } from '../signature-matrix/signature-matrix.entity.js';
 import { signatureMatrixProjection } from '../signature-matrix/signature-matrix.projection.js';
 import { type CollaborationRecords, CollaborationIndicatorsView, PairIndicatorsView, collaborationIndicators, monthRangeBounds, monthRangeOf, pairIndicators } from './indicators.js';
 import { ReadModelController } from '../read-after.js';
+import { columnsAs } from '../projection.js';
 
 /** A month, YYYY-MM, from 1900 to 2099: the ledger's records start in 2008 (years below 100 would be read as 19xx by Date.UTC). */
 const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
@@ -44,17 +45,6 @@ const PAIR_DECISION_COLUMNS = [
   'rejections',
   'eventPositions',
 ] as const satisfies ReadonlyArray<keyof DecisionLogEntry>;
-
-/** `"column" AS "property"` for each property: a plain statement's rows shaped as the entity's (for columns without a transformer). */
-function columnsAs(metadata: EntityMetadata, properties: readonly string[]): string {
-  return properties
-    .map((property) => {
-      const column = metadata.findColumnWithPropertyName(property)!;
-      if (column.transformer) throw new Error(`${property} has a transformer: read it through TypeORM`);
-      return `"${column.databaseName}" AS "${property}"`;
-    })
-    .join(', ');
-}
 
 /** ?from=&to= (YYYY-MM) beside ?asOf= and ?knownAt=. */
 export class PairIndicatorsQuery extends AsAtQuery {

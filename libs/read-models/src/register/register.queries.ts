@@ -7,6 +7,7 @@ import type { EventStore } from '#event-store';
 import { AnsweredAsAt, type AsAt, AsOfParameter, KnownAtParameter, asAtOf, rowsAsAt } from '../as-at.js';
 import { RegisterEntry } from './register.entity.js';
 import { registerProjection } from './register.projection.js';
+import { columnsAs } from '../projection.js';
 
 export const REGIONS = [...new Set(FORCES.map((f) => f.region))];
 export const STATUSES = ['proposed', 'in-force', 'terminated'] as const;
@@ -152,21 +153,53 @@ export function registerFilter(query: RegisterFilters): (entry: Pick<RegisterEnt
     (!words || [entry.name, entry.purpose, ...entry.functions].some((text) => text.toLowerCase().includes(words)));
 }
 
+/** What the register shows of a row: every column but the proposal's pending terms (registerView). */
+const REGISTER_VIEW_COLUMNS = [
+  'collaborationId',
+  'name',
+  'purpose',
+  'functions',
+  'parties',
+  'withdrawnParties',
+  'withdrawals',
+  'leadForce',
+  'status',
+  'proposedAt',
+  'cameIntoForceAt',
+  'terminatedAt',
+  'publicationLevel',
+  'publicationReason',
+  'budgets',
+  'signatures',
+  'notices',
+  'agreedAppetites',
+] as const satisfies ReadonlyArray<keyof RegisterEntryView>;
+
+/**
+ * The page from the projected rows, by plain statements (no TypeORM hydration: half the route's
+ * time at national scale), in the (proposed_at, id) index's order; the count beside it.
+ */
 async function currentRegisterPage(db: DataSource, query: RegisterFilters): Promise<Omit<RegisterPage, 'asOf' | 'knownAt'>> {
-  const builder = db.getRepository(RegisterEntry).createQueryBuilder('entry').orderBy('entry.proposedAt', 'ASC').addOrderBy('entry.collaborationId', 'ASC');
-  if (query.force) builder.andWhere('entry.parties @> :party::jsonb', { party: JSON.stringify([query.force]) });
-  if (query.status) builder.andWhere('entry.status = :status', { status: query.status });
-  if (query.leadForce) builder.andWhere('entry.leadForce = :leadForce', { leadForce: query.leadForce });
-  if (query.region) builder.andWhere('entry.parties ?| :inRegion', { inRegion: forcesInRegion(query.region) });
-  if (query.function) builder.andWhere('entry.functions @> :fn::jsonb', { fn: JSON.stringify([query.function]) });
-  if (query.q?.trim()) builder.andWhere('(entry.name ILIKE :q OR entry.purpose ILIKE :q OR entry.functions::text ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
-  // The page by the (proposed_at, id) index; the count a plain COUNT(*) (getManyAndCount counts DISTINCT ids: 7.7 ms against 2.7 at national scale).
-  const [items, counted] = await Promise.all([
-    builder.clone().limit(query.limit).offset(query.offset).getMany(),
-    builder.clone().orderBy().select('COUNT(*)', 'total').getRawOne<{ total: string }>(),
+  const metadata = db.getMetadata(RegisterEntry);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (query.force) where.push(`parties @> ${param(JSON.stringify([query.force]))}::jsonb`);
+  if (query.status) where.push(`status = ${param(query.status)}`);
+  if (query.leadForce) where.push(`lead_force = ${param(query.leadForce)}`);
+  if (query.region) where.push(`parties ?| ${param(forcesInRegion(query.region))}::text[]`);
+  if (query.function) where.push(`functions @> ${param(JSON.stringify([query.function]))}::jsonb`);
+  if (query.q?.trim()) {
+    const q = param(`%${escapeLike(query.q.trim())}%`);
+    where.push(`(name ILIKE ${q} OR purpose ILIKE ${q} OR functions::text ILIKE ${q})`);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  const [items, [counted]] = await Promise.all([
+    db.query(`SELECT ${columnsAs(metadata, REGISTER_VIEW_COLUMNS)} FROM ${metadata.tablePath} ${filter} ORDER BY proposed_at, collaboration_id ${page}`, [...params, query.limit, query.offset]) as Promise<RegisterEntryView[]>,
+    db.query(`SELECT count(*)::int AS total FROM ${metadata.tablePath} ${filter}`, params) as Promise<Array<{ total: number }>>,
   ]);
-  const total = Number(counted!.total);
-  return { items: items.map(registerView), total, limit: query.limit, offset: query.offset };
+  return { items, total: counted!.total, limit: query.limit, offset: query.offset };
 }
 
 /** A LIKE pattern's own characters, escaped: a search for "50%" finds "50%", not everything. */
