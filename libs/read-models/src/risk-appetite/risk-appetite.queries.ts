@@ -107,12 +107,21 @@ export function widestSpread(parties: readonly string[], periods: readonly Appet
 
 /** widestSpread over the periods in force at the instant (heldAt, heldAtEach). */
 export function widestSpreadAmong(parties: readonly string[], held: readonly AppetitePeriod[]) {
-  const current = held.filter((p) => parties.includes(p.forceCode));
+  // One pass groups the parties' periods by remit and category (each group in the order held gives);
+  // then remit by remit, category by category, the first widest wins, as before.
+  const declaredBy = new Map<string, AppetitePeriod[]>();
+  for (const period of held) {
+    if (!parties.includes(period.forceCode)) continue;
+    const key = `${period.remit}\u0000${period.category}`;
+    const group = declaredBy.get(key);
+    if (group) group.push(period);
+    else declaredBy.set(key, [period]);
+  }
   let widest: { widestSpread: number; category: string; remit: string; events: number[] } | null = null;
   for (const remit of REMITS) {
     for (const category of RISK_CATEGORIES) {
-      const declared = current.filter((p) => p.remit === remit && p.category === category);
-      if (declared.length < 2) continue;
+      const declared = declaredBy.get(`${remit}\u0000${category}`);
+      if (!declared || declared.length < 2) continue;
       const steps = declared.map((p) => step(p.level));
       const spread = Math.max(...steps) - Math.min(...steps);
       if (widest === null || spread > widest.widestSpread) widest = { widestSpread: spread, category, remit, events: declared.map((p) => p.eventPosition) };
