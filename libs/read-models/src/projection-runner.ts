@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type EntityManager, In, type QueryRunner } from 'typeorm';
+import { DataSource as DataSourceCtor, type DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '#event-store';
 import { ProjectionCheckpoint } from './checkpoint.entity.js';
 import { type AnyProjection, type Projected, foldPage, groupsOf, projected } from './projection.js';
 import { SharedLogPages } from './shared-log-pages.js';
+import { GroupRows } from './group-rows.js';
 
 export interface ProjectionFailure {
   /** The global position of the event that could not be applied (every event before it was). */
@@ -304,13 +305,12 @@ export class ProjectionRunner {
 
   /** Reads the groups the events touch, folds the events into them, writes them back: one read, one delete, one insert. */
   private async writeGroups(tx: EntityManager, projection: AnyProjection, events: Projected[]): Promise<void> {
-    const repository = tx.getRepository(projection.entity);
-    const groups = groupsOf(projection, events);
-    const existing = groups.length ? await repository.find({ where: { [projection.groupBy]: In(groups) } }) : [];
+    // The data source's own metadata: a blue-green build's names its bg_ table.
+    const table = GroupRows.of(tx.connection.getMetadata(projection.entity), projection.groupBy as string);
+    const existing = await table.read(tx, groupsOf(projection, events));
     const folded = foldPage(projection, existing, events);
-    await repository.delete({ [projection.groupBy]: In([...folded.keys()]) });
-    const rows = [...folded.values()].flat();
-    for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500));
+    await table.delete(tx, [...folded.keys()]);
+    await table.write(tx, [...folded.values()].flat());
   }
 
   /** Empties the projection's table and resets its checkpoint, in one transaction. */
