@@ -82,6 +82,16 @@ describe('Personal data in the log (crypto-shredding)', () => {
     expect((await store.readStream('panel-2')).map((e) => e.data)).toEqual([first.data, second.data]);
   });
 
+  it('Given one person object reached by two declared paths, When appended, Then it is sealed once and the append goes through', async () => {
+    const { raw, store } = given();
+    const chair = { personId: 'p-1', name: 'Alex Example' };
+    const event = { ...panel(), data: { ...panel().data, chair, members: [chair] } };
+    await store.append({ streamId: 'panel-3', streamType: 'panel', expectedVersion: 'no-stream', events: [event] });
+    const [stored] = await raw.readStream('panel-3');
+    expect(JSON.stringify(stored!.data)).not.toMatch(/Alex/);
+    expect((await store.readStream('panel-3'))[0]!.data).toMatchObject({ chair: { personId: 'p-1', name: 'Alex Example' } });
+  });
+
   it('Given a read that opened every name, Then what the store underneath holds is unchanged and what holds no name is shared, not copied', async () => {
     const { raw, store } = given();
     await store.append({ streamId: 'panel-1', streamType: 'panel', expectedVersion: 'no-stream', events: [panel()] });

@@ -240,7 +240,10 @@ export class PersonalDataEventStore implements EventStore {
       const found = named[i];
       if (!found) return event;
       const eventId = event.eventId.toLowerCase();
-      for (const { person, at } of found.names) (person as { name: unknown }).name = sealName(person.name as string, keys.get(person.personId)!, eventId, `${at}.name`, person.personId);
+      for (const { person, at } of found.names) {
+        // A person object reached by two paths (one object, twice in the event) is sealed once, as before.
+        if (typeof person.name === 'string') (person as { name: unknown }).name = sealName(person.name, keys.get(person.personId)!, eventId, `${at}.name`, person.personId);
+      }
       return { ...event, data: found.copy.data, metadata: found.copy.metadata };
     });
     return this.inner.append({ ...request, events });
