@@ -74,22 +74,22 @@ export async function loadState<State, Event extends DomainEvent>(
   // A cache: a snapshot that cannot be read, or kept, costs a fold, never an answer.
   const from = snapshots.worthLooking(key) ? await snapshots.latest<State>(key, options).catch(() => undefined) : undefined;
   const recorded = await store.readStream(streamId, { ...options, fromVersion: (from?.version ?? 0) + 1 });
-  const folded = foldFrom(decider, from, recorded);
+  // Those another load (this process's first, another process's) already kept are neither copied nor kept again:
+  // asked for only when the fold passes a snapshot version (a long stream's first load in a process copied 96 states for nothing).
+  const kept = recorded.some((e) => isSnapshotVersion(e.streamVersion)) ? await snapshots.kept(key).catch(() => new Set<number>()) : new Set<number>();
+  const folded = foldFrom(decider, from, recorded, kept);
   const version = recorded.at(-1)?.streamVersion ?? from?.version ?? 0;
   snapshots.loaded(key, version);
-  if (folded.taken.length > 0) {
-    // Those another load (this process's first, another process's) already kept are not kept again.
-    const kept = await snapshots.kept(key).catch(() => new Set<number>());
-    for (const snapshot of folded.taken) if (!kept.has(snapshot.version)) await snapshots.save(key, snapshot).catch(() => undefined);
-  }
+  for (const snapshot of folded.taken) await snapshots.save(key, snapshot).catch(() => undefined);
   return { state: folded.state, version };
 }
 
-/** Folds events after a snapshot (or from the start), keeping (a copy of) the state at every snapshot version they pass over an unbroken prefix. */
+/** Folds events after a snapshot (or from the start), keeping (a copy of) the state at every snapshot version they pass over an unbroken prefix, but those already kept. */
 function foldFrom<State, Event extends DomainEvent>(
   decider: Fold<State, Event>,
   from: StateSnapshot<State> | undefined,
   recorded: readonly RecordedEvent[],
+  kept: ReadonlySet<number>,
 ): { state: State; taken: Array<StateSnapshot<State>> } {
   let state = from?.state ?? decider.initialState;
   let prefix = from?.version ?? 0;
@@ -107,7 +107,7 @@ function foldFrom<State, Event extends DomainEvent>(
     prefix = event.streamVersion;
     lastOccurredAt = Math.max(lastOccurredAt, event.occurredAt.getTime());
     for (const keyId of openedKeyIdsOf(event)) keyIds.add(keyId);
-    if (isSnapshotVersion(prefix)) taken.push({ version: prefix, state: structuredClone(state), eventHash: event.hash, lastOccurredAt: new Date(lastOccurredAt), keyIds: [...keyIds] });
+    if (isSnapshotVersion(prefix) && !kept.has(prefix)) taken.push({ version: prefix, state: structuredClone(state), eventHash: event.hash, lastOccurredAt: new Date(lastOccurredAt), keyIds: [...keyIds] });
   }
   return { state, taken };
 }
