@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { PG_POOL } from '#event-store';
 import type { Principal } from '#shared-kernel';
-import { type Answer, httpClient } from '../support/http-client.js';
+import { created, httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -19,10 +19,6 @@ describe('access judged against the record', () => {
   let api: TestApi;
   let send: ReturnType<typeof httpClient>;
   let events: () => Promise<number>;
-  const created = (answer: Answer) => {
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
-    return answer.body!;
-  };
   const propose = (by: Principal, lead: string, parties: string[], occurredAt: string) =>
     send('POST', '/collaborations', by, { name: 'Alliance (illustrative)', purpose: 'p', functions: ['f'], parties, leadForce: lead, costSharing: 'c', noticePeriodMonths: 12, reviewDate: '2030-01-01', occurredAt });
   const decision = (by: Principal, collaborationId: string, occurredAt?: string) =>

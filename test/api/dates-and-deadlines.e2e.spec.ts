@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '#shared-kernel';
-import { type Answer, httpClient } from '../support/http-client.js';
+import { type Answer, created, httpClient } from '../support/http-client.js';
 import { projectionsCaughtUp } from '../support/projections.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
@@ -24,10 +24,6 @@ describe('dates that cannot lie, national bodies and the s55 deadline, over HTTP
   let api: TestApi;
   let send: ReturnType<typeof httpClient>;
   let collaborationId: string;
-  const created = (answer: Answer) => {
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
-    return answer.body!;
-  };
   /** A refusal: its status and code, as a problem detail. */
   const refused = (answer: Answer, status: number, code: string) => {
     expect({ status: answer.status, code: answer.body?.code, type: answer.headers.get('content-type') }).toEqual({ status, code, type: expect.stringContaining('application/problem+json') });

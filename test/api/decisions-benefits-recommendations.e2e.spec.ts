@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '#shared-kernel';
-import { type Answer, httpClient } from '../support/http-client.js';
+import { created, httpClient } from '../support/http-client.js';
 import { projectionsCaughtUp } from '../support/projections.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
@@ -21,10 +21,6 @@ describe('decisions, risk appetite, benefits and recommendations, over HTTP', ()
   let api: TestApi;
   let send: ReturnType<typeof httpClient>;
   let collaborationId: string;
-  const created = (answer: Answer) => {
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
-    return answer.body!;
-  };
 
   beforeAll(async () => {
     api = await startTestApi();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '#shared-kernel';
-import { type Answer, httpClient } from '../support/http-client.js';
+import { created, httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -23,10 +23,6 @@ describe('a long stream read through snapshots, over HTTP', () => {
   let api: TestApi;
   let send: ReturnType<typeof httpClient>;
   let recommendationId: string;
-  const created = (answer: Answer) => {
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
-    return answer.body!;
-  };
   const snapshots = async () =>
     (await api.database.adminPool.query<{ v: string }>("SELECT stream_version AS v FROM state_snapshots WHERE stream_id = $1 ORDER BY 1", [`recommendation-${recommendationId}`])).rows.map((r) => Number(r.v));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '#shared-kernel';
-import { type Answer, httpClient } from '../support/http-client.js';
+import { type Answer, created, httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 /**
@@ -25,10 +25,6 @@ describe('policing bodies over time, over HTTP', () => {
   let send: ReturnType<typeof httpClient>;
   let id: string;
 
-  const created = (answer: Answer) => {
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
-    return answer.body!;
-  };
   const refused = (answer: Answer, status: number, code: string) => {
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');

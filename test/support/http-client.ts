@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import createClient, { type Client } from 'openapi-fetch';
 import type { Principal } from '#shared-kernel';
 import { checkAnswer } from './openapi-validator.js';
@@ -47,4 +48,10 @@ export function httpClient(api: TestApi) {
     } as never);
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
   };
+}
+
+/** A command's answer that must be 201 Created (with no problem code): its body. */
+export function created(answer: Answer): Record<string, any> {
+  expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 201, code: undefined });
+  return answer.body!;
 }
