@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: process, projection lag, sealing lag and sinks, the read-access log’s queue */
+        /** Prometheus metrics: process, requests in flight and refused, projection lag, sealing lag and sinks, the read-access log’s queue */
         get: operations["Metrics_metrics"];
         put?: never;
         post?: never;
@@ -4401,6 +4401,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     Metrics_metrics: {
@@ -4458,6 +4467,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignInOptionsView"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     SignIn_people: {
@@ -4479,6 +4497,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4520,6 +4547,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4630,6 +4666,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BenefitQueries_benefit: {
@@ -4676,6 +4721,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4786,6 +4840,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     HandBenefitToBusinessAsUsual_handle: {
@@ -4889,6 +4952,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     IdentifyBenefit_handle: {
@@ -4983,6 +5055,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5093,6 +5174,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RecordPostImplementationReview_handle: {
@@ -5189,6 +5279,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5299,6 +5398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     AdoptDelegationScheme_handle: {
@@ -5395,6 +5503,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5505,6 +5622,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RecordOtherPartySignature_handle: {
@@ -5601,6 +5727,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5711,6 +5846,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     CollaborationQueries_collaboration: {
@@ -5757,6 +5901,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5867,6 +6020,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     GiveWithdrawalNotice_handle: {
@@ -5970,6 +6132,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ProposeCollaboration_handle: {
@@ -6064,6 +6235,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6174,6 +6354,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PublishAgreement_handle: {
@@ -6270,6 +6459,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6380,6 +6578,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RecordPartyWithdrawal_handle: {
@@ -6476,6 +6683,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6586,6 +6802,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RestatePurpose_handle: {
@@ -6682,6 +6907,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6792,6 +7026,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     SignAgreement_handle: {
@@ -6888,6 +7131,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6999,6 +7251,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     StaffKeyRole_handle: {
@@ -7095,6 +7356,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7205,6 +7475,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ApproveDecision_handle: {
@@ -7308,6 +7587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     DecisionQueries_decision: {
@@ -7354,6 +7642,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7464,6 +7761,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ProposeDecision_handle: {
@@ -7558,6 +7864,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7668,6 +7983,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RejectDecision_handle: {
@@ -7764,6 +8088,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7874,6 +8207,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TakeDecisionUnderUrgency_handle: {
@@ -7970,6 +8312,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8082,6 +8433,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     DesignateActingHolder_handle: {
@@ -8180,6 +8540,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8292,6 +8661,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OfficeQueries_forces: {
@@ -8309,6 +8687,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForcesView"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -8343,6 +8730,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8397,6 +8793,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8509,6 +8914,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     AcceptClosure_handle: {
@@ -8605,6 +9019,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8715,6 +9138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ProposeClosure_handle: {
@@ -8818,6 +9250,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     NationalBodies_nationalBodies: {
@@ -8835,6 +9276,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NationalBodiesView"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -8933,6 +9383,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9041,6 +9500,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RecommendationQueries_recommendation: {
@@ -9087,6 +9555,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9197,6 +9674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportProgress_handle: {
@@ -9293,6 +9779,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9403,6 +9898,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     SubmitEvidence_handle: {
@@ -9499,6 +10003,15 @@ export interface operations {
             };
             /** @description Too Many Requests: Too many writes a minute; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9610,6 +10123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReviseRiskAppetite_handle: {
@@ -9714,6 +10236,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RiskAppetiteQueries_appetite: {
@@ -9767,6 +10298,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RawEvents_log: {
@@ -9812,6 +10352,15 @@ export interface operations {
             };
             /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9879,6 +10428,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     Integrity_digest: {
@@ -9907,6 +10465,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     Integrity_publicKey: {
@@ -9924,6 +10491,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SealKeysView"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -9951,6 +10527,15 @@ export interface operations {
             };
             /** @description Bad Request: The request is malformed (a field, a date, an id, a query parameter); nothing was written */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9993,6 +10578,15 @@ export interface operations {
             };
             /** @description Not Found: What the request names does not exist (at that date) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10069,6 +10663,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     Integrity_readAccess: {
@@ -10114,6 +10717,15 @@ export interface operations {
             };
             /** @description Forbidden: The access policy refuses this act for you (code names the rule); nothing was written */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10178,7 +10790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +10856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10287,7 +10899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10347,7 +10959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10400,7 +11012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10458,7 +11070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,7 +11128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10576,7 +11188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10641,7 +11253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +11318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10776,7 +11388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10840,7 +11452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10880,7 +11492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10932,7 +11544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Service Unavailable: The ledger cannot answer now (database unavailable, read model behind) */
+            /** @description Service Unavailable: The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again */
             503: {
                 headers: {
                     [name: string]: unknown;

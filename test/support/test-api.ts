@@ -30,7 +30,7 @@ export interface TestApi {
 export const TEST_BACKDATING_WINDOW_DAYS = 36_500;
 
 export async function startTestApi(
-  options: { rateLimits?: Partial<RateLimits>; metricsToken?: string; identity?: Partial<IdentitySettings>; backdatingWindowDays?: number } = {},
+  options: { rateLimits?: Partial<RateLimits>; metricsToken?: string; identity?: Partial<IdentitySettings>; backdatingWindowDays?: number; maxRequestsInFlight?: number } = {},
 ): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-test-'));
@@ -46,6 +46,7 @@ export async function startTestApi(
       rateLimits: { perPrincipalPerMinute: 1000, perIpPerMinute: 5000, ...options.rateLimits },
       metricsToken: options.metricsToken,
       backdatingWindowDays: options.backdatingWindowDays ?? TEST_BACKDATING_WINDOW_DAYS,
+      maxRequestsInFlight: options.maxRequestsInFlight,
       swaggerUi: false,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,6 +13,7 @@ import { DATABASE_INFO } from './database-info.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
 import { METRICS_ACCESS, type MetricsAccess, MetricsController } from './metrics.controller.js';
+import { RequestsInFlight } from './load-shedding.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { SIGN_IN_SETTINGS, SignInController } from './sign-in/sign-in.controller.js';
 import { WebAppController } from './web-app/web-app.controller.js';
@@ -26,6 +27,8 @@ export interface AppModuleOptions {
   databasePoolSize: number;
   /** Group-committed append transactions in flight at once (default 2). */
   appendConcurrency?: number;
+  /** Requests answered at once before more are refused 503 Overloaded (default 256; apps/ledger-api/src/load-shedding.ts). */
+  maxRequestsInFlight?: number;
   /** EVENT_STORE=eventstoredb: the log's EventStoreDB/KurrentDB connection string (read models stay in PostgreSQL). */
   eventStoreDbUrl?: string;
   logger: Pino;
@@ -81,6 +84,7 @@ export class AppModule {
         { provide: DATABASE_INFO, useValue: { embedded: options.embeddedDatabase } },
         { provide: METRICS_ACCESS, useValue: { token: options.metricsToken } satisfies MetricsAccess },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: RequestsInFlight, useValue: new RequestsInFlight(options.maxRequestsInFlight) },
       ],
     };
   }

@@ -5,8 +5,10 @@ import type { INestApplication } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { problem } from '#shared-kernel';
+import { problem, titleOfStatus } from '#shared-kernel';
+import { PROBLEM_MEANINGS_503 } from '#governance';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { RequestsInFlight } from './load-shedding.js';
 import { QueryParameterInterceptor } from './query-parameters.js';
 import { InputHygienePipe, ledgerValidationPipe } from './validation.js';
 import { serveWebAppAssets } from './web-app/web-app.js';
@@ -56,6 +58,8 @@ export async function createLedgerApp(options: LedgerAppOptions): Promise<NestFa
   adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Bounded admission first: a request beyond the bound is refused before anything else is done for it.
+  app.get(RequestsInFlight).install(app.getHttpAdapter().getInstance());
   // Security headers (helmet), its middlewares built once: @fastify/helmet built them all and parsed the
   // policy again for every request (3% of a read's CPU under load, docs/benchmarks.md).
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
@@ -92,5 +96,25 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, info, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, info, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return withOverloadedEverywhere(document);
+}
+
+/**
+ * Every route but health and metrics may be refused 503 Overloaded when the process is answering
+ * as many requests as it takes (load-shedding.ts): the document says so of each, as a client must
+ * expect it of each.
+ */
+function withOverloadedEverywhere(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (path === '/health' || path.startsWith('/health/') || path === '/metrics') continue;
+    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
+      if (!operation?.responses || operation.responses['503']) continue;
+      operation.responses['503'] = {
+        description: `${titleOfStatus(503)}: ${PROBLEM_MEANINGS_503}`,
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+      };
+    }
+  }
+  return document;
 }

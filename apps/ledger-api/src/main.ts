@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       embeddedDatabase: database.embedded,
       databasePoolSize: config.databasePoolSize,
       appendConcurrency: config.appendConcurrency,
+      maxRequestsInFlight: config.maxRequestsInFlight,
       eventStoreDbUrl: config.eventStore === 'eventstoredb' ? config.eventStoreDbUrl : undefined,
       logger: log,
       identity: config.identity,

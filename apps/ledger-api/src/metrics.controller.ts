@@ -8,6 +8,7 @@ import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '#identity';
 import { READ_ACCESS_LOG_WRITER, type ReadAccessLog, SEALER, type Sealer } from '#integrity';
 import { ProjectionRunner } from '#read-models';
+import { RequestsInFlight } from './load-shedding.js';
 
 export const METRICS_ACCESS = Symbol('METRICS_ACCESS');
 export interface MetricsAccess {
@@ -57,6 +58,9 @@ export class MetricsController {
   private readonly sinkFailing = new Gauge({ name: 'ledger_seal_sink_failing', help: '1 while a sink cannot take the seals (they are kept and retried)', labelNames: ['sink'], registers: [this.registry] });
   private readonly sinkPublished = new Gauge({ name: 'ledger_seal_sink_published_seq', help: 'The last seal this process published to the sink', labelNames: ['sink'], registers: [this.registry] });
   private readonly accessPending = new Gauge({ name: 'ledger_read_access_pending', help: 'Read-access entries queued in this process, not yet written', registers: [this.registry] });
+  private readonly inFlight = new Gauge({ name: 'ledger_http_requests_in_flight', help: 'Requests this process is answering now (health and metrics not counted)', registers: [this.registry] });
+  private readonly inFlightLimit = new Gauge({ name: 'ledger_http_requests_in_flight_limit', help: 'LEDGER_MAX_REQUESTS_IN_FLIGHT: requests answered at once before more are refused 503 Overloaded', registers: [this.registry] });
+  private readonly refused = new Gauge({ name: 'ledger_http_requests_refused_overloaded_total', help: 'Requests refused 503 Overloaded since the process started', registers: [this.registry] });
   private readonly accessDropped = new Gauge({ name: 'ledger_read_access_dropped_total', help: 'Read-access entries dropped because the queue was full (the database could not be written for long)', registers: [this.registry] });
 
   constructor(
@@ -64,6 +68,7 @@ export class MetricsController {
     @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
     @Inject(SEALER) private readonly sealer: Sealer,
     @Inject(READ_ACCESS_LOG_WRITER) private readonly accessLog: ReadAccessLog,
+    private readonly requests: RequestsInFlight,
   ) {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -71,7 +76,7 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics: process, projection lag, sealing lag and sinks, the read-access log’s queue' })
+  @ApiOperation({ summary: 'Prometheus metrics: process, requests in flight and refused, projection lag, sealing lag and sinks, the read-access log’s queue' })
   @ApiProduces('text/plain')
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
@@ -110,6 +115,9 @@ export class MetricsController {
     }
     this.accessPending.set(this.accessLog.pending);
     this.accessDropped.set(this.accessLog.dropped);
+    this.inFlight.set(this.requests.count);
+    this.inFlightLimit.set(this.requests.limit);
+    this.refused.set(this.requests.refused);
     return this.registry.metrics();
   }
 }

@@ -35,6 +35,7 @@ const schema = z.object({
   LEDGER_DATA_DIR: z.string().default('data'),
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   LEDGER_APPEND_CONCURRENCY: wholeNumber(1, 1000).default(2),
+  LEDGER_MAX_REQUESTS_IN_FLIGHT: wholeNumber(1, 100_000).default(256),
   EVENT_STORE: z.enum(EVENT_STORES).default('postgres'),
   EVENTSTOREDB_URL: z.string().regex(EVENTSTOREDB_URL).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -74,6 +75,7 @@ export const VARIABLES: Record<ConfigVariable, { allowed: string; secret?: boole
   LEDGER_DATA_DIR: { allowed: 'a directory' },
   DATABASE_POOL_SIZE: { allowed: 'a whole number from 1 to 1000' },
   LEDGER_APPEND_CONCURRENCY: { allowed: 'a whole number from 1 to 1000' },
+  LEDGER_MAX_REQUESTS_IN_FLIGHT: { allowed: 'a whole number from 1 to 100000' },
   EVENT_STORE: { allowed: `one of ${EVENT_STORES.join(', ')}` },
   EVENTSTOREDB_URL: { allowed: 'a kurrentdb://, esdb:// (or +discover) connection string', secret: true },
   LOG_LEVEL: { allowed: `one of ${LOG_LEVELS.join(', ')}` },
@@ -130,6 +132,8 @@ export interface LedgerConfig {
   databasePoolSize: number;
   /** Group-committed append transactions in flight at once per process. */
   appendConcurrency: number;
+  /** LEDGER_MAX_REQUESTS_IN_FLIGHT: requests the API answers at once; more are refused 503 Overloaded with Retry-After. */
+  maxRequestsInFlight: number;
   /** Where the log is: PostgreSQL (DATABASE_URL or the embedded one), or EventStoreDB/KurrentDB at EVENTSTOREDB_URL. Read models are always in PostgreSQL. */
   eventStore: EventStoreKind;
   /** EVENTSTOREDB_URL: the log with EVENT_STORE=eventstoredb; the other store for `ledger migrate-store` otherwise. */
@@ -207,6 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     dataDir,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     appendConcurrency: v.LEDGER_APPEND_CONCURRENCY,
+    maxRequestsInFlight: v.LEDGER_MAX_REQUESTS_IN_FLIGHT,
     eventStore: v.EVENT_STORE,
     eventStoreDbUrl: v.EVENTSTOREDB_URL,
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (context.stdoutIsTTY ? 'pretty' : 'json') },

@@ -54,6 +54,9 @@ export class ProblemDetailsDto {
   instance?: string;
 }
 
+/** What a 503 means on any route; Overloaded can answer every route but health and metrics. */
+export const PROBLEM_MEANINGS_503 = 'The ledger cannot answer now (overloaded, database unavailable, read model behind); nothing was written; Retry-After says when to try again';
+
 const PROBLEM_MEANINGS: Record<number, string> = {
   400: 'The request is malformed (a field, a date, an id, a query parameter); nothing was written',
   401: 'No valid bearer token',
@@ -63,7 +66,7 @@ const PROBLEM_MEANINGS: Record<number, string> = {
   412: 'If-Match named a version that is not the current one; nothing was written',
   422: 'Well-formed, but a domain rule refuses it (code names the rule); nothing was written',
   429: 'Too many writes a minute; Retry-After says when to try again',
-  503: 'The ledger cannot answer now (database unavailable, read model behind)',
+  503: PROBLEM_MEANINGS_503,
 };
 
 /** Documents the problem details a route may answer with. */
