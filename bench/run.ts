@@ -190,7 +190,9 @@ async function main(): Promise<void> {
     // keep up is left with a queue that would starve whatever were measured after it.
     const rate = Math.max(1, Math.round(bareW.rate / 2));
     const open = await openLoop(`${api.url}/recommendations`, { rate, seconds: S.openLoopSeconds, drainSeconds: S.openLoopDrainSeconds, body: RECOMMENDATION_BODY, tokens: writers });
-    add(boundFigure(`HTTP command open loop at ${rate} req/s (half the bare closed-loop rate), p99 from scheduled send`, open.p99, 'ms', { under: 10 }, null, { ...open }));
+    // Every request counts: one refused (503 Overloaded) or unanswered fails the target whatever the p99.
+    const openFigure = boundFigure(`HTTP command open loop at ${rate} req/s (half the bare closed-loop rate), p99 from scheduled send, ${open.refused.toLocaleString('en-GB')} refused`, open.p99, 'ms', { under: 10 }, null, { ...open });
+    add(open.failed + open.unfinished > 0 ? { ...openFigure, pass: 'FAIL' } : openFigure);
 
     apiRss.stop();
     offRss.stop();

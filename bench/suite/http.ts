@@ -203,7 +203,12 @@ export interface OpenLoop {
   targetRate: number;
   sentRate: number;
   completed: number;
+  /** Answered with anything but 2xx, or not at all (a connection error); `refused` among them. */
   failed: number;
+  /** Answered 503 Overloaded: refused at once by the API's bounded admission (LEDGER_MAX_REQUESTS_IN_FLIGHT). */
+  refused: number;
+  /** p99 of the requests answered 2xx alone (ms, from the scheduled send). */
+  completedP99: number;
   /** Still unanswered drainSeconds after the last send: counted at the latency they had reached. */
   unfinished: number;
   p50: number;
@@ -221,7 +226,9 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
   const total = Math.max(1, Math.floor(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
+  const completedLatencies: number[] = [];
   let failed = 0;
+  let refused = 0;
   let completed = 0;
   const target = new URL(url);
   const body = Buffer.from(options.body);
@@ -235,9 +242,15 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
           res.resume();
           res.on('end', () => {
             if (closed) return resolve();
-            latencies.push(performance.now() - scheduled);
-            if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) completed++;
-            else failed++;
+            const latency = performance.now() - scheduled;
+            latencies.push(latency);
+            if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) {
+              completed++;
+              completedLatencies.push(latency);
+            } else {
+              failed++;
+              if (res.statusCode === 503) refused++;
+            }
             resolve();
           });
         },
@@ -277,7 +290,19 @@ export async function openLoop(url: string, options: { rate: number; seconds: nu
   }
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { targetRate: options.rate, sentRate: sent / sendingSeconds, completed, failed, unfinished, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN };
+  completedLatencies.sort((a, b) => a - b);
+  return {
+    targetRate: options.rate,
+    sentRate: sent / sendingSeconds,
+    completed,
+    failed,
+    refused,
+    completedP99: percentile(completedLatencies, 99),
+    unfinished,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Mint `count` chief officers' tokens (one person each) from the API's local issuer. */
