@@ -189,14 +189,42 @@ async function main(): Promise<void> {
     // Commands, open loop at half the baseline's closed-loop rate: last, because an API that cannot
     // keep up is left with a queue that would starve whatever were measured after it.
     const rate = Math.max(1, Math.round(bareW.rate / 2));
+    const openRss = new RssSampler(api.child.pid!);
+    openRss.start();
     const open = await openLoop(`${api.url}/recommendations`, { rate, seconds: S.openLoopSeconds, drainSeconds: S.openLoopDrainSeconds, body: RECOMMENDATION_BODY, tokens: writers });
+    openRss.stop();
     // Every request counts: one refused (503 Overloaded) or unanswered fails the target whatever the p99.
     const openFigure = boundFigure(`HTTP command open loop at ${rate} req/s (half the bare closed-loop rate), p99 from scheduled send, ${open.refused.toLocaleString('en-GB')} refused`, open.p99, 'ms', { under: 10 }, null, { ...open });
     add(open.failed + open.unfinished > 0 ? { ...openFigure, pass: 'FAIL' } : openFigure);
 
     apiRss.stop();
     offRss.stop();
-    add(boundFigure('API RSS under load (peak VmRSS)', apiRss.peakMiB, 'MiB', { under: 512 }, null, { samples: apiRss.samples, tokenCacheOffPeakMiB: Number(offRss.peakMiB.toFixed(1)) }));
+
+    // The lever of bounded admission (ADR 0011), full runs only: the same open loop against the same
+    // API with the bound lifted (it takes over the projections once the first has stopped).
+    let unbounded: { openLoop: Awaited<ReturnType<typeof openLoop>>; openLoopPeakMiB: number } | undefined;
+    if (!QUICK) {
+      await api.stop();
+      const apiUnbounded = await startApi({ databaseUrl: http.appUrl, migrationUrl: http.ownerUrl, dataDir: apiDir, demoData: false, runProjections: true, tokenCache: true, maxRequestsInFlight: 100_000 });
+      cleanups.push(() => apiUnbounded.stop());
+      await closedLoop(`${apiUnbounded.url}/recommendations`, { seconds: S.warmupSeconds, connections: S.connections, method: 'POST', body: RECOMMENDATION_BODY, tokens: writers });
+      const unboundedRss = new RssSampler(apiUnbounded.child.pid!);
+      unboundedRss.start();
+      const unboundedOpen = await openLoop(`${apiUnbounded.url}/recommendations`, { rate, seconds: S.openLoopSeconds, drainSeconds: S.openLoopDrainSeconds, body: RECOMMENDATION_BODY, tokens: writers });
+      unboundedRss.stop();
+      // Stopped now: its projections must not run beside the rebuild below.
+      await apiUnbounded.stop();
+      unbounded = { openLoop: unboundedOpen, openLoopPeakMiB: Number(unboundedRss.peakMiB.toFixed(1)) };
+      console.log(`  bounded admission: peak RSS in the open loop ${openRss.peakMiB.toFixed(0)} MiB (${open.completed} answered 2xx, ${open.refused} refused), unbounded ${unboundedRss.peakMiB.toFixed(0)} MiB (${unboundedOpen.completed} answered 2xx, ${unboundedOpen.unfinished} unanswered after the drain)`);
+    }
+    add(
+      boundFigure('API RSS under load (peak VmRSS)', apiRss.peakMiB, 'MiB', { under: 512 }, null, {
+        samples: apiRss.samples,
+        tokenCacheOffPeakMiB: Number(offRss.peakMiB.toFixed(1)),
+        openLoopPeakMiB: Number(openRss.peakMiB.toFixed(1)),
+        ...(unbounded ? { unboundedOpenLoopPeakMiB: unbounded.openLoopPeakMiB, unboundedOpenLoop: unbounded.openLoop } : {}),
+      }),
+    );
 
     // Where a command or read target is missed: profile the API under the command load.
     let profile: ProfileSummary | undefined;

@@ -73,6 +73,8 @@ export interface ApiSettings {
   demoData: boolean;
   runProjections: boolean;
   tokenCache: boolean;
+  /** LEDGER_MAX_REQUESTS_IN_FLIGHT (unset: the API's default). */
+  maxRequestsInFlight?: number;
   nodeArgs?: string[];
 }
 
@@ -89,6 +91,7 @@ export async function startApi(settings: ApiSettings): Promise<Child> {
       LEDGER_DEMO_DATA: String(settings.demoData),
       RUN_PROJECTIONS: String(settings.runProjections),
       LEDGER_TOKEN_CACHE: String(settings.tokenCache),
+      ...(settings.maxRequestsInFlight === undefined ? {} : { LEDGER_MAX_REQUESTS_IN_FLIGHT: String(settings.maxRequestsInFlight) }),
       // The load comes from a handful of principals on one address: the write limits would answer 429.
       RATE_LIMIT_WRITES_PER_PRINCIPAL: '1000000000',
       RATE_LIMIT_WRITES_PER_IP: '1000000000',
