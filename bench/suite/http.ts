@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon, { type Result } from 'autocannon';
 import { freePort } from '#event-store';
+import { ILLUSTRATIVE_RECOMMENDATION } from './illustrative-command.js';
 import { LocalIssuer } from '#identity';
 import { interleave, percentile } from './interleave.js';
 
@@ -319,16 +320,7 @@ export async function mintTokens(dataDir: string, count: number, role: 'chief-of
 }
 
 /** The command the write figures send: a recommendation raised to Kent by its chief officer (one new stream, one event). */
-export const RECOMMENDATION_BODY = JSON.stringify({
-  source: 'internal-audit',
-  reference: 'Joint internal audit of the Kent and Essex Serious Crime Directorate (illustrative)',
-  kind: 'recommendation',
-  text: 'The collaboration board should track benefits against the business case each quarter.',
-  addressedTo: 'kent',
-  owner: { personId: 'dcc-kent', name: 'Deputy Chief Constable of Kent (illustrative)' },
-  dueDate: '2027-03-31',
-  occurredAt: '2026-11-01T00:00:00Z',
-});
+export const RECOMMENDATION_BODY = JSON.stringify(ILLUSTRATIVE_RECOMMENDATION);
 
 export { interleave };
 

@@ -2,21 +2,13 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Principal } from '#shared-kernel';
+import { ILLUSTRATIVE_RECOMMENDATION } from '../../bench/suite/illustrative-command.js';
 import { created, httpClient } from '../support/http-client.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 const chief: Principal = { personId: 'cc-kent', name: 'Chief Constable of Kent', role: 'chief-officer', force: 'kent' };
 const auditor: Principal = { personId: 'aud-1', name: 'Auditor', role: 'auditor' };
-const recommendation = {
-  source: 'internal-audit',
-  reference: 'Joint internal audit of the Kent and Essex Serious Crime Directorate (illustrative)',
-  kind: 'recommendation',
-  text: 'The collaboration board should track benefits against the business case each quarter.',
-  addressedTo: 'kent',
-  owner: { personId: 'dcc-kent', name: 'Deputy Chief Constable of Kent (illustrative)' },
-  dueDate: '2027-03-31',
-  occurredAt: '2026-11-01T00:00:00Z',
-};
+const recommendation = ILLUSTRATIVE_RECOMMENDATION;
 
 /** What /metrics says of requests in flight and refused (it is never refused itself). */
 async function admission(api: TestApi): Promise<{ inFlight: number; limit: number; refused: number }> {
