@@ -350,6 +350,28 @@ describe('projections over PostgreSQL', () => {
     expect(await endings('rm_office_tenures')).toEqual(['HANDOVER']);
   });
 
+  it('Given two read models of which one has applied an event and the other is back at the start, When a reader asks whether it may read after that event, Then not until both have; nor while a read model has never run', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [decisionLogProjection, signatureMatrixProjection]);
+    const decision = randomUUID();
+    const [globalPosition] = (await store.append({
+      streamId: `decision-${decision}`,
+      expectedVersion: 'no-stream',
+      events: [ev('DecisionProposed', { decisionId: decision, collaborationId, title: 'Waited for', category: 'financial', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone', requiredApprovals: [] }, '2017-02-01Z')],
+    })).positions as [number];
+    await logSettled(database.pool, () => store.head());
+    await runner.reset(signatureMatrixProjection);
+
+    await runner.catchUp(decisionLogProjection);
+    expect(await runner.appliedThrough(globalPosition)).toBe(false);
+
+    await runner.catchUp(signatureMatrixProjection);
+    expect(await runner.appliedThrough(globalPosition)).toBe(true);
+    expect(await runner.appliedThrough(globalPosition + 1_000_000)).toBe('unknown');
+
+    const neverRun: typeof signatureMatrixProjection = { ...signatureMatrixProjection, name: 'signature-matrix.never-run' };
+    expect(await new ProjectionRunner(store, dataSource, [decisionLogProjection, neverRun]).appliedThrough(globalPosition)).toBe(false);
+  });
+
   it('Given projections resting between polls (a minute apart), When a reader waits for them (nudge), Then they catch up at once', async () => {
     const runner = new ProjectionRunner(store, dataSource, [decisionLogProjection], { pollIntervalMs: 60_000 });
     await runner.start();
