@@ -48,6 +48,8 @@ describe('signing in through the identity provider', () => {
     await page.locator('input[name=password]').fill('any password');
     await page.locator('button[type=submit]').click();
     await page.getByRole('heading', { level: 1, name: 'What awaits you' }).waitFor();
+    // The banner names the force by its code until the forces' names have loaded (useForceName): wait for the name.
+    await page.getByRole('banner').getByText('Chief officer, Dorset Police').waitFor();
     expect(await page.getByRole('banner').textContent()).toMatch(/Chief Constable of Dorset Police \(illustrative\)\s*Chief officer, Dorset Police/);
 
     expect(authorizations).toHaveLength(1);

@@ -58,6 +58,8 @@ describe('the web app shows what the API records about terms, sources, national 
   it('shows the agreed terms in words: functions, lead force, delegation scheme, notice, cost sharing, annual budget, risk appetite, publication, review date, other parties, an agreed end', async () => {
     await page.goto(`/app/collaborations/${ids.sevenForce}`);
     expect(await term('Functions in scope').textContent()).toBe('procurement, ICT, specialist capabilities');
+    // A force is named by its code until the forces' names have loaded (useForceName): wait for the name.
+    await term('Lead force').getByText('Essex Police', { exact: true }).waitFor();
     expect(await term('Lead force').textContent()).toBe('Essex Police');
     expect(await term('Notice period for withdrawal').textContent()).toBe('12 months');
     expect(await term('Cost sharing').textContent()).toMatch(/in proportion to each force’s net revenue expenditure/);
