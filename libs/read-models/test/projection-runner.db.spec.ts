@@ -350,15 +350,21 @@ describe('projections over PostgreSQL', () => {
     expect(await endings('rm_office_tenures')).toEqual(['HANDOVER']);
   });
 
-  it('Given two read models of which one has applied an event and the other is back at the start, When a reader asks whether it may read after that event, Then not until both have; nor while a read model has never run', async () => {
-    const runner = new ProjectionRunner(store, dataSource, [decisionLogProjection, signatureMatrixProjection]);
-    const decision = randomUUID();
+  /** A new decision proposed (one event in its own stream), once the log has settled past it. */
+  const decisionProposed = async (title: string, occurredAt: string) => {
+    const decisionId = randomUUID();
     const [globalPosition] = (await store.append({
-      streamId: `decision-${decision}`,
+      streamId: `decision-${decisionId}`,
       expectedVersion: 'no-stream',
-      events: [ev('DecisionProposed', { decisionId: decision, collaborationId, title: 'Waited for', category: 'financial', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone', requiredApprovals: [] }, '2017-02-01Z')],
+      events: [ev('DecisionProposed', { decisionId, collaborationId, title, category: 'financial', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone', requiredApprovals: [] }, occurredAt)],
     })).positions as [number];
     await logSettled(database.pool, () => store.head());
+    return { decisionId, globalPosition };
+  };
+
+  it('Given two read models of which one has applied an event and the other is back at the start, When a reader asks whether it may read after that event, Then not until both have; nor while a read model has never run', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [decisionLogProjection, signatureMatrixProjection]);
+    const { globalPosition } = await decisionProposed('Waited for', '2017-02-01Z');
     await runner.reset(signatureMatrixProjection);
 
     await runner.catchUp(decisionLogProjection);
@@ -378,13 +384,7 @@ describe('projections over PostgreSQL', () => {
     try {
       for (let i = 0; i < 200 && (await runner.status())[0]!.lag !== 0; i++) await new Promise((r) => setTimeout(r, 25));
       await new Promise((r) => setTimeout(r, 300)); // its first catch-up over, it rests for a minute
-      const nudged = randomUUID();
-      const [globalPosition] = (await store.append({
-        streamId: `decision-${nudged}`,
-        expectedVersion: 'no-stream',
-        events: [ev('DecisionProposed', { decisionId: nudged, collaborationId, title: 'Nudged', category: 'financial', valueGbp: 1, leadForce: 'essex', basis: 'lead-force-alone', requiredApprovals: [] }, '2017-01-01Z')],
-      })).positions as [number];
-      await logSettled(database.pool, () => store.head());
+      const { decisionId: nudged, globalPosition } = await decisionProposed('Nudged', '2017-01-01Z');
       await new Promise((r) => setTimeout(r, 100));
       expect(await runner.appliedThrough(globalPosition)).toBe(false);
       runner.nudge();
