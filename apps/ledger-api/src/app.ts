@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { problem, titleOfStatus } from '#shared-kernel';
 import { PROBLEM_MEANINGS_503 } from '#governance';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { RequestsInFlight } from './load-shedding.js';
+import { RequestsInFlight, exemptFromAdmission } from './load-shedding.js';
 import { QueryParameterInterceptor } from './query-parameters.js';
 import { InputHygienePipe, ledgerValidationPipe } from './validation.js';
 import { serveWebAppAssets } from './web-app/web-app.js';
@@ -107,7 +107,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
  */
 function withOverloadedEverywhere(document: OpenAPIObject): OpenAPIObject {
   for (const [path, operations] of Object.entries(document.paths)) {
-    if (path === '/health' || path.startsWith('/health/') || path === '/metrics') continue;
+    if (exemptFromAdmission(path)) continue;
     for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
       if (!operation?.responses || operation.responses['503']) continue;
       operation.responses['503'] = {

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_MAX_REQUESTS_IN_FLIGHT } from '#config';
 import { problem } from '#shared-kernel';
-
-/** The most requests one API process answers at once before it refuses more: LEDGER_MAX_REQUESTS_IN_FLIGHT's default (libs/config). */
-export const DEFAULT_MAX_REQUESTS_IN_FLIGHT = 256;
 
 /** How soon a refused client is asked to try again, in seconds (the Retry-After header). */
 const RETRY_AFTER_SECONDS = 1;
 
-/** Routes an operator needs most when the process is overloaded: never refused. */
-const exempt = (url: string) => url === '/health' || url.startsWith('/health/') || url.startsWith('/health?') || url === '/metrics' || url.startsWith('/metrics?');
+/** Routes an operator needs most when the process is overloaded (a URL or an OpenAPI path): never refused. */
+export const exemptFromAdmission = (url: string) => url === '/health' || url.startsWith('/health/') || url.startsWith('/health?') || url === '/metrics' || url.startsWith('/metrics?');
 
 /**
  * Bounded admission: at most `limit` requests are in this process at once; the next one is
@@ -32,7 +30,7 @@ export class RequestsInFlight {
   /** Installs the bound on a Fastify instance, as its first onRequest hook. */
   install(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', (request, reply, done) => {
-      if (exempt(request.url)) return done();
+      if (exemptFromAdmission(request.url)) return done();
       if (this.count >= this.limit) {
         this.refused++;
         void reply

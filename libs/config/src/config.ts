@@ -12,6 +12,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+/** Requests one API process answers at once before it refuses more (apps/ledger-api/src/load-shedding.ts). */
+export const DEFAULT_MAX_REQUESTS_IN_FLIGHT = 256;
+
 /** The audience tokens must name unless OIDC_AUDIENCE says otherwise (the local issuer's, too). */
 export const DEFAULT_OIDC_AUDIENCE = 'governance-ledger';
 
@@ -35,7 +38,7 @@ const schema = z.object({
   LEDGER_DATA_DIR: z.string().default('data'),
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   LEDGER_APPEND_CONCURRENCY: wholeNumber(1, 1000).default(2),
-  LEDGER_MAX_REQUESTS_IN_FLIGHT: wholeNumber(1, 100_000).default(256),
+  LEDGER_MAX_REQUESTS_IN_FLIGHT: wholeNumber(1, 100_000).default(DEFAULT_MAX_REQUESTS_IN_FLIGHT),
   EVENT_STORE: z.enum(EVENT_STORES).default('postgres'),
   EVENTSTOREDB_URL: z.string().regex(EVENTSTOREDB_URL).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

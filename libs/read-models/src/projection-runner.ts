@@ -168,9 +168,7 @@ export class ProjectionRunner {
   async checkpointOf(projection: AnyProjection): Promise<{ checkpoint: Checkpoint; eventsApplied: number }> {
     // Every poll asks: a plain statement, not one TypeORM builds each time.
     const [row] = await this.dataSource.query(`SELECT transaction_id::text AS transaction_id, position, events_applied FROM ${this.checkpointTable()} WHERE projection = $1`, [projection.name]);
-    return row
-      ? { checkpoint: { transactionId: row.transaction_id, position: Number(row.position) }, eventsApplied: Number(row.events_applied) }
-      : { checkpoint: START, eventsApplied: 0 };
+    return row ? { checkpoint: checkpointOfRow(row), eventsApplied: Number(row.events_applied) } : { checkpoint: START, eventsApplied: 0 };
   }
 
   /**
@@ -550,7 +548,7 @@ export class ProjectionRunner {
       `SELECT projection, transaction_id::text AS transaction_id, position FROM ${this.checkpointTable()} WHERE projection = ANY ($1::text[])`,
       [this.projections.map((projection) => projection.name)],
     );
-    const byName = new Map(rows.map((row) => [row.projection, { transactionId: row.transaction_id, position: Number(row.position) }]));
+    const byName = new Map(rows.map((row) => [row.projection, checkpointOfRow(row)]));
     const checkpoints = this.projections.map((projection) => byName.get(projection.name) ?? START);
     // Through the event-store port: the log may live in another store than the read models (EventStoreDB).
     return this.store.readThrough(position, checkpoints);
@@ -612,6 +610,9 @@ export class ProjectionRunner {
   }
 
 }
+
+/** A checkpoint as the checkpoint table holds it (its transaction id read as text). */
+const checkpointOfRow = (row: { transaction_id: string; position: string | number }): Checkpoint => ({ transactionId: row.transaction_id, position: Number(row.position) });
 
 /**
  * Waits `ms`, or until either signal aborts; every listener removed when it ends (a loop that rests
